@@ -1,0 +1,50 @@
+//! Command-line arguments (DESIGN section 4).
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+/// warta: read Indonesian regional-government news and find who said what, where.
+#[derive(Debug, Parser)]
+#[command(name = "warta", version, about, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// A headless command; without one, warta opens the reader.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Corpus for the reader.
+    #[command(flatten)]
+    pub corpus: CorpusArgs,
+}
+
+/// Where the articles come from.
+#[derive(Debug, Clone, Args, Default)]
+pub struct CorpusArgs {
+    /// Files or folders to open (.txt, .md, .jsonl); none: the bundled seed articles.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Skip files larger than this many MiB.
+    #[arg(long, value_name = "MIB", default_value_t = 16)]
+    pub max_file_size: u64,
+}
+
+/// The headless commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List articles: id, date, site, title.
+    List {
+        #[command(flatten)]
+        corpus: CorpusArgs,
+        /// Print JSON for scripts.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one cleaned article.
+    Show {
+        /// The article id, as `warta list` prints it.
+        id: String,
+        #[command(flatten)]
+        corpus: CorpusArgs,
+        /// Print JSON for scripts.
+        #[arg(long)]
+        json: bool,
+    },
+}

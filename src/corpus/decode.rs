@@ -1,0 +1,101 @@
+//! Turning bytes into text: UTF-8 first, Windows-1252 as the fallback that
+//! scraped Indonesian sites most often use, and a refusal for binary data.
+
+use encoding_rs::WINDOWS_1252;
+
+/// Decoded text and whether it needed the Windows-1252 fallback.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    /// The text, BOM removed.
+    pub text: String,
+    /// True when the bytes were not valid UTF-8.
+    pub redecoded: bool,
+}
+
+/// Why bytes could not become an article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NotText {
+    /// The file has no bytes (or only whitespace).
+    Empty,
+    /// The file holds NUL bytes or mostly control bytes.
+    Binary(&'static str),
+}
+
+impl NotText {
+    /// A reason for people.
+    pub fn reason(&self) -> String {
+        match self {
+            NotText::Empty => "empty file".to_string(),
+            NotText::Binary(why) => format!("binary file ({why}), not an article"),
+        }
+    }
+}
+
+/// Decodes file bytes, refusing empty and binary data.
+pub fn decode(bytes: &[u8]) -> Result<Decoded, NotText> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(NotText::Empty);
+    }
+    let sample = &bytes[..bytes.len().min(64 * 1024)];
+    if sample.contains(&0) {
+        return Err(NotText::Binary("NUL bytes"));
+    }
+    let controls = sample
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b))
+        .count();
+    if controls * 20 > sample.len() {
+        return Err(NotText::Binary("mostly control bytes"));
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(Decoded {
+            text: s.to_owned(),
+            redecoded: false,
+        }),
+        Err(_) => {
+            let (text, _, _) = WINDOWS_1252.decode(bytes);
+            Ok(Decoded {
+                text: text.into_owned(),
+                redecoded: true,
+            })
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_bom() {
+        let d = decode(b"\xEF\xBB\xBFBupati").unwrap();
+        assert_eq!(d.text, "Bupati");
+        assert!(!d.redecoded);
+    }
+
+    #[test]
+    fn windows_1252_fallback() {
+        // 0x93/0x94 are curly quotes and 0xE9 is é in Windows-1252.
+        let d = decode(b"\x93Caf\xe9\x94 kata Bupati").unwrap();
+        assert_eq!(d.text, "\u{201c}Café\u{201d} kata Bupati");
+        assert!(d.redecoded);
+    }
+
+    #[test]
+    fn empty_and_whitespace_only() {
+        assert_eq!(decode(b""), Err(NotText::Empty));
+        assert_eq!(decode(b" \n\r\n "), Err(NotText::Empty));
+        assert_eq!(decode(b"\xEF\xBB\xBF"), Err(NotText::Empty));
+    }
+
+    #[test]
+    fn binary_by_nul_and_by_controls() {
+        assert!(matches!(
+            decode(b"PK\x03\x04\x00\x00"),
+            Err(NotText::Binary(_))
+        ));
+        let noisy: Vec<u8> = (0..400u32).map(|i| (i % 31) as u8 + 1).collect();
+        assert!(matches!(decode(&noisy), Err(NotText::Binary(_))));
+    }
+}

@@ -1,0 +1,330 @@
+//! Walking paths and reading files in parallel. Nothing here blocks forever:
+//! only regular files are opened, directory loops are detected, and sizes are
+//! capped before reading.
+
+use super::decode::decode;
+use super::jsonl::parse_jsonl;
+use super::parse::{parse_article, KnownFields};
+use super::sanitize::sanitize;
+use super::{Article, Corpus, LoadProblem};
+use rayon::prelude::*;
+use std::collections::{HashMap, HashSet};
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// The default size cap for one file: 16 MiB.
+pub const DEFAULT_SIZE_CAP: u64 = 16 * 1024 * 1024;
+
+/// Options for loading.
+#[derive(Debug, Clone)]
+pub struct LoadOptions {
+    /// Files larger than this many bytes are reported, not read.
+    pub size_cap: u64,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        LoadOptions {
+            size_cap: DEFAULT_SIZE_CAP,
+        }
+    }
+}
+
+/// How a file is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Format {
+    /// One article per file (`.txt`, `.md`, no extension).
+    Text,
+    /// One article per line.
+    Jsonl,
+}
+
+/// A file found while walking, with its article id.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    path: PathBuf,
+    id: String,
+    format: Format,
+}
+
+/// Loads every article under `paths` (files or folders). Problems with single
+/// files are collected, never fatal.
+pub fn load_paths(paths: &[PathBuf], opts: &LoadOptions) -> Corpus {
+    let mut problems = Vec::new();
+    let entries = walk(paths, &mut problems);
+    let loaded: Vec<LoadedFile> = entries.par_iter().map(|e| load_entry(e, opts)).collect();
+    let mut corpus = Corpus {
+        problems,
+        ..Corpus::default()
+    };
+    for file in loaded {
+        corpus.bytes += file.bytes;
+        corpus.articles.extend(file.articles);
+        corpus.problems.extend(file.problems);
+    }
+    corpus
+}
+
+/// What one file yielded.
+struct LoadedFile {
+    articles: Vec<Article>,
+    problems: Vec<LoadProblem>,
+    bytes: u64,
+}
+
+fn problem(path: &Path, reason: impl Into<String>) -> LoadProblem {
+    LoadProblem {
+        path: path.to_path_buf(),
+        reason: reason.into(),
+    }
+}
+
+/// Finds the files to load, in a deterministic order: arguments in the order
+/// given, folder contents sorted by name, recursively.
+pub fn walk(paths: &[PathBuf], problems: &mut Vec<LoadProblem>) -> Vec<Entry> {
+    let mut entries = Vec::new();
+    let mut seen_dirs = HashSet::new();
+    let mut ids: HashMap<String, usize> = HashMap::new();
+    for root in paths {
+        let meta = match fs::metadata(root) {
+            Ok(m) => m,
+            Err(e) => {
+                problems.push(problem(root, describe_io_error(&e)));
+                continue;
+            }
+        };
+        if meta.is_dir() {
+            walk_dir(root, root, &mut seen_dirs, &mut entries, problems);
+        } else {
+            let base = root.parent().unwrap_or(Path::new(""));
+            add_file(root, base, &meta, true, &mut entries, problems);
+        }
+    }
+    for e in &mut entries {
+        let n = ids.entry(e.id.clone()).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            e.id = format!("{}~{}", e.id, n);
+        }
+    }
+    entries
+}
+
+fn walk_dir(
+    dir: &Path,
+    root: &Path,
+    seen: &mut HashSet<(u64, u64)>,
+    entries: &mut Vec<Entry>,
+    problems: &mut Vec<LoadProblem>,
+) {
+    if let Some(key) = dir_key(dir) {
+        if !seen.insert(key) {
+            problems.push(problem(
+                dir,
+                "folder already visited (symlink loop), skipped",
+            ));
+            return;
+        }
+    }
+    let read = match fs::read_dir(dir) {
+        Ok(r) => r,
+        Err(e) => {
+            problems.push(problem(dir, describe_io_error(&e)));
+            return;
+        }
+    };
+    let mut children: Vec<PathBuf> = read.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    children.sort();
+    for child in children {
+        let name = child.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if name.starts_with('.') {
+            continue;
+        }
+        let meta = match fs::metadata(&child) {
+            Ok(m) => m,
+            Err(e) => {
+                let is_link =
+                    fs::symlink_metadata(&child).is_ok_and(|m| m.file_type().is_symlink());
+                let reason = if is_link {
+                    format!(
+                        "broken symlink or symlink loop ({}), skipped",
+                        describe_io_error(&e)
+                    )
+                } else {
+                    describe_io_error(&e)
+                };
+                problems.push(problem(&child, reason));
+                continue;
+            }
+        };
+        if meta.is_dir() {
+            walk_dir(&child, root, seen, entries, problems);
+        } else {
+            add_file(&child, root, &meta, false, entries, problems);
+        }
+    }
+}
+
+#[cfg(unix)]
+fn dir_key(dir: &Path) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    fs::metadata(dir).ok().map(|m| (m.dev(), m.ino()))
+}
+
+#[cfg(not(unix))]
+fn dir_key(_dir: &Path) -> Option<(u64, u64)> {
+    None
+}
+
+fn add_file(
+    path: &Path,
+    base: &Path,
+    meta: &fs::Metadata,
+    explicit: bool,
+    entries: &mut Vec<Entry>,
+    problems: &mut Vec<LoadProblem>,
+) {
+    if !meta.is_file() {
+        problems.push(problem(
+            path,
+            format!("not a regular file ({}), skipped", special_kind(meta)),
+        ));
+        return;
+    }
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    let format = match ext.as_deref() {
+        Some("jsonl") => Format::Jsonl,
+        Some("txt" | "md" | "markdown" | "text") | None => Format::Text,
+        Some(_) if explicit => Format::Text,
+        Some(other) => {
+            problems.push(problem(
+                path,
+                format!(
+                    "unsupported file type .{other}, skipped (warta reads .txt, .md and .jsonl)"
+                ),
+            ));
+            return;
+        }
+    };
+    let rel = path.strip_prefix(base).unwrap_or(path);
+    let id = match format {
+        Format::Jsonl => rel.to_string_lossy().into_owned(),
+        Format::Text => rel.with_extension("").to_string_lossy().into_owned(),
+    };
+    entries.push(Entry {
+        path: path.to_path_buf(),
+        id,
+        format,
+    });
+}
+
+fn special_kind(meta: &fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        if t.is_fifo() {
+            return "FIFO";
+        }
+        if t.is_socket() {
+            return "socket";
+        }
+        if t.is_block_device() || t.is_char_device() {
+            return "device";
+        }
+    }
+    let _ = meta;
+    "special file"
+}
+
+/// Turns an IO error into words a user can act on.
+fn describe_io_error(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match e.kind() {
+        ErrorKind::NotFound => "no such file or folder".to_string(),
+        ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ if e.raw_os_error() == Some(40) => {
+            "too many levels of symbolic links (symlink loop)".to_string()
+        }
+        _ => format!("cannot read: {e}"),
+    }
+}
+
+fn load_entry(entry: &Entry, opts: &LoadOptions) -> LoadedFile {
+    let mut out = LoadedFile {
+        articles: Vec::new(),
+        problems: Vec::new(),
+        bytes: 0,
+    };
+    let bytes = match read_capped(&entry.path, opts.size_cap) {
+        Ok(b) => b,
+        Err(reason) => {
+            out.problems.push(problem(&entry.path, reason));
+            return out;
+        }
+    };
+    out.bytes = bytes.len() as u64;
+    match entry.format {
+        Format::Text => {
+            match article_from_bytes(&entry.id, &entry.path, &bytes, KnownFields::default()) {
+                Ok(a) => out.articles.push(a),
+                Err(reason) => out.problems.push(problem(&entry.path, reason)),
+            }
+        }
+        Format::Jsonl => {
+            let (articles, problems) = parse_jsonl(&entry.id, &entry.path, &bytes);
+            out.articles = articles;
+            out.problems = problems;
+        }
+    }
+    out
+}
+
+/// Decodes, sanitises and parses one article's bytes.
+pub(super) fn article_from_bytes(
+    id: &str,
+    path: &Path,
+    bytes: &[u8],
+    known: KnownFields,
+) -> Result<Article, String> {
+    let decoded = decode(bytes).map_err(|e| e.reason())?;
+    let clean = sanitize(&decoded.text);
+    Ok(parse_article(
+        id.to_string(),
+        path.to_path_buf(),
+        clean.text,
+        decoded.redecoded,
+        clean.removed,
+        known,
+    ))
+}
+
+/// Reads a file, refusing it when it is larger than the cap (checked before
+/// reading and again while reading, in case it grows).
+fn read_capped(path: &Path, cap: u64) -> Result<Vec<u8>, String> {
+    let file = fs::File::open(path).map_err(|e| describe_io_error(&e))?;
+    let len = file.metadata().map(|m| m.len()).unwrap_or(0);
+    if len > cap {
+        return Err(over_cap(len, cap));
+    }
+    let mut bytes = Vec::with_capacity(len as usize);
+    file.take(cap + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| describe_io_error(&e))?;
+    if bytes.len() as u64 > cap {
+        return Err(over_cap(bytes.len() as u64, cap));
+    }
+    Ok(bytes)
+}
+
+fn over_cap(len: u64, cap: u64) -> String {
+    format!(
+        "file is {:.1} MiB, over the size cap of {:.1} MiB; skipped (raise it with --max-file-size)",
+        len as f64 / 1048576.0,
+        cap as f64 / 1048576.0
+    )
+}

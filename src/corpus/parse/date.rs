@@ -1,0 +1,318 @@
+//! Dates as Indonesian news writes them: `Senin, 29 April 2019 11:24 WIB`,
+//! `Selasa 8 November 2017`, `17/10/2023`, `2023-10-17`, and the partial
+//! `(7/8)` that names a day and month but no year.
+
+use crate::corpus::ArticleDate;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Month names and abbreviations (Indonesian, older spellings, English).
+const MONTHS: &[(&str, u8)] = &[
+    ("januari", 1),
+    ("january", 1),
+    ("jan", 1),
+    ("februari", 2),
+    ("pebruari", 2),
+    ("february", 2),
+    ("feb", 2),
+    ("peb", 2),
+    ("maret", 3),
+    ("march", 3),
+    ("mar", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("mei", 5),
+    ("may", 5),
+    ("juni", 6),
+    ("june", 6),
+    ("jun", 6),
+    ("juli", 7),
+    ("july", 7),
+    ("jul", 7),
+    ("agustus", 8),
+    ("august", 8),
+    ("agu", 8),
+    ("agt", 8),
+    ("ags", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("sept", 9),
+    ("sep", 9),
+    ("oktober", 10),
+    ("october", 10),
+    ("okt", 10),
+    ("oct", 10),
+    ("november", 11),
+    ("nopember", 11),
+    ("nov", 11),
+    ("nop", 11),
+    ("desember", 12),
+    ("december", 12),
+    ("des", 12),
+    ("dec", 12),
+];
+
+/// `[Hari,] D Bulan YYYY` with an optional day name before it.
+static WORD_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:(?:senin|selasa|rabu|kamis|jum'?at|jum’at|sabtu|minggu|ahad),?\s+)?(\d{1,2})[\s-]+([a-z]{3,9})\.?[\s-]+(\d{4})\b",
+    )
+    .expect("valid regex")
+});
+
+/// `DD/MM/YYYY`, `DD-MM-YYYY`, `DD.MM.YYYY`.
+static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(\d{1,2})([/.-])(\d{1,2})([/.-])(\d{4})\b").expect("valid regex")
+});
+
+/// `YYYY-MM-DD` (ISO), optionally followed by a time.
+static ISO_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})(?:\b|T)").expect("valid regex"));
+
+/// `(7/8)` or `(29/04)`: day and month in brackets, as a dateline aside.
+static PARTIAL_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\((\d{1,2})/(\d{1,2})\)").expect("valid regex"));
+
+fn month_number(word: &str) -> Option<u8> {
+    let w = word.to_lowercase();
+    MONTHS.iter().find(|(name, _)| *name == w).map(|&(_, m)| m)
+}
+
+fn days_in_month(year: Option<i32>, month: u8) -> u8 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 => match year {
+            Some(y) if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+            Some(_) => 28,
+            None => 29,
+        },
+        _ => 0,
+    }
+}
+
+/// Builds a date when the numbers make one; `None` for `31/02` and the like.
+pub fn make_date(year: Option<i32>, month: u32, day: u32) -> Option<ArticleDate> {
+    if !(1..=12).contains(&month) || day == 0 {
+        return None;
+    }
+    if let Some(y) = year {
+        if !(1900..=2100).contains(&y) {
+            return None;
+        }
+    }
+    let month = month as u8;
+    if day > u32::from(days_in_month(year, month)) {
+        return None;
+    }
+    Some(ArticleDate {
+        year,
+        month,
+        day: day as u8,
+    })
+}
+
+/// A date found in text, with the byte range it covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FoundDate {
+    /// The date.
+    pub date: ArticleDate,
+    /// Byte range of the match in the searched text.
+    pub start: usize,
+    /// One past the last byte of the match.
+    pub end: usize,
+}
+
+/// Finds the first complete date (with a year) in `text`.
+pub fn find_full_date(text: &str) -> Option<FoundDate> {
+    let mut best: Option<FoundDate> = None;
+    let mut consider = |found: Option<FoundDate>| {
+        if let Some(f) = found {
+            if best.is_none_or(|b| f.start < b.start) {
+                best = Some(f);
+            }
+        }
+    };
+    consider(WORD_DATE.captures_iter(text).find_map(|c| {
+        let day: u32 = c[1].parse().ok()?;
+        let month = month_number(&c[2])?;
+        let year: i32 = c[3].parse().ok()?;
+        let m = c.get(0)?;
+        make_date(Some(year), month.into(), day).map(|date| FoundDate {
+            date,
+            start: m.start(),
+            end: m.end(),
+        })
+    }));
+    consider(NUMERIC_DATE.captures_iter(text).find_map(|c| {
+        if c[2] != c[4] {
+            return None;
+        }
+        let m = c.get(0)?;
+        make_date(c[5].parse().ok(), c[3].parse().ok()?, c[1].parse().ok()?).map(|date| FoundDate {
+            date,
+            start: m.start(),
+            end: m.end(),
+        })
+    }));
+    consider(ISO_DATE.captures_iter(text).find_map(|c| {
+        let m = c.get(0)?;
+        make_date(c[1].parse().ok(), c[2].parse().ok()?, c[3].parse().ok()?).map(|date| FoundDate {
+            date,
+            start: m.start(),
+            end: m.end(),
+        })
+    }));
+    best
+}
+
+/// Finds the first day/month aside without a year, such as `(7/8)`.
+pub fn find_partial_date(text: &str) -> Option<FoundDate> {
+    PARTIAL_DATE.captures_iter(text).find_map(|c| {
+        let m = c.get(0)?;
+        make_date(None, c[2].parse().ok()?, c[1].parse().ok()?).map(|date| FoundDate {
+            date,
+            start: m.start(),
+            end: m.end(),
+        })
+    })
+}
+
+/// True when a line is essentially a date header (`Senin, 29 April 2019 11:24
+/// WIB | Dibaca : 540`): a date and nothing but time, zone, and counters.
+pub fn is_date_line(line: &str) -> Option<ArticleDate> {
+    let found = find_full_date(line)?;
+    let rest = format!("{} {}", &line[..found.start], &line[found.end..]);
+    let rest = rest.to_lowercase();
+    let leftover_words = rest
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .filter(|w| {
+            !w.chars().all(|c| c.is_ascii_digit())
+                && !matches!(
+                    *w,
+                    "wib"
+                        | "wita"
+                        | "wit"
+                        | "date"
+                        | "tanggal"
+                        | "diterbitkan"
+                        | "dipublikasikan"
+                        | "published"
+                        | "posted"
+                        | "on"
+                        | "pukul"
+                        | "jam"
+                        | "dibaca"
+                        | "dilihat"
+                        | "kali"
+                        | "views"
+                        | "x"
+                        | "oleh"
+                        | "by"
+                        | "update"
+                        | "updated"
+                        | "diperbarui"
+                )
+        })
+        .count();
+    (leftover_words == 0).then_some(found.date)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn full(s: &str) -> Option<String> {
+        find_full_date(s).map(|f| f.date.to_string())
+    }
+
+    #[test]
+    fn day_name_comma_date_time_zone() {
+        assert_eq!(
+            full("Senin, 29 April 2019 11:24 WIB").as_deref(),
+            Some("2019-04-29")
+        );
+    }
+
+    #[test]
+    fn day_name_without_comma() {
+        assert_eq!(
+            full("di Serua, Rabu 8 November 2017.").as_deref(),
+            Some("2017-11-08")
+        );
+    }
+
+    #[test]
+    fn date_inside_a_sentence() {
+        assert_eq!(
+            full("di Kabupaten Sleman, Jumat, 3 Maret 2023 lalu").as_deref(),
+            Some("2023-03-03")
+        );
+        assert_eq!(
+            full("pada Jum'at 1 Desember 2023").as_deref(),
+            Some("2023-12-01")
+        );
+    }
+
+    #[test]
+    fn numeric_and_iso_dates() {
+        assert_eq!(full("17/10/2023").as_deref(), Some("2023-10-17"));
+        assert_eq!(
+            full("tanggal 05-01-2021 pukul").as_deref(),
+            Some("2021-01-05")
+        );
+        assert_eq!(
+            full("2022-12-31T08:00:00+07:00").as_deref(),
+            Some("2022-12-31")
+        );
+    }
+
+    #[test]
+    fn old_spellings_and_abbreviations() {
+        assert_eq!(full("12 Nopember 2015").as_deref(), Some("2015-11-12"));
+        assert_eq!(full("3 Pebruari 2016").as_deref(), Some("2016-02-03"));
+        assert_eq!(full("9 Okt 2020").as_deref(), Some("2020-10-09"));
+        assert_eq!(full("1 Agustus 2018").as_deref(), Some("2018-08-01"));
+    }
+
+    #[test]
+    fn earliest_form_wins() {
+        assert_eq!(
+            full("01/02/2020 dan 5 Mei 2021").as_deref(),
+            Some("2020-02-01")
+        );
+        assert_eq!(
+            full("5 Mei 2021 dan 01/02/2020").as_deref(),
+            Some("2021-05-05")
+        );
+    }
+
+    #[test]
+    fn impossible_dates_are_rejected() {
+        assert_eq!(full("31 Februari 2020"), None);
+        assert_eq!(full("32/01/2020"), None);
+        assert_eq!(full("29 Februari 2021"), None);
+        assert_eq!(full("29 Februari 2020").as_deref(), Some("2020-02-29"));
+        assert_eq!(full("sebanyak 30 orang 2020"), None);
+    }
+
+    #[test]
+    fn partial_date_keeps_no_year() {
+        let p = find_partial_date("ketika ditemui kemarin. (7/8).").unwrap();
+        assert_eq!(p.date.to_string(), "--08-07");
+        assert!(p.date.is_partial());
+        assert_eq!(
+            find_partial_date("(29/04)").unwrap().date.to_string(),
+            "--04-29"
+        );
+        assert_eq!(find_partial_date("(35/14)"), None);
+    }
+
+    #[test]
+    fn date_header_lines() {
+        assert!(is_date_line("Senin, 29 April 2019 11:24 WIB | Dibaca : 540").is_some());
+        assert!(is_date_line("Date: 17/10/2023").is_some());
+        assert!(is_date_line("Bupati hadir pada Senin, 29 April 2019").is_none());
+    }
+}

@@ -1,0 +1,195 @@
+//! Removing everything from article text that could act on a terminal.
+//!
+//! Text comes from strangers. Before it becomes an [`Article`](super::Article)
+//! every ANSI escape sequence (CSI, OSC, DCS, …), every C0/C1 control other
+//! than newline and tab, every bidi override and every zero-width character is
+//! replaced by a visible placeholder, so the reader can show that something
+//! was there.
+
+/// Stands where an escape sequence was removed.
+pub const ESCAPE_PLACEHOLDER: char = '␛';
+/// Stands where a single control, bidi or zero-width character was removed.
+pub const CONTROL_PLACEHOLDER: char = '�';
+
+/// The result of sanitising: the clean text and how many things were removed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sanitized {
+    /// Clean text with `\n` line ends and tabs turned into spaces.
+    pub text: String,
+    /// Number of escape sequences and characters replaced.
+    pub removed: usize,
+}
+
+/// True for characters that must never reach a terminal from article text.
+pub fn is_forbidden(c: char) -> bool {
+    matches!(c,
+        '\u{0}'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}'
+        // bidi embeddings, overrides and isolates; marks
+        | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{61c}'
+        // zero-width and invisible formatting characters
+        | '\u{200b}'..='\u{200d}' | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{ad}'
+    )
+}
+
+/// Sanitises decoded text: normalises line ends (CRLF and lone CR become LF),
+/// turns tabs into spaces, and replaces escape sequences and forbidden
+/// characters with placeholders.
+pub fn sanitize(input: &str) -> Sanitized {
+    let mut text = String::with_capacity(input.len());
+    let mut removed = 0;
+    let mut chars = input.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                text.push('\n');
+            }
+            '\n' => text.push('\n'),
+            '\t' => text.push(' '),
+            '\u{1b}' => {
+                skip_escape(&mut chars);
+                text.push(ESCAPE_PLACEHOLDER);
+                removed += 1;
+            }
+            // C1 CSI, OSC, DCS, SOS, PM and APC introduce sequences too.
+            '\u{9b}' | '\u{9d}' | '\u{90}' | '\u{98}' | '\u{9e}' | '\u{9f}' => {
+                skip_sequence_body(c, &mut chars);
+                text.push(ESCAPE_PLACEHOLDER);
+                removed += 1;
+            }
+            c if is_forbidden(c) => {
+                // A soft hyphen or zero-width space is invisible formatting:
+                // drop it silently, it hides nothing and is common in web text.
+                if !matches!(c, '\u{ad}' | '\u{200b}' | '\u{feff}') {
+                    text.push(CONTROL_PLACEHOLDER);
+                }
+                removed += 1;
+            }
+            c => text.push(c),
+        }
+    }
+    Sanitized { text, removed }
+}
+
+/// Consumes the rest of an escape sequence after ESC.
+fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    match chars.peek().copied() {
+        Some('[') => {
+            chars.next();
+            skip_sequence_body('\u{9b}', chars);
+        }
+        Some(']') => {
+            chars.next();
+            skip_sequence_body('\u{9d}', chars);
+        }
+        Some('P' | 'X' | '^' | '_') => {
+            chars.next();
+            skip_sequence_body('\u{90}', chars);
+        }
+        // Two- and three-byte escapes: intermediates 0x20–0x2f, then a final byte.
+        Some(c) if ('\u{20}'..='\u{7e}').contains(&c) => {
+            chars.next();
+            if ('\u{20}'..='\u{2f}').contains(&c) {
+                while let Some(&n) = chars.peek() {
+                    chars.next();
+                    if !('\u{20}'..='\u{2f}').contains(&n) {
+                        break;
+                    }
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Consumes a CSI body (parameters up to a final byte) or a string sequence
+/// (OSC/DCS/… up to BEL or ST). Stops at a newline so one bad byte cannot eat
+/// the article.
+fn skip_sequence_body(introducer: char, chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    if introducer == '\u{9b}' {
+        while let Some(&c) = chars.peek() {
+            if c == '\n' || !('\u{20}'..='\u{7e}').contains(&c) {
+                return;
+            }
+            chars.next();
+            if ('\u{40}'..='\u{7e}').contains(&c) {
+                return;
+            }
+        }
+        return;
+    }
+    while let Some(&c) = chars.peek() {
+        match c {
+            '\u{7}' | '\u{9c}' => {
+                chars.next();
+                return;
+            }
+            '\u{1b}' => {
+                chars.next();
+                if chars.peek() == Some(&'\\') {
+                    chars.next();
+                }
+                return;
+            }
+            '\n' => return,
+            _ => {
+                chars.next();
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_plain_text_and_normalises_line_ends() {
+        let s = sanitize("Bupati\r\nSleman\rhadir\tdi sini");
+        assert_eq!(s.text, "Bupati\nSleman\nhadir di sini");
+        assert_eq!(s.removed, 0);
+    }
+
+    #[test]
+    fn removes_csi_and_sgr_sequences() {
+        let s = sanitize("a\u{1b}[2Jb\u{1b}[1;31mc\u{1b}[0m");
+        assert_eq!(s.text, "a␛b␛c␛");
+        assert_eq!(s.removed, 3);
+    }
+
+    #[test]
+    fn removes_osc_clipboard_and_hyperlinks() {
+        let s = sanitize(
+            "x\u{1b}]52;c;aGVsbG8=\u{7}y\u{1b}]8;;http://e.x\u{1b}\\link\u{1b}]8;;\u{1b}\\z",
+        );
+        assert_eq!(s.text, "x␛y␛link␛z");
+    }
+
+    #[test]
+    fn replaces_c0_c1_bidi_and_bel() {
+        let s = sanitize("a\u{7}b\u{8}c\u{85}d\u{202e}e\u{2066}f\u{200d}g");
+        assert_eq!(s.text, "a�b�c�d�e�f�g");
+        assert_eq!(s.removed, 6);
+    }
+
+    #[test]
+    fn drops_soft_hyphen_and_zero_width_space_but_counts_them() {
+        let s = sanitize("Ke\u{ad}pala\u{200b} Dinas");
+        assert_eq!(s.text, "Kepala Dinas");
+        assert_eq!(s.removed, 2);
+    }
+
+    #[test]
+    fn unterminated_osc_stops_at_line_end() {
+        let s = sanitize("a\u{1b}]0;title\nnext line");
+        assert_eq!(s.text, "a␛\nnext line");
+    }
+
+    #[test]
+    fn c1_csi_is_a_sequence() {
+        let s = sanitize("a\u{9b}31mb");
+        assert_eq!(s.text, "a␛b");
+    }
+}

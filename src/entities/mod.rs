@@ -1,0 +1,5 @@
+//! Entity extraction and resolution.
+
+mod model;
+
+pub use model::*;

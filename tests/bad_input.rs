@@ -1,0 +1,167 @@
+//! A folder of hostile files: the good ones load, each bad one is reported on
+//! stderr, and the run succeeds.
+
+mod common;
+
+use std::fs;
+use std::io::Write;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// Runs warta with a hard deadline, so a blocking read (a FIFO) fails the test
+/// instead of hanging it.
+fn run_with_deadline(args: &[&str], deadline: Duration) -> (i32, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_warta"))
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            let out = child.wait_with_output().unwrap();
+            return (
+                status.code().unwrap_or(-1),
+                String::from_utf8_lossy(&out.stdout).into_owned(),
+                String::from_utf8_lossy(&out.stderr).into_owned(),
+            );
+        }
+        if start.elapsed() > deadline {
+            child.kill().unwrap();
+            panic!("warta did not finish within {deadline:?}");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn hostile_folder_loads_good_files_and_reports_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::write(
+        d.join("a_good.txt"),
+        "Bupati Sleman Resmikan Pasar\n\nSLEMAN – Bupati meresmikan pasar.\n",
+    )
+    .unwrap();
+    fs::write(
+        d.join("b_cp1252.txt"),
+        b"Camat Hadiri Rapat Desa\n\n\x93Kami siap,\x94 kata Camat di caf\xe9.\n",
+    )
+    .unwrap();
+    let noise: Vec<u8> = (0..4096u32)
+        .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+        .collect();
+    fs::write(d.join("c_random.txt"), &noise).unwrap();
+    fs::write(d.join("d_empty.txt"), b"").unwrap();
+    let fifo = d.join("e_pipe.txt");
+    assert!(Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success());
+    std::os::unix::fs::symlink(d.join("f_loop2.txt"), d.join("f_loop1.txt")).unwrap();
+    std::os::unix::fs::symlink(d.join("f_loop1.txt"), d.join("f_loop2.txt")).unwrap();
+    let mut big = fs::File::create(d.join("g_big.txt")).unwrap();
+    let line = "Kepala Dinas menyampaikan laporan panjang sekali. ".repeat(20) + "\n";
+    while big.metadata().unwrap().len() < 25 * 1024 * 1024 {
+        big.write_all(line.as_bytes()).unwrap();
+    }
+    drop(big);
+    fs::create_dir(d.join("h_sub")).unwrap();
+    std::os::unix::fs::symlink(d, d.join("h_sub/back_to_root")).unwrap();
+
+    let (code, out, err) = run_with_deadline(
+        &["list", "--json", d.to_str().unwrap()],
+        Duration::from_secs(20),
+    );
+    assert_eq!(code, 0, "stderr: {err}");
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&out).unwrap();
+    let ids: Vec<&str> = rows.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["a_good", "b_cp1252"]);
+    assert_eq!(rows[1]["redecoded"], true);
+    assert_eq!(rows[1]["title"], "Camat Hadiri Rapat Desa");
+
+    let expect = [
+        ("c_random.txt", "binary file"),
+        ("d_empty.txt", "empty file"),
+        ("e_pipe.txt", "not a regular file (FIFO)"),
+        ("f_loop1.txt", "symlink"),
+        ("f_loop2.txt", "symlink"),
+        ("g_big.txt", "over the size cap"),
+        ("back_to_root", "symlink loop"),
+    ];
+    for (file, reason) in expect {
+        assert!(
+            err.lines()
+                .any(|l| l.starts_with("warta: ") && l.contains(file) && l.contains(reason)),
+            "no stderr line for {file} with {reason:?}:\n{err}"
+        );
+    }
+    assert_eq!(err.lines().count(), expect.len(), "{err}");
+}
+
+#[test]
+fn show_of_the_cp1252_article_is_clean_utf8() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("x.txt"),
+        b"Judul Berita Berbahasa\n\n\x93Kami siap,\x94 kata Lurah.\n",
+    )
+    .unwrap();
+    let (code, out, _) = run_with_deadline(
+        &["show", "x", dir.path().to_str().unwrap()],
+        Duration::from_secs(10),
+    );
+    assert_eq!(code, 0);
+    assert!(out.contains("“Kami siap,” kata Lurah."));
+}
+
+#[test]
+fn size_cap_is_configurable() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = format!(
+        "Judul Berita Panjang\n\n{}\n",
+        "Isi berita. ".repeat(200_000)
+    );
+    fs::write(dir.path().join("x.txt"), text).unwrap();
+    let (code, out, err) = run_with_deadline(
+        &["list", "--max-file-size", "1", dir.path().to_str().unwrap()],
+        Duration::from_secs(10),
+    );
+    assert_eq!(code, 0);
+    assert!(out.is_empty());
+    assert!(err.contains("over the size cap of 1.0 MiB"), "{err}");
+    let (_, out, _) = run_with_deadline(
+        &["list", "--max-file-size", "4", dir.path().to_str().unwrap()],
+        Duration::from_secs(10),
+    );
+    assert!(out.contains("Judul Berita Panjang"));
+}
+
+#[test]
+fn missing_path_is_reported_not_fatal() {
+    let (code, _, err) = run_with_deadline(&["list", "/no/such/place"], Duration::from_secs(10));
+    assert_eq!(code, 0);
+    assert!(err.contains("/no/such/place: no such file or folder"));
+}
+
+#[test]
+fn jsonl_with_broken_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("n.jsonl"),
+        "{\"title\":\"Satu\",\"text\":\"Isi satu.\"}\nnot json\n{\"title\":\"Dua\",\"content\":\"Isi dua.\"}\n",
+    )
+    .unwrap();
+    let (code, out, err) = run_with_deadline(
+        &["list", "--json", dir.path().to_str().unwrap()],
+        Duration::from_secs(10),
+    );
+    assert_eq!(code, 0);
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&out).unwrap();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[1]["id"], "n.jsonl:3");
+    assert!(err.contains("n.jsonl:2: not a JSON object"), "{err}");
+}
