@@ -7,3 +7,4 @@
 pub mod cli;
 pub mod corpus;
 pub mod entities;
+pub mod search;

@@ -1,5 +1,24 @@
-//! Entity extraction and resolution.
+//! Entity extraction over article bodies and resolution across the corpus.
+//! Rules are driven by the gazetteers in `assets/`; nothing here knows about
+//! the terminal.
 
+pub mod gazetteer;
+mod index;
 mod model;
+mod names;
+mod officials;
+mod posts;
+mod regions;
+mod tokens;
 
+pub use index::*;
 pub use model::*;
+
+/// Extracts every entity from one article body.
+pub fn extract(body: &str) -> ArticleEntities {
+    let tokens = tokens::tokenize(body);
+    ArticleEntities {
+        officials: officials::find_officials(body, &tokens),
+        ..ArticleEntities::default()
+    }
+}

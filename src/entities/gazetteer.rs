@@ -1,0 +1,372 @@
+//! The gazetteers in `assets/`, compiled in and indexed once: regions of
+//! Indonesia with short forms, posts, institutions, unit words, honorifics,
+//! ranks, degrees and programmes.
+
+use crate::search::fold;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+/// The administrative level of a region in the gazetteer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Level {
+    /// Province.
+    Provinsi,
+    /// Regency.
+    Kabupaten,
+    /// City.
+    Kota,
+    /// District.
+    Kecamatan,
+}
+
+/// One region.
+#[derive(Debug, Clone)]
+pub struct Region {
+    /// Kemendagri code (`36.74`).
+    pub code: String,
+    /// Level.
+    pub level: Level,
+    /// Canonical name with its type: `Provinsi Banten`, `Kota Tangerang`, `Kecamatan Serpong Utara`.
+    pub name: String,
+    /// The province code (first two digits of the code).
+    pub province: String,
+}
+
+/// What a post form means (a row of `positions.tsv`).
+#[derive(Debug, Clone)]
+pub struct PostForm {
+    /// As written (`Sekda`).
+    pub form: String,
+    /// As reported (`Sekretaris Daerah`).
+    pub canonical: String,
+    /// Unit words may follow (`Kepala Dinas …`).
+    pub takes_unit: bool,
+    /// The level of a bare region name after the form.
+    pub level: PostLevel,
+    /// For commanders, the unit they lead (`Polres`).
+    pub command: Option<String>,
+}
+
+/// The region level a post belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PostLevel {
+    /// One region level.
+    Region(Level),
+    /// A kelurahan (not in the gazetteer: any capitalised name is accepted).
+    Kelurahan,
+    /// A desa (likewise).
+    Desa,
+    /// Kota, kabupaten or provinsi.
+    Any,
+    /// A national post or a commander: no region.
+    None,
+}
+
+/// An institution acronym (a row of `institutions.tsv`).
+#[derive(Debug, Clone)]
+pub struct Institution {
+    /// The acronym as usually written (`Bappeda`).
+    pub acronym: String,
+    /// The long form.
+    pub expansion: String,
+    /// `regional`, `national`, `police`, `military`, `training` or `other`.
+    pub scope: String,
+}
+
+/// All gazetteers, indexed.
+#[derive(Debug)]
+pub struct Gazetteer {
+    /// Every region.
+    pub regions: Vec<Region>,
+    /// Folded bare names and short forms → regions.
+    by_name: HashMap<String, Vec<usize>>,
+    /// The most words any region name or short form has.
+    pub max_region_words: usize,
+    /// Post forms, longest first.
+    pub posts: Vec<PostForm>,
+    /// Folded acronym → institution.
+    institutions: HashMap<String, Institution>,
+    /// Folded unit words.
+    unit_words: HashSet<String>,
+    /// Honorifics, exact.
+    honorifics: HashSet<String>,
+    /// Ranks as word sequences, longest first.
+    pub ranks: Vec<Vec<String>>,
+    /// Corps and service suffixes after a rank.
+    rank_suffixes: HashSet<String>,
+    /// Degrees, folded, without dots.
+    degrees: HashSet<String>,
+    /// Folded programme name → (name, expansion).
+    programs: HashMap<String, (String, String)>,
+    /// Folded names of every desa and kelurahan.
+    villages: HashSet<String>,
+    /// The most words a village name has.
+    pub max_village_words: usize,
+    /// First words of every post form (`Kepala`, `Sekda`): never part of a name.
+    post_words: HashSet<String>,
+}
+
+/// The gazetteer compiled from `assets/`.
+pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load);
+
+fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
+    text.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').map(str::trim).collect())
+}
+
+/// Folds and removes dots: `M.Si.` → `msi`.
+pub fn degree_key(s: &str) -> String {
+    fold(s).chars().filter(|c| *c != '.').collect()
+}
+
+impl Gazetteer {
+    fn load() -> Gazetteer {
+        let mut regions = Vec::new();
+        let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_code = HashMap::new();
+        for row in rows(include_str!("../../assets/regions.tsv")).skip(1) {
+            let [code, level, name, ..] = row[..] else {
+                continue;
+            };
+            let (level, canonical, bare) = match level {
+                "provinsi" => (
+                    Level::Provinsi,
+                    format!("Provinsi {name}"),
+                    name.to_string(),
+                ),
+                "kabupaten" => (Level::Kabupaten, name.to_string(), strip_type(name)),
+                "kota" => (Level::Kota, name.to_string(), strip_type(name)),
+                "kecamatan" => (
+                    Level::Kecamatan,
+                    format!("Kecamatan {name}"),
+                    name.to_string(),
+                ),
+                _ => continue,
+            };
+            let index = regions.len();
+            by_code.insert(code.to_string(), index);
+            by_name.entry(fold(&bare)).or_default().push(index);
+            regions.push(Region {
+                code: code.to_string(),
+                level,
+                name: canonical,
+                province: code.split('.').next().unwrap_or("").to_string(),
+            });
+        }
+        for row in rows(include_str!("../../assets/region_aliases.tsv")) {
+            let [alias, code, ..] = row[..] else { continue };
+            if let Some(&i) = by_code.get(code) {
+                let list = by_name.entry(fold(alias)).or_default();
+                if !list.contains(&i) {
+                    list.push(i);
+                }
+            }
+        }
+        let max_region_words = by_name
+            .keys()
+            .map(|k| k.split_whitespace().count())
+            .max()
+            .unwrap_or(1);
+        let mut posts: Vec<PostForm> = rows(include_str!("../../assets/positions.tsv"))
+            .filter_map(|row| {
+                let form = row.first()?.to_string();
+                let canonical = row
+                    .get(1)
+                    .filter(|c| !c.is_empty())
+                    .map_or(form.clone(), |c| c.to_string());
+                let level = match row.get(3).copied().unwrap_or("none") {
+                    "provinsi" => PostLevel::Region(Level::Provinsi),
+                    "kabupaten" => PostLevel::Region(Level::Kabupaten),
+                    "kota" => PostLevel::Region(Level::Kota),
+                    "kecamatan" => PostLevel::Region(Level::Kecamatan),
+                    "kelurahan" => PostLevel::Kelurahan,
+                    "desa" => PostLevel::Desa,
+                    "any" => PostLevel::Any,
+                    _ => PostLevel::None,
+                };
+                Some(PostForm {
+                    form,
+                    canonical,
+                    takes_unit: row.get(2) == Some(&"unit"),
+                    level,
+                    command: row.get(4).filter(|c| !c.is_empty()).map(|c| c.to_string()),
+                })
+            })
+            .collect();
+        posts.sort_by_key(|p| std::cmp::Reverse(p.form.split_whitespace().count()));
+        let institutions = rows(include_str!("../../assets/institutions.tsv"))
+            .filter_map(|row| {
+                let [acronym, expansion, scope, ..] = row[..] else {
+                    return None;
+                };
+                Some((
+                    fold(acronym),
+                    Institution {
+                        acronym: acronym.to_string(),
+                        expansion: expansion.to_string(),
+                        scope: scope.to_string(),
+                    },
+                ))
+            })
+            .collect();
+        let words = |text: &str| -> HashSet<String> {
+            rows(text)
+                .filter_map(|r| r.first().map(|w| w.to_string()))
+                .collect()
+        };
+        let unit_words = words(include_str!("../../assets/unit_words.txt"))
+            .iter()
+            .map(|w| fold(w))
+            .collect();
+        let honorifics = words(include_str!("../../assets/honorifics.txt"));
+        let mut ranks: Vec<Vec<String>> = rows(include_str!("../../assets/ranks.txt"))
+            .filter_map(|r| {
+                r.first()
+                    .map(|w| w.split_whitespace().map(str::to_string).collect())
+            })
+            .collect();
+        ranks.sort_by_key(|r| std::cmp::Reverse(r.len()));
+        let rank_suffixes = words(include_str!("../../assets/rank_suffixes.txt"));
+        let degrees = words(include_str!("../../assets/degrees.txt"))
+            .iter()
+            .map(|d| degree_key(d))
+            .collect();
+        let programs = rows(include_str!("../../assets/programs.tsv"))
+            .filter_map(|r| {
+                Some((
+                    fold(r.first()?),
+                    (r.first()?.to_string(), r.get(1).unwrap_or(&"").to_string()),
+                ))
+            })
+            .collect();
+        let villages: HashSet<String> = rows(include_str!("../../assets/villages.txt"))
+            .filter_map(|r| r.first().map(|n| fold(n)))
+            .collect();
+        let max_village_words = villages
+            .iter()
+            .map(|v| v.split_whitespace().count())
+            .max()
+            .unwrap_or(1)
+            .min(5);
+        let post_words = posts
+            .iter()
+            .filter_map(|p| p.form.split_whitespace().next().map(str::to_string))
+            .collect();
+        Gazetteer {
+            villages,
+            max_village_words,
+            post_words,
+            regions,
+            by_name,
+            max_region_words,
+            posts,
+            institutions,
+            unit_words,
+            honorifics,
+            ranks,
+            rank_suffixes,
+            degrees,
+            programs,
+        }
+    }
+
+    /// Regions whose bare name or short form is `name` (any case).
+    pub fn regions_named(&self, name: &str) -> &[usize] {
+        self.by_name.get(&fold(name)).map_or(&[], Vec::as_slice)
+    }
+
+    /// The institution an acronym stands for.
+    pub fn institution(&self, acronym: &str) -> Option<&Institution> {
+        self.institutions.get(&fold(acronym))
+    }
+
+    /// True for a word that can stand inside a unit name (`Pengembangan`).
+    pub fn is_unit_word(&self, word: &str) -> bool {
+        self.unit_words.contains(&fold(word))
+    }
+
+    /// True for an honorific as written (`H.`, `Drs.`, `Ibu`).
+    pub fn is_honorific(&self, word: &str) -> bool {
+        self.honorifics.contains(word)
+    }
+
+    /// True for a corps or service suffix after a rank (`Inf`, `Pol`).
+    pub fn is_rank_suffix(&self, word: &str) -> bool {
+        self.rank_suffixes.contains(word)
+    }
+
+    /// True for a degree suffix (`S.Sos`, `M.Si.`, `SH`).
+    pub fn is_degree(&self, word: &str) -> bool {
+        self.degrees.contains(&degree_key(word))
+    }
+
+    /// True for the name of some desa or kelurahan.
+    pub fn is_village(&self, name: &str) -> bool {
+        self.villages.contains(&fold(name))
+    }
+
+    /// True for the first word of a post form (`Kepala`, `Sekretaris`, `Kapolres`).
+    pub fn is_post_word(&self, word: &str) -> bool {
+        self.post_words.contains(word)
+    }
+
+    /// A programme by name or acronym.
+    pub fn program(&self, name: &str) -> Option<&(String, String)> {
+        self.programs.get(&fold(name))
+    }
+}
+
+fn strip_type(name: &str) -> String {
+    name.strip_prefix("Kabupaten ")
+        .or_else(|| name.strip_prefix("Kota "))
+        .unwrap_or(name)
+        .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn regions_and_short_forms() {
+        let g = &*GAZETTEER;
+        let names: Vec<&str> = g
+            .regions_named("tangerang")
+            .iter()
+            .map(|&i| g.regions[i].name.as_str())
+            .collect();
+        assert!(names.contains(&"Kota Tangerang") && names.contains(&"Kabupaten Tangerang"));
+        let tangsel: Vec<&str> = g
+            .regions_named("Tangsel")
+            .iter()
+            .map(|&i| g.regions[i].name.as_str())
+            .collect();
+        assert_eq!(tangsel, ["Kota Tangerang Selatan"]);
+        assert!(
+            g.regions
+                .iter()
+                .filter(|r| r.level == Level::Provinsi)
+                .count()
+                >= 38
+        );
+    }
+
+    #[test]
+    fn posts_institutions_and_words() {
+        let g = &*GAZETTEER;
+        assert_eq!(
+            g.posts
+                .iter()
+                .find(|p| p.form == "Sekda")
+                .unwrap()
+                .canonical,
+            "Sekretaris Daerah"
+        );
+        assert_eq!(g.institution("BAPPEDA").unwrap().acronym, "Bappeda");
+        assert!(g.is_unit_word("pengembangan"));
+        assert!(g.is_honorific("Hj."));
+        assert!(g.is_degree("M.Si") && g.is_degree("S.Sos.") && g.is_degree("SH"));
+        assert!(!g.is_degree("Bupati"));
+    }
+}

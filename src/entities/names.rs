@@ -1,0 +1,530 @@
+//! Parsing a person's name around a post: honorifics and ranks before it,
+//! initials inside it, degree suffixes after it.
+
+use super::gazetteer::GAZETTEER;
+use super::tokens::{Token, TokenKind};
+
+/// A name found in the token stream.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameMatch {
+    /// Honorifics and ranks as written, in order.
+    pub titles: Vec<String>,
+    /// First token of the name proper.
+    pub first: usize,
+    /// One past the last token of the name proper.
+    pub end: usize,
+    /// Degree suffixes as written.
+    pub degrees: Vec<String>,
+    /// One past the last token consumed (degrees included).
+    pub consumed: usize,
+    /// First token consumed (titles included).
+    pub start: usize,
+}
+
+/// Capitalised words that never stand in a person's name.
+const NOT_NAME: &[&str] = &[
+    "Senin",
+    "Selasa",
+    "Rabu",
+    "Kamis",
+    "Jumat",
+    "Jum'at",
+    "Jum’at",
+    "Sabtu",
+    "Minggu",
+    "Ahad",
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+    "Kota",
+    "Kabupaten",
+    "Provinsi",
+    "Kecamatan",
+    "Kelurahan",
+    "Desa",
+    "Pemkab",
+    "Pemkot",
+    "Pemprov",
+    "Pemerintah",
+    "Dalam",
+    "Pada",
+    "Saat",
+    "Dan",
+    "Yang",
+    "Di",
+    "Ke",
+    "Dari",
+    "Untuk",
+    "Selain",
+    "Sementara",
+    "Menurut",
+    "Namun",
+    "Ia",
+    "Dia",
+    "Beliau",
+    "Mereka",
+    "Kami",
+    "Kita",
+    "Saya",
+    "Ini",
+    "Itu",
+    "Para",
+    "RI",
+    "Indonesia",
+    "Republik",
+    "Bersama",
+    "Dengan",
+    "Oleh",
+    "Turut",
+    "Hadir",
+    "Acara",
+    "Kegiatan",
+    "Dinas",
+    "Badan",
+    "Bagian",
+    "Bidang",
+    "Kantor",
+    "Ruang",
+    "Gedung",
+    "Aula",
+    "Jalan",
+    "Jl.",
+    "Balai",
+    "Pendopo",
+    "Sekretariat",
+    "Rapat",
+    "Tim",
+    "Program",
+    "Kepala",
+    "Bupati",
+    "Camat",
+    "Lurah",
+    "Sekda",
+    "Gubernur",
+    "Walikota",
+    "Wali",
+    "Ketua",
+    "Anggota",
+    "Asisten",
+    "Staf",
+    "Wakil",
+    "Direktur",
+    "Menteri",
+    "Tahun",
+    "Nomor",
+    "No.",
+    "Menurutnya",
+    "Selanjutnya",
+    "Kemudian",
+    "Sedangkan",
+    "Adapun",
+    "Sebelumnya",
+    "Setelah",
+    "Sebagai",
+    "Sejumlah",
+    "Seluruh",
+    "Semua",
+    "Kabag",
+    "Kabid",
+    "Kadis",
+    "Wabup",
+    "Wagub",
+    "Kapolres",
+    "Kapolda",
+    "Kapolsek",
+    "Dandim",
+    "Danrem",
+    "Danramil",
+    "Pangdam",
+    "Polres",
+    "Polda",
+    "Polsek",
+    "Kodim",
+    "Korem",
+    "Koramil",
+    "Kodam",
+    "Diklatpim",
+    "Visitasi",
+    "Pelatihan",
+    "Peserta",
+    "Rombongan",
+    "Terakhir",
+    "Pertama",
+    "Kedua",
+    "Ketiga",
+    "Akhirnya",
+    "Karena",
+    "Sebab",
+    "Jadi",
+    "Maka",
+    "Lalu",
+    "Kini",
+    "Sekarang",
+    "Nanti",
+    "Kemarin",
+    "Besok",
+    "Hari",
+    "Pagi",
+    "Siang",
+    "Sore",
+    "Malam",
+    "Tadi",
+    "Bahkan",
+    "Juga",
+    "Apalagi",
+    "Hingga",
+    "Sampai",
+    "Meski",
+    "Meskipun",
+    "Walau",
+    "Walaupun",
+    "Jika",
+    "Bila",
+    "Apabila",
+    "Agar",
+    "Supaya",
+    "Sehingga",
+    "Tak",
+    "Tidak",
+    "Bukan",
+    "Belum",
+    "Sudah",
+    "Telah",
+    "Masih",
+    "Begitu",
+    "Demikian",
+    "Sebelum",
+    "Sesudah",
+    "Usai",
+    "Seusai",
+    "Atas",
+    "Berdasarkan",
+    "Terkait",
+    "Soal",
+    "Mengenai",
+    "Tentang",
+    "Tapi",
+    "Tetapi",
+    "Lebih",
+    "Sebagaimana",
+    "Seperti",
+    "Yakni",
+    "Yaitu",
+    "Antara",
+    "Lain",
+    "Selamat",
+    "Terima",
+    "Kasih",
+    "Mari",
+    "Ayo",
+    "Semoga",
+    "Harapannya",
+    "Informasi",
+];
+
+/// Lower-case particles inside names (`Umar bin Khattab`).
+const PARTICLES: &[&str] = &["bin", "binti", "van", "de", "al", "el"];
+
+/// True for a token that can be part of a name proper.
+fn is_name_token(t: &Token) -> bool {
+    if t.kind != TokenKind::Word || !t.text.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    if NOT_NAME.contains(&t.text)
+        || GAZETTEER.is_post_word(t.text)
+        || GAZETTEER.is_degree(t.text) && t.text.len() > 1 && !is_initial(t)
+    {
+        return false;
+    }
+    if is_initial(t) {
+        return true;
+    }
+    // `Menurutnya`, `Rencananya`: words with the -nya suffix are never names.
+    if t.text.ends_with("nya") && t.text.chars().count() > 5 {
+        return false;
+    }
+    // An acronym of an institution is not a name (`BPSDM`), but short capitals
+    // such as `AM` or `MY` are initials.
+    if t.is_upper() && t.text.chars().count() > 3 {
+        return false;
+    }
+    if GAZETTEER.institution(t.text).is_some() && !t.is_upper() {
+        return false;
+    }
+    true
+}
+
+/// True when the tokens are exactly the name of a province, kabupaten or kota.
+fn is_region_name(tokens: &[Token]) -> bool {
+    use super::gazetteer::Level;
+    let name: Vec<&str> = tokens.iter().map(|t| t.text).collect();
+    GAZETTEER.regions_named(&name.join(" ")).iter().any(|&r| {
+        matches!(
+            GAZETTEER.regions[r].level,
+            Level::Provinsi | Level::Kabupaten | Level::Kota
+        )
+    })
+}
+
+/// `R.`, `A.S.`, `AM`: initials.
+pub fn is_initial(t: &Token) -> bool {
+    let letters: Vec<char> = t.text.chars().filter(|c| *c != '.').collect();
+    (t.text.ends_with('.') && letters.iter().all(|c| c.is_uppercase()) && letters.len() <= 3)
+        || (letters.len() <= 3
+            && letters.len() >= 2
+            && letters.iter().all(|c| c.is_uppercase())
+            && GAZETTEER.institution(t.text).is_none())
+}
+
+/// Matches a rank (with corps suffixes) at `i`: `Letkol Inf`, `Kombes Pol`, `AKBP`.
+fn rank_at(tokens: &[Token], i: usize) -> Option<(String, usize)> {
+    let rank = GAZETTEER.ranks.iter().find(|r| {
+        r.len() <= tokens.len().saturating_sub(i)
+            && r.iter()
+                .enumerate()
+                .all(|(k, w)| tokens[i + k].text == w.as_str())
+    })?;
+    let mut end = i + rank.len();
+    let mut text = rank.join(" ");
+    while let Some(t) = tokens.get(end) {
+        let joined = if t.text == "(" {
+            tokens
+                .get(end + 1)
+                .zip(tokens.get(end + 2))
+                .map(|(a, b)| format!("({}{}", a.text, b.text))
+        } else {
+            None
+        };
+        if let Some(j) = joined.filter(|j| GAZETTEER.is_rank_suffix(j)) {
+            text.push(' ');
+            text.push_str(&j);
+            end += 3;
+        } else if GAZETTEER.is_rank_suffix(t.text) {
+            text.push(' ');
+            text.push_str(t.text);
+            end += 1;
+        } else {
+            break;
+        }
+    }
+    Some((text, end))
+}
+
+/// Parses a name forward from `i`: titles, the name, then degrees.
+pub fn parse_forward(tokens: &[Token], i: usize) -> Option<NameMatch> {
+    let mut k = i;
+    let mut titles = Vec::new();
+    loop {
+        let t = tokens.get(k)?;
+        if let Some((rank, end)) = rank_at(tokens, k) {
+            titles.push(rank);
+            k = end;
+        } else if GAZETTEER.is_honorific(t.text)
+            && tokens.get(k + 1).is_some_and(|n| n.is_capitalized())
+        {
+            titles.push(t.text.to_string());
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    let first = k;
+    let mut end = k;
+    while let Some(t) = tokens.get(end) {
+        if end > first && t.after_break {
+            break;
+        }
+        let particle = end > first
+            && PARTICLES.contains(&t.text)
+            && tokens.get(end + 1).is_some_and(is_name_token);
+        if !is_name_token(t) && !particle {
+            break;
+        }
+        end += 1;
+        if end - first >= 6 {
+            break;
+        }
+    }
+    let name_tokens = &tokens[first..end];
+    if !name_tokens
+        .iter()
+        .any(|t| !is_initial(t) && t.text.chars().count() >= 2)
+        || is_region_name(name_tokens)
+    {
+        return None;
+    }
+    // A degree glued to the name without a comma (`Ahmad Yani SH`) is a degree.
+    let mut consumed = end;
+    let mut degrees = Vec::new();
+    loop {
+        let comma = tokens.get(consumed).is_some_and(|t| t.text == ",");
+        let at = consumed + usize::from(comma);
+        match tokens.get(at) {
+            Some(t)
+                if t.kind == TokenKind::Word && GAZETTEER.is_degree(t.text) && !t.after_break =>
+            {
+                degrees.push(t.text.trim_end_matches(',').to_string());
+                consumed = at + 1;
+            }
+            _ => break,
+        }
+    }
+    Some(NameMatch {
+        titles,
+        first,
+        end,
+        degrees,
+        consumed,
+        start: i,
+    })
+}
+
+/// Parses a name backward from the token before `comma` (`Ahmad Yani, Kepala …`).
+pub fn parse_backward(tokens: &[Token], comma: usize) -> Option<NameMatch> {
+    let mut j = comma;
+    let mut degrees = Vec::new();
+    // skip degrees (and their commas) between name and post
+    while j > 0 {
+        let t = &tokens[j - 1];
+        if t.kind == TokenKind::Word && GAZETTEER.is_degree(t.text) {
+            degrees.push(t.text.to_string());
+            j -= 1;
+            if j > 0 && tokens[j - 1].text == "," {
+                j -= 1;
+            }
+        } else {
+            break;
+        }
+    }
+    degrees.reverse();
+    let end = j;
+    let mut first = j;
+    while first > 0 && end - first < 6 {
+        let t = &tokens[first - 1];
+        if is_name_token(t) && !GAZETTEER.is_honorific(t.text) && !tokens[first].after_break {
+            first -= 1;
+        } else {
+            break;
+        }
+    }
+    if first == end {
+        return None;
+    }
+    // What comes before must end a phrase: a lower-case word, punctuation, or nothing.
+    let mut start = first;
+    let mut titles = Vec::new();
+    while start > 0 && GAZETTEER.is_honorific(tokens[start - 1].text) {
+        titles.push(tokens[start - 1].text.to_string());
+        start -= 1;
+    }
+    titles.reverse();
+    if start > 0 {
+        let before = &tokens[start - 1];
+        if !(before.is_lower()
+            || before.kind == TokenKind::Punct
+            || before.kind == TokenKind::Number)
+        {
+            return None;
+        }
+    }
+    let name_tokens = &tokens[first..end];
+    if !name_tokens
+        .iter()
+        .any(|t| !is_initial(t) && t.text.chars().count() >= 3)
+        || is_region_name(name_tokens)
+    {
+        return None;
+    }
+    Some(NameMatch {
+        titles,
+        first,
+        end,
+        degrees,
+        consumed: comma,
+        start,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::tokens::tokenize;
+
+    fn fwd(s: &str) -> Option<(Vec<String>, String, Vec<String>)> {
+        let t = tokenize(s);
+        parse_forward(&t, 0).map(|m| {
+            (
+                m.titles,
+                s[t[m.first].start..t[m.end - 1].end].to_string(),
+                m.degrees,
+            )
+        })
+    }
+
+    #[test]
+    fn titles_name_and_degrees() {
+        assert_eq!(
+            fwd("Drs. H. Ahmad Yani, M.Si, mengatakan"),
+            Some((
+                vec!["Drs.".into(), "H.".into()],
+                "Ahmad Yani".into(),
+                vec!["M.Si".into()]
+            ))
+        );
+        assert_eq!(
+            fwd("AKBP Hendra Gunawan menegaskan"),
+            Some((vec!["AKBP".into()], "Hendra Gunawan".into(), vec![]))
+        );
+        assert_eq!(
+            fwd("Letkol Inf Dwi Agung, S.Sos"),
+            Some((
+                vec!["Letkol Inf".into()],
+                "Dwi Agung".into(),
+                vec!["S.Sos".into()]
+            ))
+        );
+    }
+
+    #[test]
+    fn initials_stay() {
+        assert_eq!(
+            fwd("Arief R. Wismansyah, menerima").unwrap().1,
+            "Arief R. Wismansyah"
+        );
+        assert_eq!(
+            fwd("AM Iskandar Nasution, menerangkan").unwrap().1,
+            "AM Iskandar Nasution"
+        );
+        assert_eq!(
+            fwd("A.S. Chaidir Syam mengatakan").unwrap().1,
+            "A.S. Chaidir Syam"
+        );
+    }
+
+    #[test]
+    fn not_names() {
+        assert_eq!(fwd("Selasa (17/10)"), None);
+        assert_eq!(fwd("yang hadir"), None);
+    }
+
+    #[test]
+    fn backward_names() {
+        let s = "kata Ahmad Yani, Kepala Dinas";
+        let t = tokenize(s);
+        let comma = t.iter().position(|t| t.text == ",").unwrap();
+        let m = parse_backward(&t, comma).unwrap();
+        assert_eq!(&s[t[m.first].start..t[m.end - 1].end], "Ahmad Yani");
+        let s = "Sementara itu, Kepala Dinas";
+        let t = tokenize(s);
+        assert_eq!(parse_backward(&t, 2), None);
+    }
+}

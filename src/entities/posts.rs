@@ -1,0 +1,331 @@
+//! Recognising a post (jabatan) in a token stream: an optional acting prefix
+//! (`Pj.`, `Plt`, `Plh.`), a head from `positions.tsv`, unit words
+//! (`Kepala Dinas Kesehatan`), and the region or body it belongs to.
+
+use super::gazetteer::{Level, PostForm, PostLevel, GAZETTEER};
+use super::regions::{bare_ref, typed_ref, RegionRef};
+use super::tokens::{Token, TokenKind};
+
+/// A post found in the text.
+#[derive(Debug, Clone)]
+pub struct PostMatch<'g> {
+    /// First token (the prefix, if any).
+    pub first: usize,
+    /// One past the last token of the post and its institution.
+    pub end: usize,
+    /// The head form.
+    pub form: &'g PostForm,
+    /// The post as reported: prefix, canonical head, unit words.
+    pub position: String,
+    /// The institution as stated (`Kemensos RI`, `Polres Bogor`), if any.
+    pub institution: Option<String>,
+    /// The region reference inside the post, if any.
+    pub region: Option<RegionRef>,
+}
+
+const PREFIXES: &[(&str, &str)] = &[
+    ("Pj.", "Pj."),
+    ("Pj", "Pj"),
+    ("Penjabat", "Pj."),
+    ("Plt.", "Plt."),
+    ("Plt", "Plt"),
+    ("Plh.", "Plh."),
+    ("Plh", "Plh"),
+    ("Pjs.", "Pjs."),
+    ("Pjs", "Pjs"),
+];
+
+/// Heads that need at least one unit word to be a post (`Kepala` alone is not).
+fn needs_unit(form: &PostForm) -> bool {
+    form.takes_unit
+        && !matches!(
+            form.form.as_str(),
+            "Widyaiswara" | "Direktur" | "Direktur Utama" | "Rektor" | "Dekan"
+        )
+}
+
+/// Matches the longest head form at `i`.
+fn match_head(tokens: &[Token], i: usize) -> Option<(&'static PostForm, usize)> {
+    GAZETTEER.posts.iter().find_map(|p| {
+        let words: Vec<&str> = p.form.split_whitespace().collect();
+        let ok = words.len() <= tokens.len().saturating_sub(i)
+            && words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| tokens[i + k].text == *w && (k == 0 || !tokens[i + k].after_break));
+        ok.then_some((p, i + words.len()))
+    })
+}
+
+/// True when `t` can continue a unit name.
+fn is_unit_token(t: &Token) -> bool {
+    if t.kind != TokenKind::Word || !(t.is_capitalized() || t.is_upper()) {
+        return false;
+    }
+    let g = &*GAZETTEER;
+    g.is_unit_word(t.text)
+        || g.institution(t.text)
+            .is_some_and(|inst| matches!(inst.scope.as_str(), "regional" | "training" | "other"))
+}
+
+/// A national, police or military body that ends a post (`Kemensos RI`).
+fn body_institution(tokens: &[Token], i: usize) -> Option<(String, usize)> {
+    let t = tokens.get(i)?;
+    let inst = GAZETTEER.institution(t.text)?;
+    if !matches!(inst.scope.as_str(), "national" | "police" | "military") {
+        return None;
+    }
+    let mut end = i + 1;
+    if tokens.get(end).is_some_and(|n| n.text == "RI") {
+        end += 1;
+    } else if matches!(inst.scope.as_str(), "police" | "military") {
+        // `Polda Kalimantan Timur`, `Kodim 0621/Kabupaten Bogor`
+        let (unit, after, _) = unit_name(tokens, end, t.text);
+        return Some((unit, after));
+    }
+    let text = tokens[i..end]
+        .iter()
+        .map(|t| t.text)
+        .collect::<Vec<_>>()
+        .join(" ");
+    Some((text, end))
+}
+
+/// Levels a bare region name may have after a head of `level`.
+fn bare_levels(level: PostLevel) -> &'static [Level] {
+    match level {
+        PostLevel::Region(Level::Provinsi) => &[Level::Provinsi],
+        PostLevel::Region(Level::Kabupaten) => &[Level::Kabupaten],
+        PostLevel::Region(Level::Kota) => &[Level::Kota],
+        PostLevel::Region(Level::Kecamatan) => &[Level::Kecamatan],
+        _ => &[],
+    }
+}
+
+/// Matches a post starting at token `i`.
+pub fn match_post(tokens: &[Token], i: usize) -> Option<PostMatch<'static>> {
+    let (prefix, head_at) = match PREFIXES.iter().find(|(p, _)| tokens[i].text == *p) {
+        Some((_, canonical)) => (Some(*canonical), i + 1),
+        None => (None, i),
+    };
+    let (form, mut end) = match_head(tokens, head_at)?;
+    let mut position = match prefix {
+        Some(p) => format!("{p} {}", form.canonical),
+        None => form.canonical.clone(),
+    };
+    let mut institution = None;
+    let mut region = None;
+
+    if let Some(command) = &form.command {
+        // `Kapolres Bogor`, `Dandim 0621/Kabupaten Bogor`
+        return Some(commander(tokens, i, end, form, position, command));
+    }
+
+    if form.takes_unit {
+        let mut units = 0;
+        while let Some(t) = tokens.get(end) {
+            if t.after_break || typed_ref(tokens, end).is_some_and(|r| r.level().is_some()) {
+                break;
+            }
+            let after_office = position.ends_with("Dinas")
+                || position.ends_with("Badan")
+                || position.ends_with("Kantor")
+                || position.ends_with("Bagian")
+                || position.ends_with("Bidang");
+            let office_acronym =
+                after_office && (t.is_upper() || GAZETTEER.institution(t.text).is_some());
+            if is_unit_token(t)
+                || office_acronym
+                || (matches!(form.form.as_str(), "Staf Ahli" | "Staf Khusus")
+                    && is_leader_word(tokens, end))
+            {
+                let n = if is_leader_word(tokens, end) {
+                    leader_len(tokens, end)
+                } else {
+                    1
+                };
+                for k in 0..n {
+                    position.push(' ');
+                    position.push_str(tokens[end + k].text);
+                }
+                end += n;
+                units += 1;
+                continue;
+            }
+            if matches!(t.text, "dan" | "&")
+                && units > 0
+                && tokens.get(end + 1).is_some_and(is_unit_token)
+            {
+                position.push(' ');
+                position.push_str(t.text);
+                end += 1;
+                continue;
+            }
+            // `(Bappeda)`: an acronym of the unit just named, not part of the post.
+            if t.text == "(" && units > 0 {
+                if let Some(close) = acronym_in_parens(tokens, end) {
+                    end = close;
+                    continue;
+                }
+            }
+            break;
+        }
+        if units == 0 && needs_unit(form) {
+            return None;
+        }
+    }
+
+    if let Some((body, after)) = body_institution(tokens, end) {
+        institution = Some(body);
+        end = after;
+    } else if let Some(r) = region_after(tokens, end, form.level) {
+        end = r.end;
+        institution = Some(r.name());
+        region = Some(r);
+    }
+    Some(PostMatch {
+        first: i,
+        end,
+        form,
+        position,
+        institution,
+        region,
+    })
+}
+
+/// The region right after a post: typed (`Kota Padang`, `se-Kota Padang`,
+/// `Pemerintah Kota Padang`) or bare when the post says the level (`Bupati Gowa`).
+fn region_after(tokens: &[Token], at: usize, level: PostLevel) -> Option<RegionRef> {
+    let t = tokens.get(at)?;
+    if t.after_break {
+        return None;
+    }
+    if let Some(r) = typed_ref(tokens, at) {
+        return Some(r);
+    }
+    // `Setda Kota Padang`: the secretariat stands for the government.
+    if matches!(t.text, "Setda" | "Setdakab" | "Setdakot") {
+        if let Some(r) = typed_ref(tokens, at + 1) {
+            return Some(r);
+        }
+    }
+    match level {
+        PostLevel::Kelurahan => return super::regions::village_after(tokens, at, "Kelurahan"),
+        PostLevel::Desa => return super::regions::village_after(tokens, at, "Desa"),
+        _ => {}
+    }
+    let levels = bare_levels(level);
+    if !levels.is_empty() {
+        return bare_ref(tokens, at, levels);
+    }
+    if level == PostLevel::Any {
+        // `Sekda Tangsel`, `Ketua DPRD Jabar`: a short form or a name only one region has.
+        return super::regions::unambiguous_ref(tokens, at);
+    }
+    None
+}
+
+/// `Bupati`, `Wali Kota`, `Walikota`, `Gubernur` inside `Staf Ahli Bupati Bidang …`.
+fn is_leader_word(tokens: &[Token], i: usize) -> bool {
+    matches!(tokens[i].text, "Bupati" | "Walikota" | "Gubernur")
+        || (tokens[i].text == "Wali" && tokens.get(i + 1).is_some_and(|t| t.text == "Kota"))
+}
+
+fn leader_len(tokens: &[Token], i: usize) -> usize {
+    if tokens[i].text == "Wali" {
+        2
+    } else {
+        1
+    }
+}
+
+/// When tokens at `open` are `( ACRONYM )`, the index after `)`.
+fn acronym_in_parens(tokens: &[Token], open: usize) -> Option<usize> {
+    let inner = tokens.get(open + 1)?;
+    let close = tokens.get(open + 2)?;
+    (close.text == ")"
+        && (inner.is_upper()
+            || GAZETTEER.institution(inner.text).is_some()
+            || inner.text.len() <= 8 && inner.is_capitalized()))
+    .then_some(open + 3)
+}
+
+/// A police or military commander: the unit is named after the head.
+fn commander(
+    tokens: &[Token],
+    first: usize,
+    end: usize,
+    form: &'static PostForm,
+    position: String,
+    command: &str,
+) -> PostMatch<'static> {
+    let (institution, end, region) = unit_name(tokens, end, command);
+    PostMatch {
+        first,
+        end,
+        form,
+        position,
+        institution: Some(institution),
+        region,
+    }
+}
+
+/// The name of a police or military unit after its acronym (`Polres` +
+/// `Bogor`, `Kodim` + `0621/Kabupaten Bogor`, `Koramil` + `0107-01/Tapaktuan`).
+fn unit_name(tokens: &[Token], at: usize, command: &str) -> (String, usize, Option<RegionRef>) {
+    let Some(next) = tokens.get(at).filter(|t| !t.after_break) else {
+        return (command.to_string(), at, None);
+    };
+    if next.kind == TokenKind::Number {
+        // A code glued together without spaces, maybe ending in a region.
+        let mut stop = at + 1;
+        while stop < tokens.len()
+            && tokens[stop].start == tokens[stop - 1].end
+            && tokens[stop].text != ","
+            && tokens[stop].text != "."
+        {
+            stop += 1;
+        }
+        let mut region = None;
+        let last = stop - 1;
+        if let Some(r) = typed_ref(tokens, last).filter(|_| tokens[last].is_capitalized()) {
+            stop = r.end;
+            region = Some(r);
+        } else if tokens[last].is_capitalized() {
+            if let Some((_, e)) = super::regions::match_name(tokens, last, |_| true) {
+                stop = stop.max(e);
+            }
+        }
+        let text = tokens_text(tokens, tokens[at].start, tokens[stop - 1].end);
+        return (format!("{command} {text}"), stop, region);
+    }
+    let found = typed_ref(tokens, at).or_else(|| {
+        super::regions::match_name(tokens, at, |_| true).map(|(idx, e)| RegionRef {
+            target: super::regions::RegionTarget::Known(idx),
+            first: at,
+            end: e,
+            government: false,
+        })
+    });
+    match found {
+        Some(r) => {
+            let words: Vec<&str> = tokens[at..r.end].iter().map(|t| t.text).collect();
+            (format!("{command} {}", words.join(" ")), r.end, Some(r))
+        }
+        None => (command.to_string(), at, None),
+    }
+}
+
+fn tokens_text(tokens: &[Token], start: usize, end: usize) -> String {
+    // Spans come from one text; rebuild it from the tokens' own slices.
+    let mut out = String::new();
+    let mut last = start;
+    for t in tokens.iter().filter(|t| t.start >= start && t.end <= end) {
+        if t.start > last && !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(t.text);
+        last = t.end;
+    }
+    out
+}

@@ -1,0 +1,244 @@
+//! Recognising references to regions in token streams: `Kota Tangerang`,
+//! `Kabupaten Bandung`, `Provinsi Jambi`, `Pemkab Gowa`, `Pemerintah Kota
+//! Padang`, `se-Kota Bogor`, short forms (`Tangsel`), and bare names where a
+//! post says which level to expect (`Bupati Sleman`).
+
+use super::gazetteer::{Level, GAZETTEER};
+use super::tokens::Token;
+
+/// What a region reference points at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RegionTarget {
+    /// A region of the gazetteer (index into `Gazetteer::regions`).
+    Known(usize),
+    /// A kelurahan or desa named in the text (`Kelurahan Sukajadi`), not in the gazetteer.
+    Village(String),
+}
+
+/// A region reference found at some tokens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RegionRef {
+    /// What it refers to.
+    pub target: RegionTarget,
+    /// First token of the reference (the type word or government prefix when present).
+    pub first: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// True when written as a government (`Pemkab X`, `Pemerintah Kota X`).
+    pub government: bool,
+}
+
+impl RegionRef {
+    /// The canonical name (`Kota Tangerang`, `Kelurahan Sukajadi`).
+    pub fn name(&self) -> String {
+        match &self.target {
+            RegionTarget::Known(i) => GAZETTEER.regions[*i].name.clone(),
+            RegionTarget::Village(n) => n.clone(),
+        }
+    }
+
+    /// The level, when a known region.
+    pub fn level(&self) -> Option<Level> {
+        match self.target {
+            RegionTarget::Known(i) => Some(GAZETTEER.regions[i].level),
+            RegionTarget::Village(_) => None,
+        }
+    }
+}
+
+/// The level a type word announces, and how many tokens it takes.
+fn type_word(
+    tokens: &[Token],
+    i: usize,
+) -> Option<(Option<Level>, Option<&'static str>, usize, bool)> {
+    let t = tokens.get(i)?.text;
+    let next = tokens.get(i + 1).map(|t| t.text);
+    Some(match t {
+        "Kabupaten" | "Kab." | "Kab" => (Some(Level::Kabupaten), None, 1, false),
+        "Kota" => (Some(Level::Kota), None, 1, false),
+        "Provinsi" | "Prov." | "Propinsi" => (Some(Level::Provinsi), None, 1, false),
+        "Kecamatan" | "Kec." => (Some(Level::Kecamatan), None, 1, false),
+        "Kelurahan" | "Kel." => (None, Some("Kelurahan"), 1, false),
+        "Desa" | "Kampung" | "Gampong" | "Nagari" => (None, Some("Desa"), 1, false),
+        "Pemkab" => (Some(Level::Kabupaten), None, 1, true),
+        "Pemkot" => (Some(Level::Kota), None, 1, true),
+        "Pemprov" => (Some(Level::Provinsi), None, 1, true),
+        "Pemerintah" | "Pemda" => match next {
+            Some("Kabupaten") => (Some(Level::Kabupaten), None, 2, true),
+            Some("Kota") => (Some(Level::Kota), None, 2, true),
+            Some("Provinsi") => (Some(Level::Provinsi), None, 2, true),
+            Some("Desa") => (None, Some("Desa"), 2, true),
+            _ => return None,
+        },
+        _ => return None,
+    })
+}
+
+/// Longest run of capitalised tokens from `i` naming a region that `accept` allows.
+pub fn match_name(
+    tokens: &[Token],
+    i: usize,
+    accept: impl Fn(usize) -> bool,
+) -> Option<(usize, usize)> {
+    let g = &*GAZETTEER;
+    let max = g.max_region_words.min(tokens.len().saturating_sub(i));
+    for n in (1..=max).rev() {
+        let words = &tokens[i..i + n];
+        if !words.iter().all(|t| t.is_capitalized() || t.is_upper())
+            || words.iter().skip(1).any(|t| t.after_break)
+        {
+            continue;
+        }
+        // Joined with single spaces; adjacent tokens must be separated by spaces only.
+        let name: Vec<&str> = words.iter().map(|t| t.text).collect();
+        let candidates: Vec<usize> = g
+            .regions_named(&name.join(" "))
+            .iter()
+            .copied()
+            .filter(|&r| accept(r))
+            .collect();
+        if let Some(&first) = candidates.first() {
+            return Some((first, i + n));
+        }
+    }
+    None
+}
+
+/// A typed or government reference at `i`: `Kota X`, `Pemkab X`, `Desa X`, `se-Kota X` (at `Kota`).
+pub fn typed_ref(tokens: &[Token], i: usize) -> Option<RegionRef> {
+    let (level, village, skip, government) = type_word(tokens, i)?;
+    let start = i + skip;
+    if let Some(level) = level {
+        // Only a region of the announced level: `Kota Bandung` is not the kabupaten.
+        let (region, end) = match_name(tokens, start, |r| GAZETTEER.regions[r].level == level)?;
+        return Some(RegionRef {
+            target: RegionTarget::Known(region),
+            first: i,
+            end,
+            government,
+        });
+    }
+    let prefix = village?;
+    let end = village_name(tokens, start)?;
+    Some(RegionRef {
+        target: RegionTarget::Village(format!("{prefix} {}", words(tokens, start, end))),
+        first: i,
+        end,
+        government,
+    })
+}
+
+fn words(tokens: &[Token], start: usize, end: usize) -> String {
+    tokens[start..end]
+        .iter()
+        .map(|t| t.text)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// True for words that end a village name (`Kecamatan`, `Kabupaten` …).
+fn ends_village(t: &Token) -> bool {
+    !t.is_capitalized()
+        || t.after_break
+        || type_word(std::slice::from_ref(t), 0).is_some()
+        || GAZETTEER.is_post_word(t.text)
+}
+
+/// The end of a village name starting at `start`: the longest desa or
+/// kelurahan name of the gazetteer, else a run of up to three capitalised words.
+pub fn village_name(tokens: &[Token], start: usize) -> Option<usize> {
+    let g = &*GAZETTEER;
+    let max = g.max_village_words.min(tokens.len().saturating_sub(start));
+    for n in (1..=max).rev() {
+        let slice = &tokens[start..start + n];
+        if slice
+            .iter()
+            .enumerate()
+            .any(|(k, t)| ends_village(t) || (k > 0 && t.after_break))
+        {
+            continue;
+        }
+        if g.is_village(&words(tokens, start, start + n)) {
+            return Some(start + n);
+        }
+    }
+    let mut end = start;
+    while end < tokens.len() && end - start < 3 && !ends_village(&tokens[end]) {
+        end += 1;
+    }
+    (end > start).then_some(end)
+}
+
+/// A village after a village head (`Lurah Bugangan, …`, `Kades Sukamaju Dedi …`):
+/// the words up to a comma, else a known village name.
+pub fn village_after(tokens: &[Token], at: usize, prefix: &str) -> Option<RegionRef> {
+    let mut end = at;
+    while end < tokens.len() && end - at < 4 && !ends_village(&tokens[end]) {
+        end += 1;
+    }
+    let end = if end > at && tokens.get(end).is_some_and(|t| t.text == ",") {
+        end
+    } else {
+        let g = &*GAZETTEER;
+        (1..=g.max_village_words.min(tokens.len().saturating_sub(at)))
+            .rev()
+            .find(|&n| {
+                !tokens[at..at + n].iter().any(ends_village)
+                    && g.is_village(&words(tokens, at, at + n))
+            })
+            .map(|n| at + n)?
+    };
+    Some(RegionRef {
+        target: RegionTarget::Village(format!("{prefix} {}", words(tokens, at, end))),
+        first: at,
+        end,
+        government: false,
+    })
+}
+
+/// A bare region name at `i` of one of `levels` (after a post that says which).
+pub fn bare_ref(tokens: &[Token], i: usize, levels: &[Level]) -> Option<RegionRef> {
+    let (region, end) = match_name(tokens, i, |r| levels.contains(&GAZETTEER.regions[r].level))?;
+    Some(RegionRef {
+        target: RegionTarget::Known(region),
+        first: i,
+        end,
+        government: false,
+    })
+}
+
+/// A standalone region name that can only mean one province, kabupaten or
+/// kota (`Tangsel`, `Banten`, `Sleman`); ambiguous names (`Tangerang`) are skipped.
+pub fn unambiguous_ref(tokens: &[Token], i: usize) -> Option<RegionRef> {
+    let g = &*GAZETTEER;
+    let upper_levels = [Level::Provinsi, Level::Kabupaten, Level::Kota];
+    let (region, end) = match_name(tokens, i, |r| upper_levels.contains(&g.regions[r].level))?;
+    let name: Vec<&str> = tokens[i..end].iter().map(|t| t.text).collect();
+    let all = g.regions_named(&name.join(" "));
+    let upper: Vec<&usize> = all
+        .iter()
+        .filter(|&&r| upper_levels.contains(&g.regions[r].level))
+        .collect();
+    (upper.len() == 1).then_some(RegionRef {
+        target: RegionTarget::Known(region),
+        first: i,
+        end,
+        government: false,
+    })
+}
+
+/// Every region reference in the text, in order, for context (which region a
+/// post without one belongs to).
+pub fn all_refs(tokens: &[Token]) -> Vec<RegionRef> {
+    let mut refs = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if let Some(r) = typed_ref(tokens, i) {
+            i = r.end;
+            refs.push(r);
+            continue;
+        }
+        i += 1;
+    }
+    refs
+}

@@ -1,0 +1,191 @@
+//! Splitting a body into word and punctuation tokens with byte spans.
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters (and digits, internal dots, hyphens, apostrophes).
+    Word,
+    /// Digits with internal `.` or `,`.
+    Number,
+    /// One other character.
+    Punct,
+}
+
+/// A token with its byte span in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token<'a> {
+    /// The token text.
+    pub text: &'a str,
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// Its kind.
+    pub kind: TokenKind,
+    /// True when a line break (paragraph end) comes before this token.
+    pub after_break: bool,
+}
+
+impl Token<'_> {
+    /// A word starting with an upper-case letter.
+    pub fn is_capitalized(&self) -> bool {
+        self.kind == TokenKind::Word && self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// A word with no lower-case letters and at least two letters (`BPSDM`, `UP2K`).
+    pub fn is_upper(&self) -> bool {
+        self.kind == TokenKind::Word
+            && self.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !self.text.chars().any(char::is_lowercase)
+    }
+
+    /// A word starting with a lower-case letter.
+    pub fn is_lower(&self) -> bool {
+        self.kind == TokenKind::Word && self.text.chars().next().is_some_and(char::is_lowercase)
+    }
+}
+
+/// Short words that keep a following full stop (`Pj.`, `Drs.`); single
+/// capitals (initials) keep it too.
+const DOTTED: &[&str] = &[
+    "Pj", "Plt", "Plh", "Pjs", "Drs", "Dra", "Dr", "DR", "dr", "drg", "Ir", "Prof", "Hj", "Hi",
+    "Sdr", "Sdri", "HM", "KH", "St", "Kol", "Inf", "Pol", "Purn", "Moh", "Muh", "Mochd", "Moch",
+    "Mohd", "Jl", "No", "Tgk",
+];
+
+/// Tokenises `text`. Hyphens join words except before a capital (`se-Kota`
+/// gives `se`, `-`, `Kota`); a dot joins letters (`M.Si`, `A.S.`).
+pub fn tokenize(text: &str) -> Vec<Token<'_>> {
+    let bytes = text.as_bytes();
+    let mut tokens = Vec::new();
+    let mut i = 0;
+    let mut after_break = true;
+    while i < text.len() {
+        let c = text[i..].chars().next().unwrap_or(' ');
+        let len = c.len_utf8();
+        if c.is_whitespace() {
+            if c == '\n' {
+                after_break = true;
+            }
+            i += len;
+            continue;
+        }
+        let start = i;
+        let kind;
+        if c.is_alphabetic() {
+            kind = TokenKind::Word;
+            i += len;
+            while i < text.len() {
+                let c = text[i..].chars().next().unwrap_or(' ');
+                let next = text[i + c.len_utf8()..].chars().next();
+                let joiner = matches!(c, '-' | '\'' | '’')
+                    && next.is_some_and(|n| n.is_alphanumeric() && !(c == '-' && n.is_uppercase()));
+                let inner_dot = c == '.'
+                    && next.is_some_and(|n| n.is_alphabetic())
+                    && is_dotted_run(&text[start..i]);
+                if !(c.is_alphanumeric() || joiner || inner_dot) {
+                    break;
+                }
+                i += c.len_utf8();
+            }
+            // A full stop after an abbreviation, an initial or a dotted run belongs to the word.
+            if i < text.len() && bytes[i] == b'.' {
+                let word = &text[start..i];
+                let single_capital =
+                    word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+                if single_capital
+                    || DOTTED.contains(&word)
+                    || (word.contains('.') && word.len() <= 12)
+                {
+                    i += 1;
+                }
+            }
+        } else if c.is_ascii_digit() {
+            kind = TokenKind::Number;
+            i += 1;
+            while i < text.len() {
+                let b = bytes[i];
+                if b.is_ascii_digit()
+                    || ((b == b'.' || b == b',')
+                        && bytes.get(i + 1).is_some_and(u8::is_ascii_digit))
+                {
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+        } else {
+            kind = TokenKind::Punct;
+            i += len;
+        }
+        tokens.push(Token {
+            text: &text[start..i],
+            start,
+            end: i,
+            kind,
+            after_break,
+        });
+        after_break = false;
+    }
+    tokens
+}
+
+/// A dot may join letters when what came before is short pieces (`M`, `S.Sos`, `A.S`).
+fn is_dotted_run(before: &str) -> bool {
+    before.split('.').all(|p| p.chars().count() <= 4)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &str) -> Vec<&str> {
+        tokenize(s).iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn words_punctuation_and_numbers() {
+        assert_eq!(
+            texts("Wali Kota, Arief R. Wismansyah."),
+            ["Wali", "Kota", ",", "Arief", "R.", "Wismansyah", "."]
+        );
+        assert_eq!(
+            texts("dari 1,61 % menjadi 8.182 rumah"),
+            ["dari", "1,61", "%", "menjadi", "8.182", "rumah"]
+        );
+    }
+
+    #[test]
+    fn abbreviations_initials_and_degrees() {
+        assert_eq!(
+            texts("Pj. Bupati Drs. H. Ahmad, M.Si, S.Sos."),
+            ["Pj.", "Bupati", "Drs.", "H.", "Ahmad", ",", "M.Si", ",", "S.Sos."]
+        );
+        assert_eq!(texts("A.S. Chaidir"), ["A.S.", "Chaidir"]);
+    }
+
+    #[test]
+    fn hyphens_before_capitals_split() {
+        assert_eq!(
+            texts("se-Kota Padang Se-Indonesia kunjungan-kunjungan"),
+            [
+                "se",
+                "-",
+                "Kota",
+                "Padang",
+                "Se",
+                "-",
+                "Indonesia",
+                "kunjungan-kunjungan"
+            ]
+        );
+    }
+
+    #[test]
+    fn spans_are_char_boundaries() {
+        let s = "“Kami”—kata Bu Ratna’s";
+        for t in tokenize(s) {
+            assert_eq!(&s[t.start..t.end], t.text);
+        }
+    }
+}

@@ -1,0 +1,245 @@
+//! Fuzzy search over short text fields: articles (title, site, date, official
+//! names) and entities (name, aliases, position, institution).
+//!
+//! Matching is case- and diacritic-insensitive: every field is folded once
+//! when the index is built, and the query is folded the same way. A query of
+//! several words matches a document when every word matches one of its
+//! fields; the document's score is the sum of each word's best field score.
+//! The scorer sits behind [`Scorer`] so it can be swapped.
+
+mod scorer;
+
+pub use scorer::{FuzzyScorer, Scorer};
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use unicode_normalization::UnicodeNormalization;
+
+/// Lowercases and strips diacritics (`Muhamad Ridwan Kamíl` → `muhamad ridwan kamil`).
+pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        return s.to_ascii_lowercase();
+    }
+    s.nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// One searchable item: its folded fields, most important first.
+#[derive(Debug, Clone, Default)]
+pub struct Document {
+    fields: Vec<String>,
+}
+
+impl Document {
+    /// Builds a document from raw field texts (folded here).
+    pub fn new<S: AsRef<str>>(fields: impl IntoIterator<Item = S>) -> Self {
+        Document {
+            fields: fields.into_iter().map(|f| fold(f.as_ref())).collect(),
+        }
+    }
+
+    /// The folded fields.
+    pub fn fields(&self) -> &[String] {
+        &self.fields
+    }
+}
+
+/// A matching document and its score (higher is better).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    /// Index of the document in the index.
+    pub index: usize,
+    /// The score; only comparable within one query.
+    pub score: i64,
+}
+
+/// A parsed query: folded words.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FilterQuery {
+    words: Vec<String>,
+}
+
+impl FilterQuery {
+    /// Parses what the user typed.
+    pub fn new(text: &str) -> Self {
+        FilterQuery {
+            words: fold(text).split_whitespace().map(str::to_string).collect(),
+        }
+    }
+
+    /// True when the query has no words (everything matches).
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// The folded words.
+    pub fn words(&self) -> &[String] {
+        &self.words
+    }
+}
+
+/// A set of documents to search.
+#[derive(Debug, Clone, Default)]
+pub struct SearchIndex {
+    docs: Vec<Document>,
+}
+
+impl SearchIndex {
+    /// Builds an index over documents.
+    pub fn new(docs: Vec<Document>) -> Self {
+        SearchIndex { docs }
+    }
+
+    /// Number of documents.
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    /// True when there are no documents.
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    /// Scores one document; `None` when some word matches no field.
+    pub fn score(&self, index: usize, query: &FilterQuery, scorer: &dyn Scorer) -> Option<i64> {
+        let doc = self.docs.get(index)?;
+        let mut total = 0;
+        for word in query.words() {
+            let best = doc
+                .fields
+                .iter()
+                .enumerate()
+                // earlier fields weigh more: a name match beats an institution match
+                .filter_map(|(i, f)| scorer.score(f, word).map(|s| s * 4 / (4 + i as i64)))
+                .max()?;
+            total += best;
+        }
+        Some(total)
+    }
+
+    /// All matching documents, best first (ties keep index order). An empty
+    /// query matches everything with score 0. Returns `None` when `cancel` was
+    /// set while searching, so a stale query stops early.
+    pub fn search(
+        &self,
+        query: &FilterQuery,
+        scorer: &dyn Scorer,
+        cancel: Option<&AtomicBool>,
+    ) -> Option<Vec<Hit>> {
+        if query.is_empty() {
+            return Some(
+                (0..self.docs.len())
+                    .map(|index| Hit { index, score: 0 })
+                    .collect(),
+            );
+        }
+        let mut hits = Vec::new();
+        for index in 0..self.docs.len() {
+            if index % 1024 == 0 && cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
+                return None;
+            }
+            if let Some(score) = self.score(index, query, scorer) {
+                hits.push(Hit { index, score });
+            }
+        }
+        hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.index.cmp(&b.index)));
+        Some(hits)
+    }
+}
+
+/// Character positions in `text` to highlight for `query` (the union of each
+/// word's best match), for drawing.
+pub fn highlight(text: &str, query: &FilterQuery, scorer: &dyn Scorer) -> Vec<usize> {
+    let folded = fold(text);
+    // Folding may change the number of chars (rare: ligatures); give up then.
+    if folded.chars().count() != text.chars().count() {
+        return Vec::new();
+    }
+    let mut positions: Vec<usize> = query
+        .words()
+        .iter()
+        .filter_map(|w| scorer.indices(&folded, w))
+        .flatten()
+        .collect();
+    positions.sort_unstable();
+    positions.dedup();
+    positions
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn index() -> SearchIndex {
+        SearchIndex::new(vec![
+            Document::new([
+                "Rahmat Hidayat",
+                "Sekretaris Daerah Sekda",
+                "Kabupaten Sleman",
+            ]),
+            Document::new(["Siti Rahma", "Kepala Dinas Kesehatan", "Kota Padang"]),
+            Document::new([
+                "Yusuf Effendi",
+                "Asisten Pemerintahan",
+                "Kota Tangerang Selatan Tangsel",
+            ]),
+        ])
+    }
+
+    #[test]
+    fn fold_strips_case_and_diacritics() {
+        assert_eq!(fold("Kamíl ÉLOK"), "kamil elok");
+        assert_eq!(fold("Sleman"), "sleman");
+    }
+
+    #[test]
+    fn every_word_must_match_some_field() {
+        let s = FuzzyScorer::default();
+        let hits = index()
+            .search(&FilterQuery::new("sekda sleman"), &s, None)
+            .unwrap();
+        assert_eq!(hits.iter().map(|h| h.index).collect::<Vec<_>>(), [0]);
+        let hits = index()
+            .search(&FilterQuery::new("asisten tangsel"), &s, None)
+            .unwrap();
+        assert_eq!(hits[0].index, 2);
+        assert!(index()
+            .search(&FilterQuery::new("sekda padang"), &s, None)
+            .unwrap()
+            .is_empty());
+    }
+
+    #[test]
+    fn typos_by_omission_still_match() {
+        let s = FuzzyScorer::default();
+        let hits = index()
+            .search(&FilterQuery::new("hdayat"), &s, None)
+            .unwrap();
+        assert_eq!(hits[0].index, 0);
+    }
+
+    #[test]
+    fn empty_query_matches_all_in_order() {
+        let s = FuzzyScorer::default();
+        let hits = index().search(&FilterQuery::new("  "), &s, None).unwrap();
+        assert_eq!(hits.len(), 3);
+        assert_eq!(hits[2].index, 2);
+    }
+
+    #[test]
+    fn cancelled_search_returns_none() {
+        let s = FuzzyScorer::default();
+        let cancel = AtomicBool::new(true);
+        assert!(index()
+            .search(&FilterQuery::new("a"), &s, Some(&cancel))
+            .is_none());
+    }
+
+    #[test]
+    fn highlight_positions_are_chars_of_the_original() {
+        let s = FuzzyScorer::default();
+        let pos = highlight("Kamíl Sleman", &FilterQuery::new("kamil"), &s);
+        assert_eq!(pos, [0, 1, 2, 3, 4]);
+    }
+}
