@@ -1,6 +1,6 @@
 //! Command-line arguments (DESIGN section 4).
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 /// warta: read Indonesian regional-government news and find who said what, where.
@@ -47,4 +47,55 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// List the entities of the corpus: officials, organisations, places, programmes, figures.
+    Entities {
+        #[command(flatten)]
+        corpus: CorpusArgs,
+        /// Only this kind.
+        #[arg(long, value_enum)]
+        kind: Option<EntityKindArg>,
+        /// Print JSON for scripts.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Fuzzy-find officials (by name, alias, post, institution) and articles.
+    Find {
+        /// What to look for, e.g. `sekda tangsel` or `wismansyh`.
+        query: String,
+        #[command(flatten)]
+        corpus: CorpusArgs,
+        /// Search only officials or only articles (default: both).
+        #[arg(long = "in", value_enum)]
+        scope: Option<FindScope>,
+        /// At most this many results per kind.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// Print JSON for scripts.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// Entity kinds for `--kind`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EntityKindArg {
+    /// Officials.
+    Official,
+    /// Organisations.
+    Organization,
+    /// Places.
+    Place,
+    /// Programmes.
+    Program,
+    /// Figures.
+    Figure,
+}
+
+/// What `find` searches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FindScope {
+    /// Articles: title, site, date, official names.
+    Articles,
+    /// Officials: name, aliases, post, institution.
+    Officials,
 }

@@ -29,6 +29,16 @@ pub fn run_command(command: &Command) -> Result<()> {
     match command {
         Command::List { corpus, json } => list(&load_corpus(corpus), *json),
         Command::Show { id, corpus, json } => show(&load_corpus(corpus), id, *json),
+        Command::Entities { corpus, kind, json } => {
+            super::entities::entities(&load_corpus(corpus), *kind, *json)
+        }
+        Command::Find {
+            query,
+            corpus,
+            scope,
+            limit,
+            json,
+        } => super::entities::find(&load_corpus(corpus), query, *scope, *limit, *json),
     }
 }
 
@@ -68,7 +78,7 @@ fn list(corpus: &Corpus, as_json: bool) -> Result<()> {
 }
 
 /// The fields every listing carries.
-fn article_summary(a: &Article) -> Value {
+pub(super) fn article_summary(a: &Article) -> Value {
     json!({
         "id": a.id,
         "path": a.path,
@@ -92,6 +102,7 @@ fn show(corpus: &Corpus, id: &str, as_json: bool) -> Result<()> {
         let mut v = article_summary(a);
         v["body"] = json!(a.body);
         v["raw"] = json!(a.raw);
+        v["entities"] = serde_json::to_value(crate::entities::extract(&a.body))?;
         return Ok(write_stdout(&format!(
             "{}\n",
             serde_json::to_string_pretty(&v)?
@@ -107,5 +118,17 @@ fn show(corpus: &Corpus, id: &str, as_json: bool) -> Result<()> {
     let _ = writeln!(out, "{}", a.path.display());
     let _ = writeln!(out);
     let _ = writeln!(out, "{}", a.body);
+    let entities = crate::entities::extract(&a.body);
+    if !entities.officials.is_empty() {
+        let _ = writeln!(out, "\nOfficials:");
+        for o in &entities.officials {
+            let inst = o
+                .institution
+                .as_deref()
+                .map(|i| format!(" · {i}"))
+                .unwrap_or_default();
+            let _ = writeln!(out, "  {} — {}{inst}", o.name, o.position);
+        }
+    }
     Ok(write_stdout(&out)?)
 }

@@ -2,8 +2,9 @@
 
 mod args;
 mod commands;
+mod entities;
 
-pub use args::{Cli, Command, CorpusArgs};
+pub use args::{Cli, Command, CorpusArgs, EntityKindArg, FindScope};
 pub use commands::{load_corpus, run_command};
 
 use std::io::{self, Write};

@@ -80,6 +80,10 @@ pub struct Gazetteer {
     pub regions: Vec<Region>,
     /// Folded bare names and short forms → regions.
     by_name: HashMap<String, Vec<usize>>,
+    /// Canonical name (`Kota Tangerang Selatan`) → region.
+    by_canonical: HashMap<String, usize>,
+    /// Region → its short forms as written (`Tangsel`).
+    short_forms: HashMap<usize, Vec<String>>,
     /// The most words any region name or short form has.
     pub max_region_words: usize,
     /// Post forms, longest first.
@@ -154,9 +158,11 @@ impl Gazetteer {
                 province: code.split('.').next().unwrap_or("").to_string(),
             });
         }
+        let mut short_forms: HashMap<usize, Vec<String>> = HashMap::new();
         for row in rows(include_str!("../../assets/region_aliases.tsv")) {
             let [alias, code, ..] = row[..] else { continue };
             if let Some(&i) = by_code.get(code) {
+                short_forms.entry(i).or_default().push(alias.to_string());
                 let list = by_name.entry(fold(alias)).or_default();
                 if !list.contains(&i) {
                     list.push(i);
@@ -253,7 +259,14 @@ impl Gazetteer {
             .iter()
             .filter_map(|p| p.form.split_whitespace().next().map(str::to_string))
             .collect();
+        let by_canonical = regions
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.name.clone(), i))
+            .collect();
         Gazetteer {
+            by_canonical,
+            short_forms,
             villages,
             max_village_words,
             post_words,
@@ -274,6 +287,29 @@ impl Gazetteer {
     /// Regions whose bare name or short form is `name` (any case).
     pub fn regions_named(&self, name: &str) -> &[usize] {
         self.by_name.get(&fold(name)).map_or(&[], Vec::as_slice)
+    }
+
+    /// A region by its canonical name (`Kota Tangerang Selatan`, `Provinsi Jambi`).
+    pub fn region_by_name(&self, name: &str) -> Option<&Region> {
+        self.by_canonical.get(name).map(|&i| &self.regions[i])
+    }
+
+    /// Short forms of a region given by canonical name (`Kota Tangerang Selatan` → `Tangsel`).
+    pub fn region_short_forms(&self, name: &str) -> Vec<String> {
+        self.by_canonical
+            .get(name)
+            .and_then(|i| self.short_forms.get(i))
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    /// Short forms of a post (`Sekretaris Daerah` → `Sekda`, `Sekprov`).
+    pub fn post_short_forms(&self, position: &str) -> Vec<String> {
+        self.posts
+            .iter()
+            .filter(|p| p.form != p.canonical && position.ends_with(&p.canonical))
+            .map(|p| p.form.clone())
+            .collect()
     }
 
     /// The institution an acronym stands for.

@@ -9,10 +9,12 @@ mod names;
 mod officials;
 mod posts;
 mod regions;
+mod resolve;
 mod tokens;
 
 pub use index::*;
 pub use model::*;
+pub use resolve::{build_index, name_key, official_document, resolve};
 
 /// Extracts every entity from one article body.
 pub fn extract(body: &str) -> ArticleEntities {

@@ -1,0 +1,278 @@
+//! `warta entities` and `warta find`.
+
+use super::args::{EntityKindArg, FindScope};
+use super::commands::article_summary;
+use super::write_stdout;
+use crate::corpus::Corpus;
+use crate::entities::{build_index, official_document, EntityIndex};
+use crate::search::{Document, FilterQuery, FuzzyScorer, SearchIndex};
+use anyhow::Result;
+use serde_json::{json, Value};
+use std::fmt::Write as _;
+
+/// Article ids for a list of article indices.
+fn ids(corpus: &Corpus, articles: &[usize]) -> Vec<String> {
+    articles
+        .iter()
+        .map(|&i| corpus.articles[i].id.clone())
+        .collect()
+}
+
+fn officials_json(
+    corpus: &Corpus,
+    index: &EntityIndex,
+    which: impl Iterator<Item = usize>,
+) -> Vec<Value> {
+    which
+        .map(|i| {
+            let o = &index.officials[i];
+            json!({
+                "name": o.name,
+                "aliases": o.aliases,
+                "roles": o.roles.iter().map(|r| json!({
+                    "position": r.position,
+                    "institution": r.institution,
+                    "articles": ids(corpus, &r.articles),
+                })).collect::<Vec<_>>(),
+                "articles": ids(corpus, &o.articles),
+                "mentions": o.mentions,
+            })
+        })
+        .collect()
+}
+
+/// Prints the corpus's entities.
+pub fn entities(corpus: &Corpus, kind: Option<EntityKindArg>, as_json: bool) -> Result<()> {
+    let index = build_index(&corpus.articles);
+    let wants = |k: EntityKindArg| kind.is_none_or(|w| w == k);
+    if as_json {
+        let mut out = serde_json::Map::new();
+        if wants(EntityKindArg::Official) {
+            out.insert(
+                "officials".into(),
+                json!(officials_json(corpus, &index, 0..index.officials.len())),
+            );
+        }
+        if wants(EntityKindArg::Organization) {
+            let v: Vec<Value> = index
+                .organizations
+                .iter()
+                .map(|o| json!({"name": o.name, "expansion": o.expansion, "articles": ids(corpus, &o.articles)}))
+                .collect();
+            out.insert("organizations".into(), json!(v));
+        }
+        if wants(EntityKindArg::Place) {
+            let v: Vec<Value> = index
+                .places
+                .iter()
+                .map(|p| json!({"name": p.name, "kind": p.level, "articles": ids(corpus, &p.articles)}))
+                .collect();
+            out.insert("places".into(), json!(v));
+        }
+        if wants(EntityKindArg::Program) {
+            let v: Vec<Value> = index
+                .programs
+                .iter()
+                .map(|p| json!({"name": p.name, "expansion": p.expansion, "articles": ids(corpus, &p.articles)}))
+                .collect();
+            out.insert("programs".into(), json!(v));
+        }
+        if wants(EntityKindArg::Figure) {
+            let v: Vec<Value> = index
+                .figures
+                .iter()
+                .map(|f| json!({"text": f.text, "article": corpus.articles[f.article].id}))
+                .collect();
+            out.insert("figures".into(), json!(v));
+        }
+        return Ok(write_stdout(&format!(
+            "{}\n",
+            serde_json::to_string_pretty(&Value::Object(out))?
+        ))?);
+    }
+    let mut out = String::new();
+    if wants(EntityKindArg::Official) {
+        let _ = writeln!(out, "Officials ({})", index.officials.len());
+        for o in &index.officials {
+            let _ = writeln!(out, "  {}", o.name);
+            for r in &o.roles {
+                let inst = r
+                    .institution
+                    .as_deref()
+                    .map(|i| format!(" · {i}"))
+                    .unwrap_or_default();
+                let _ = writeln!(
+                    out,
+                    "    {}{inst}  [{}]",
+                    r.position,
+                    ids(corpus, &r.articles).join(", ")
+                );
+            }
+        }
+    }
+    let mut section = |title: &str, rows: Vec<String>| {
+        let _ = writeln!(out, "{title} ({})", rows.len());
+        for r in rows {
+            let _ = writeln!(out, "  {r}");
+        }
+    };
+    let count = |n: usize| {
+        if n == 1 {
+            "1 article".to_string()
+        } else {
+            format!("{n} articles")
+        }
+    };
+    if wants(EntityKindArg::Organization) {
+        section(
+            "Organisations",
+            index
+                .organizations
+                .iter()
+                .map(|o| match &o.expansion {
+                    Some(e) => format!("{} ({e}) — {}", o.name, count(o.articles.len())),
+                    None => format!("{} — {}", o.name, count(o.articles.len())),
+                })
+                .collect(),
+        );
+    }
+    if wants(EntityKindArg::Place) {
+        section(
+            "Places",
+            index
+                .places
+                .iter()
+                .map(|p| format!("{} — {}", p.name, count(p.articles.len())))
+                .collect(),
+        );
+    }
+    if wants(EntityKindArg::Program) {
+        section(
+            "Programmes",
+            index
+                .programs
+                .iter()
+                .map(|p| match &p.expansion {
+                    Some(e) => format!("{} ({e}) — {}", p.name, count(p.articles.len())),
+                    None => format!("{} — {}", p.name, count(p.articles.len())),
+                })
+                .collect(),
+        );
+    }
+    if wants(EntityKindArg::Figure) {
+        section(
+            "Figures",
+            index
+                .figures
+                .iter()
+                .map(|f| format!("{}  [{}]", f.text, corpus.articles[f.article].id))
+                .collect(),
+        );
+    }
+    Ok(write_stdout(&out)?)
+}
+
+/// The search fields of an article: title, official names, site and date.
+pub fn article_document(corpus: &Corpus, index: &EntityIndex, i: usize) -> Document {
+    let a = &corpus.articles[i];
+    let names: Vec<&str> = index.per_article[i]
+        .officials
+        .iter()
+        .map(|o| o.name.as_str())
+        .collect();
+    let meta = format!(
+        "{} {}",
+        a.site.as_deref().unwrap_or(""),
+        a.date.map(|d| d.to_string()).unwrap_or_default()
+    );
+    Document::new([a.title.clone(), names.join(" "), meta])
+}
+
+/// Fuzzy-finds officials and articles.
+pub fn find(
+    corpus: &Corpus,
+    query: &str,
+    scope: Option<FindScope>,
+    limit: usize,
+    as_json: bool,
+) -> Result<()> {
+    let index = build_index(&corpus.articles);
+    let scorer = FuzzyScorer::default();
+    let q = FilterQuery::new(query);
+    let wants = |s: FindScope| scope.is_none_or(|w| w == s);
+    let officials: Vec<usize> = if wants(FindScope::Officials) {
+        let docs = SearchIndex::new(index.officials.iter().map(official_document).collect());
+        docs.search(&q, &scorer, None)
+            .unwrap_or_default()
+            .iter()
+            .take(limit)
+            .map(|h| h.index)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let articles: Vec<usize> = if wants(FindScope::Articles) {
+        let docs = SearchIndex::new(
+            (0..corpus.articles.len())
+                .map(|i| article_document(corpus, &index, i))
+                .collect(),
+        );
+        docs.search(&q, &scorer, None)
+            .unwrap_or_default()
+            .iter()
+            .take(limit)
+            .map(|h| h.index)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    if as_json {
+        let mut out = serde_json::Map::new();
+        if wants(FindScope::Officials) {
+            out.insert(
+                "officials".into(),
+                json!(officials_json(corpus, &index, officials.into_iter())),
+            );
+        }
+        if wants(FindScope::Articles) {
+            let v: Vec<Value> = articles
+                .iter()
+                .map(|&i| article_summary(&corpus.articles[i]))
+                .collect();
+            out.insert("articles".into(), json!(v));
+        }
+        return Ok(write_stdout(&format!(
+            "{}\n",
+            serde_json::to_string_pretty(&Value::Object(out))?
+        ))?);
+    }
+    let mut out = String::new();
+    if wants(FindScope::Officials) {
+        let _ = writeln!(out, "Officials ({})", officials.len());
+        for i in officials {
+            let o = &index.officials[i];
+            let role = o
+                .main_role()
+                .map(|r| match &r.institution {
+                    Some(inst) => format!("{} · {inst}", r.position),
+                    None => r.position.clone(),
+                })
+                .unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "  {}  —  {role}  [{}]",
+                o.name,
+                ids(corpus, &o.articles).join(", ")
+            );
+        }
+    }
+    if wants(FindScope::Articles) {
+        let _ = writeln!(out, "Articles ({})", articles.len());
+        for i in articles {
+            let a = &corpus.articles[i];
+            let date = a.date.map_or("-".to_string(), |d| d.to_string());
+            let _ = writeln!(out, "  {}  {date}  {}", a.id, a.title);
+        }
+    }
+    Ok(write_stdout(&out)?)
+}

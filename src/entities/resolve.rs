@@ -1,0 +1,411 @@
+//! Resolution across the corpus: the same person in several articles becomes
+//! one [`Official`] with every role; namesakes in different regions stay apart.
+
+use super::gazetteer::GAZETTEER;
+use super::index::{EntityIndex, Figure, Official, Organization, Place, Program, Role};
+use super::model::ArticleEntities;
+use crate::search::{fold, Document};
+use std::collections::HashMap;
+
+/// One official mention with where it came from, while clustering.
+struct Cluster {
+    names: Vec<String>,
+    keys: Vec<String>,
+    institutions: Vec<Option<String>>,
+    /// (article, index of the official in that article)
+    members: Vec<(usize, usize)>,
+}
+
+/// Folded letters and digits of a name (`Arief R. Wismansyah` → `ariefrwismansyah`).
+pub fn name_key(name: &str) -> String {
+    fold(name).chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// Name words without initials, folded.
+fn name_words(name: &str) -> Vec<String> {
+    fold(name)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() > 2)
+        .map(str::to_string)
+        .collect()
+}
+
+/// The province code an institution lies in, when it names a region.
+fn province_of(institution: &str) -> Option<String> {
+    let g = &*GAZETTEER;
+    let bare = institution
+        .split_once(' ')
+        .map(|(head, rest)| {
+            if matches!(
+                head,
+                "Polres" | "Polresta" | "Polda" | "Polsek" | "Kodim" | "Korem"
+            ) {
+                rest
+            } else {
+                institution
+            }
+        })
+        .unwrap_or(institution);
+    g.region_by_name(bare)
+        .or_else(|| g.region_by_name(institution))
+        .map(|r| r.province.clone())
+}
+
+/// Levenshtein distance, bounded: stops counting past `max`.
+fn edit_distance(a: &str, b: &str, max: usize) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > max {
+        return max + 1;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// True when two mentions name the same person.
+fn same_person(name_a: &str, inst_a: Option<&str>, name_b: &str, inst_b: Option<&str>) -> bool {
+    let (ka, kb) = (name_key(name_a), name_key(name_b));
+    let same_institution = inst_a.is_some() && inst_a == inst_b;
+    let words_a = name_words(name_a);
+    let words_b = name_words(name_b);
+    if ka == kb {
+        if words_a.len() < 2 {
+            // `Hendra` in two regions is two people.
+            return inst_a == inst_b;
+        }
+        return match (inst_a, inst_b) {
+            (Some(a), Some(b)) => {
+                a == b
+                    || match (province_of(a), province_of(b)) {
+                        (Some(pa), Some(pb)) => pa == pb,
+                        _ => true,
+                    }
+            }
+            _ => true,
+        };
+    }
+    if !same_institution {
+        return false;
+    }
+    // Spelling variants within one institution.
+    let (short, long) = if words_a.len() <= words_b.len() {
+        (&words_a, &words_b)
+    } else {
+        (&words_b, &words_a)
+    };
+    (short.len() >= 2 && short.iter().all(|w| long.contains(w)))
+        || (ka.len().min(kb.len()) >= 8 && edit_distance(&ka, &kb, 2) <= 2)
+}
+
+/// Extracts every article (in parallel) and resolves entities across them.
+pub fn build_index(articles: &[crate::corpus::Article]) -> EntityIndex {
+    use rayon::prelude::*;
+    let per_article: Vec<ArticleEntities> = articles
+        .par_iter()
+        .map(|a| super::extract(&a.body))
+        .collect();
+    resolve(per_article)
+}
+
+/// Resolves per-article entities into corpus-wide lists.
+pub fn resolve(per_article: Vec<ArticleEntities>) -> EntityIndex {
+    let mut clusters: Vec<Cluster> = Vec::new();
+    let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
+    for (ai, ents) in per_article.iter().enumerate() {
+        for (oi, o) in ents.officials.iter().enumerate() {
+            let key = name_key(&o.name);
+            let last = name_words(&o.name).last().cloned().unwrap_or_default();
+            let candidates: Vec<usize> = by_key
+                .get(&key)
+                .into_iter()
+                .chain(by_key.get(&format!("~{last}")))
+                .flatten()
+                .copied()
+                .collect();
+            let found = candidates.into_iter().find(|&ci| {
+                let c = &clusters[ci];
+                c.names.iter().zip(&c.institutions).any(|(n, inst)| {
+                    same_person(n, inst.as_deref(), &o.name, o.institution.as_deref())
+                })
+            });
+            let ci = match found {
+                Some(ci) => ci,
+                None => {
+                    clusters.push(Cluster {
+                        names: Vec::new(),
+                        keys: Vec::new(),
+                        institutions: Vec::new(),
+                        members: Vec::new(),
+                    });
+                    clusters.len() - 1
+                }
+            };
+            let c = &mut clusters[ci];
+            if !c.keys.contains(&key) {
+                by_key.entry(key.clone()).or_default().push(ci);
+                by_key.entry(format!("~{last}")).or_default().push(ci);
+            }
+            c.names.push(o.name.clone());
+            c.keys.push(key);
+            c.institutions.push(o.institution.clone());
+            c.members.push((ai, oi));
+        }
+    }
+
+    let mut officials: Vec<(Official, Vec<(usize, usize)>)> = clusters
+        .into_iter()
+        .map(|c| {
+            let name = c
+                .names
+                .iter()
+                .max_by_key(|n| (n.split_whitespace().count(), n.len()))
+                .cloned()
+                .unwrap_or_default();
+            let mut aliases: Vec<String> = Vec::new();
+            let mut roles: Vec<Role> = Vec::new();
+            let mut articles: Vec<usize> = Vec::new();
+            let mut mentions = 0;
+            for &(ai, oi) in &c.members {
+                let o = &per_article[ai].officials[oi];
+                for a in std::iter::once(&o.name).chain(&o.aliases) {
+                    if a != &name && !aliases.contains(a) {
+                        aliases.push(a.clone());
+                    }
+                }
+                mentions += o.spans.len();
+                if !articles.contains(&ai) {
+                    articles.push(ai);
+                }
+                match roles
+                    .iter_mut()
+                    .find(|r| r.position == o.position && r.institution == o.institution)
+                {
+                    Some(r) => {
+                        if !r.articles.contains(&ai) {
+                            r.articles.push(ai);
+                        }
+                    }
+                    None => roles.push(Role {
+                        position: o.position.clone(),
+                        institution: o.institution.clone(),
+                        articles: vec![ai],
+                    }),
+                }
+            }
+            articles.sort_unstable();
+            roles.sort_by_key(|r| std::cmp::Reverse(r.articles.len()));
+            (
+                Official {
+                    name,
+                    aliases,
+                    roles,
+                    articles,
+                    mentions,
+                },
+                c.members,
+            )
+        })
+        .collect();
+    officials.sort_by(|(a, _), (b, _)| {
+        b.articles
+            .len()
+            .cmp(&a.articles.len())
+            .then(b.mentions.cmp(&a.mentions))
+            .then(a.name.cmp(&b.name))
+    });
+
+    let mut official_of_mention: Vec<Vec<usize>> = per_article
+        .iter()
+        .map(|e| vec![0; e.officials.len()])
+        .collect();
+    for (i, (_, members)) in officials.iter().enumerate() {
+        for &(ai, oi) in members {
+            official_of_mention[ai][oi] = i;
+        }
+    }
+
+    let mut organizations: Vec<Organization> = Vec::new();
+    let mut places: Vec<Place> = Vec::new();
+    let mut programs: Vec<Program> = Vec::new();
+    let mut figures = Vec::new();
+    let mut org_at: HashMap<String, usize> = HashMap::new();
+    let mut place_at: HashMap<String, usize> = HashMap::new();
+    let mut program_at: HashMap<String, usize> = HashMap::new();
+    for (ai, e) in per_article.iter().enumerate() {
+        for o in &e.organizations {
+            let i = *org_at.entry(fold(&o.name)).or_insert_with(|| {
+                organizations.push(Organization {
+                    name: o.name.clone(),
+                    expansion: None,
+                    articles: Vec::new(),
+                });
+                organizations.len() - 1
+            });
+            let org = &mut organizations[i];
+            if org.expansion.is_none() {
+                org.expansion = o.expansion.clone();
+            }
+            push_unique(&mut org.articles, ai);
+        }
+        for p in &e.places {
+            let i = *place_at.entry(p.name.clone()).or_insert_with(|| {
+                places.push(Place {
+                    name: p.name.clone(),
+                    level: p.level,
+                    articles: Vec::new(),
+                });
+                places.len() - 1
+            });
+            push_unique(&mut places[i].articles, ai);
+        }
+        for p in &e.programs {
+            let i = *program_at.entry(fold(&p.name)).or_insert_with(|| {
+                programs.push(Program {
+                    name: p.name.clone(),
+                    expansion: None,
+                    articles: Vec::new(),
+                });
+                programs.len() - 1
+            });
+            if programs[i].expansion.is_none() {
+                programs[i].expansion = p.expansion.clone();
+            }
+            push_unique(&mut programs[i].articles, ai);
+        }
+        figures.extend(e.figures.iter().map(|f| Figure {
+            text: f.text.clone(),
+            article: ai,
+        }));
+    }
+    organizations.sort_by(|a, b| {
+        b.articles
+            .len()
+            .cmp(&a.articles.len())
+            .then(a.name.cmp(&b.name))
+    });
+    places.sort_by(|a, b| {
+        b.articles
+            .len()
+            .cmp(&a.articles.len())
+            .then(a.name.cmp(&b.name))
+    });
+    programs.sort_by(|a, b| {
+        b.articles
+            .len()
+            .cmp(&a.articles.len())
+            .then(a.name.cmp(&b.name))
+    });
+
+    EntityIndex {
+        per_article,
+        official_of_mention,
+        officials: officials.into_iter().map(|(o, _)| o).collect(),
+        organizations,
+        places,
+        programs,
+        figures,
+    }
+}
+
+fn push_unique(list: &mut Vec<usize>, value: usize) {
+    if list.last() != Some(&value) && !list.contains(&value) {
+        list.push(value);
+    }
+}
+
+/// The search fields of an official, best first: names, posts (with their
+/// short forms and acronyms), institutions (with their short forms).
+pub fn official_document(o: &Official) -> Document {
+    let g = &*GAZETTEER;
+    let mut names = vec![o.name.clone()];
+    names.extend(o.aliases.iter().cloned());
+    let mut posts = Vec::new();
+    let mut institutions = Vec::new();
+    for r in &o.roles {
+        posts.push(r.position.clone());
+        posts.extend(g.post_short_forms(&r.position));
+        posts.extend(acronym_of(&r.position));
+        if let Some(inst) = &r.institution {
+            institutions.push(inst.clone());
+            institutions.extend(g.region_short_forms(inst));
+        }
+    }
+    Document::new([names.join(" "), posts.join(" "), institutions.join(" ")])
+}
+
+/// Initials of the capitalised unit words of a post (`Kepala Badan
+/// Pengembangan Sumber Daya Manusia` → `BPSDM`).
+fn acronym_of(position: &str) -> Option<String> {
+    let words: Vec<&str> = position
+        .split_whitespace()
+        .skip(1)
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .collect();
+    (words.len() >= 3).then(|| words.iter().filter_map(|w| w.chars().next()).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn distance() {
+        assert_eq!(edit_distance("muhammad", "muhamad", 2), 1);
+        assert!(edit_distance("abcdefgh", "zzzzzzzz", 2) > 2);
+    }
+
+    #[test]
+    fn same_person_rules() {
+        assert!(same_person(
+            "Arief R. Wismansyah",
+            Some("Kota Tangerang"),
+            "Arief R Wismansyah",
+            None
+        ));
+        assert!(same_person(
+            "Arief Wismansyah",
+            Some("Kota Tangerang"),
+            "Arief R. Wismansyah",
+            Some("Kota Tangerang")
+        ));
+        assert!(!same_person(
+            "Hendra",
+            Some("Kota Bandung"),
+            "Hendra",
+            Some("Kabupaten Aceh Besar")
+        ));
+        assert!(!same_person(
+            "Hendra Gunawan",
+            Some("Kota Bandung"),
+            "Hendra Gunawan",
+            Some("Kabupaten Aceh Besar")
+        ));
+        assert!(same_person(
+            "Hendra Gunawan",
+            Some("Kota Bandung"),
+            "Hendra Gunawan",
+            Some("Kabupaten Bandung")
+        ));
+        assert!(same_person(
+            "Muhammad Ridwan Saleh",
+            Some("Kota Padang"),
+            "Muhamad Ridwan Saleh",
+            Some("Kota Padang")
+        ));
+        assert!(!same_person(
+            "Muhammad Ridwan Saleh",
+            Some("Kota Padang"),
+            "Muhamad Ridwan Saleh",
+            Some("Kota Medan")
+        ));
+    }
+}
