@@ -1,4 +1,5 @@
-//! Prints what the extractor finds in each seed article (a development aid).
+//! Prints what the extractor finds in each seed article (a development aid):
+//! `cargo run --example dump_entities`.
 
 fn main() {
     let corpus = warta::corpus::load_seeds();
@@ -7,7 +8,7 @@ fn main() {
         let e = warta::entities::extract(&a.body);
         for o in &e.officials {
             println!(
-                "  {} | {} | {:?} | t{:?} d{:?} | aliases {:?} | {} spans",
+                "  official {} | {} | {:?} | t{:?} d{:?} | aliases {:?} | {} spans",
                 o.name,
                 o.position,
                 o.institution,
@@ -17,5 +18,25 @@ fn main() {
                 o.spans.len()
             );
         }
+        let orgs: Vec<String> = e
+            .organizations
+            .iter()
+            .map(|o| format!("{} ({})", o.name, o.expansion.as_deref().unwrap_or("-")))
+            .collect();
+        println!("  orgs: {}", orgs.join("; "));
+        let places: Vec<String> = e
+            .places
+            .iter()
+            .map(|p| format!("{} [{:?}]", p.name, p.level))
+            .collect();
+        println!("  places: {}", places.join("; "));
+        let programs: Vec<String> = e
+            .programs
+            .iter()
+            .map(|p| format!("{} ({})", p.name, p.expansion.as_deref().unwrap_or("-")))
+            .collect();
+        println!("  programs: {}", programs.join("; "));
+        let figures: Vec<&str> = e.figures.iter().map(|f| f.text.as_str()).collect();
+        println!("  figures: {}", figures.join("; "));
     }
 }

@@ -145,3 +145,94 @@ fn closed_pipe_exits_quietly() {
     assert!(status.success(), "status {status:?}, stderr {err}");
     assert!(err.is_empty(), "stderr: {err}");
 }
+
+fn first_official(query: &str) -> String {
+    let out = warta(&["find", query, "--in", "officials", "--json"]);
+    assert!(out.status.success());
+    let v: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert!(v.get("articles").is_none());
+    v["officials"][0]["name"]
+        .as_str()
+        .unwrap_or("(none)")
+        .to_string()
+}
+
+#[test]
+fn find_officials_ranks_the_right_person_first() {
+    assert_eq!(first_official("wismansyh"), "Arief R. Wismansyah");
+    assert_eq!(first_official("sekda tangsel"), "Muhamad");
+    assert_eq!(first_official("kepala bpsdm jambi"), "AM Iskandar Nasution");
+    assert_eq!(first_official("UNTUNG"), "Untung Saritomo");
+}
+
+#[test]
+fn find_plain_lists_officials_and_articles() {
+    let out = warta(&["find", "marlan"]);
+    let text = stdout(&out);
+    assert!(
+        text.starts_with(
+            "Officials (1)\n  Marlan  —  Asisten Ekonomi dan Kesejahteraan · Kabupaten Bandung"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("Articles (1)\n  004_77a1ede7394869c8"),
+        "{text}"
+    );
+    let out = warta(&["find", "zzzzqqq", "--limit", "3"]);
+    assert_eq!(stdout(&out), "Officials (0)\nArticles (0)\n");
+}
+
+#[test]
+fn entities_json_has_the_documented_shape() {
+    let out = warta(&["entities", "--json"]);
+    assert!(out.status.success());
+    let v: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let o = &v["officials"][0];
+    for key in ["name", "aliases", "roles", "articles", "mentions"] {
+        assert!(o.get(key).is_some(), "official lacks {key}");
+    }
+    for key in ["position", "institution", "articles"] {
+        assert!(o["roles"][0].get(key).is_some(), "role lacks {key}");
+    }
+    assert!(v["organizations"][0].get("expansion").is_some());
+    assert!(v["places"][0].get("kind").is_some());
+    assert!(v["programs"][0].get("name").is_some());
+    assert!(v["figures"][0].get("article").is_some());
+    assert_eq!(v["officials"].as_array().unwrap().len(), 12);
+}
+
+#[test]
+fn entities_kind_filters() {
+    let out = warta(&["entities", "--kind", "place", "--json"]);
+    let v: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(
+        v.as_object().unwrap().keys().collect::<Vec<_>>(),
+        ["places"]
+    );
+    let out = warta(&["entities", "--kind", "official"]);
+    let text = stdout(&out);
+    assert!(text.starts_with("Officials (12)\n"));
+    assert!(text.contains(
+        "  Airin Rachmi Diany\n    Walikota · Kota Tangerang Selatan  [003_8ea2b539bd739b9e]"
+    ));
+    assert_eq!(
+        warta(&["entities", "--kind", "nonsense"]).status.code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn show_json_carries_the_article_entities() {
+    let out = warta(&["show", "003_8ea2b539bd739b9e", "--json"]);
+    let v: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let officials = v["entities"]["officials"].as_array().unwrap();
+    assert_eq!(officials.len(), 4);
+    let body = v["body"].as_str().unwrap();
+    let span = &officials[0]["spans"][0];
+    let (s, e) = (
+        span["start"].as_u64().unwrap() as usize,
+        span["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(&body[s..e], "Muhamad");
+}

@@ -7,6 +7,7 @@ mod index;
 mod model;
 mod names;
 mod officials;
+mod others;
 mod posts;
 mod regions;
 mod resolve;
@@ -19,8 +20,13 @@ pub use resolve::{build_index, name_key, official_document, resolve};
 /// Extracts every entity from one article body.
 pub fn extract(body: &str) -> ArticleEntities {
     let tokens = tokens::tokenize(body);
+    let (officials, regions) = officials::find_officials(body, &tokens);
+    let others = others::find_others(body, &tokens, &regions);
     ArticleEntities {
-        officials: officials::find_officials(body, &tokens),
-        ..ArticleEntities::default()
+        officials,
+        organizations: others.organizations,
+        places: others.places,
+        programs: others.programs,
+        figures: others.figures,
     }
 }

@@ -67,7 +67,9 @@ fn ends_name(tokens: &[Token], i: usize) -> bool {
 }
 
 /// Finds the officials in a text.
-pub fn find_officials(text: &str, tokens: &[Token]) -> Vec<OfficialMention> {
+/// Also returns every region reference seen (typed ones and those implied
+/// by posts such as `Bupati Sleman`), in text order.
+pub fn find_officials(text: &str, tokens: &[Token]) -> (Vec<OfficialMention>, Vec<RegionRef>) {
     let mut context = all_refs(tokens);
     let mut full = Vec::new();
     let mut bare = Vec::new();
@@ -88,7 +90,8 @@ pub fn find_officials(text: &str, tokens: &[Token]) -> Vec<OfficialMention> {
         i += 1;
     }
     context.sort_by_key(|r| r.first);
-    resolve_in_article(text, tokens, full, bare, &context)
+    let officials = resolve_in_article(text, tokens, full, bare, &context);
+    (officials, context)
 }
 
 /// Handles one post: a name after it, a name before it, or a bare mention.

@@ -107,7 +107,13 @@ pub fn match_name(
 /// A typed or government reference at `i`: `Kota X`, `Pemkab X`, `Desa X`, `se-Kota X` (at `Kota`).
 pub fn typed_ref(tokens: &[Token], i: usize) -> Option<RegionRef> {
     let (level, village, skip, government) = type_word(tokens, i)?;
-    let start = i + skip;
+    let mut start = i + skip;
+    // `Pemerintah Kota (Pemkot) Tangerang`: skip the bracketed short form.
+    if tokens.get(start).is_some_and(|t| t.text == "(")
+        && tokens.get(start + 2).is_some_and(|t| t.text == ")")
+    {
+        start += 3;
+    }
     if let Some(level) = level {
         // Only a region of the announced level: `Kota Bandung` is not the kabupaten.
         let (region, end) = match_name(tokens, start, |r| GAZETTEER.regions[r].level == level)?;

@@ -242,7 +242,7 @@ pub fn resolve(per_article: Vec<ArticleEntities>) -> EntityIndex {
     let mut program_at: HashMap<String, usize> = HashMap::new();
     for (ai, e) in per_article.iter().enumerate() {
         for o in &e.organizations {
-            let i = *org_at.entry(fold(&o.name)).or_insert_with(|| {
+            let i = *org_at.entry(org_key(&o.name)).or_insert_with(|| {
                 organizations.push(Organization {
                     name: o.name.clone(),
                     expansion: None,
@@ -314,6 +314,29 @@ pub fn resolve(per_article: Vec<ArticleEntities>) -> EntityIndex {
         programs,
         figures,
     }
+}
+
+/// Acronyms that name the same body (`BPSDMD` is the regional `BPSDM`).
+const SAME_BODY: &[(&str, &str)] = &[
+    ("bpsdmd", "bpsdm"),
+    ("bkpsdmd", "bkpsdm"),
+    ("kementrian", "kementerian"),
+    ("setdakab", "setda"),
+    ("setdakot", "setda"),
+];
+
+/// The key under which organisation names meet across articles.
+fn org_key(name: &str) -> String {
+    fold(name)
+        .split_whitespace()
+        .map(|w| {
+            SAME_BODY
+                .iter()
+                .find(|(a, _)| *a == w)
+                .map_or(w, |(_, b)| b)
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn push_unique(list: &mut Vec<usize>, value: usize) {

@@ -91,8 +91,15 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
             // A full stop after an abbreviation, an initial or a dotted run belongs to the word.
             if i < text.len() && bytes[i] == b'.' {
                 let word = &text[start..i];
+                // An initial is followed by more of the name (`R. Wismansyah`);
+                // `Angkatan V.` ends a sentence.
+                let next_upper = text[i + 1..]
+                    .trim_start_matches(' ')
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase);
                 let single_capital =
-                    word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+                    word.chars().count() == 1 && word.chars().all(char::is_uppercase) && next_upper;
                 if single_capital
                     || DOTTED.contains(&word)
                     || (word.contains('.') && word.len() <= 12)

@@ -1,0 +1,247 @@
+//! Organisations, places, programmes and figures in one article.
+
+mod figures;
+mod orgs;
+mod places;
+mod programs;
+
+use super::gazetteer::{Level, GAZETTEER};
+use super::model::{
+    FigureMention, OrganizationMention, PlaceLevel, PlaceMention, ProgramMention, Span,
+};
+use super::regions::{typed_ref, unambiguous_ref, RegionRef, RegionTarget};
+use super::tokens::Token;
+use orgs::{acronym, parenthesised};
+use places::{dateline_place, kecamatan_list, lokasi, parent_code};
+use programs::{lowercase_program, named_phrase, program_phrase, training};
+
+pub(super) fn words(tokens: &[Token], start: usize, end: usize) -> String {
+    let mut out = String::new();
+    for (k, t) in tokens[start..end].iter().enumerate() {
+        if k > 0 && t.start > tokens[start + k - 1].end {
+            out.push(' ');
+        }
+        out.push_str(t.text);
+    }
+    out
+}
+
+pub(super) fn span(tokens: &[Token], start: usize, end: usize) -> Span {
+    Span::new(tokens[start].start, tokens[end - 1].end)
+}
+
+/// Adds a mention to a list keyed by name, keeping first-mention order.
+fn add<T>(
+    list: &mut Vec<T>,
+    name: &str,
+    sp: Span,
+    make: impl FnOnce() -> T,
+    name_of: impl Fn(&T) -> &str,
+    spans_of: impl Fn(&mut T) -> &mut Vec<Span>,
+) {
+    match list.iter_mut().find(|x| name_of(x) == name) {
+        Some(x) => {
+            let spans = spans_of(x);
+            if !spans.contains(&sp) {
+                spans.push(sp);
+            }
+        }
+        None => {
+            let mut x = make();
+            spans_of(&mut x).push(sp);
+            list.push(x);
+        }
+    }
+}
+
+/// Everything but officials.
+#[derive(Debug, Default)]
+pub struct Others {
+    /// Organisations.
+    pub organizations: Vec<OrganizationMention>,
+    /// Places.
+    pub places: Vec<PlaceMention>,
+    /// Programmes.
+    pub programs: Vec<ProgramMention>,
+    /// Figures.
+    pub figures: Vec<FigureMention>,
+    /// The parent code and end byte of the last kecamatan named, for lists.
+    pub(super) last_kecamatan: Option<(String, usize)>,
+}
+
+impl Others {
+    pub(super) fn org(&mut self, name: String, expansion: Option<String>, sp: Span) {
+        add(
+            &mut self.organizations,
+            &name,
+            sp,
+            || OrganizationMention {
+                name: name.clone(),
+                expansion: expansion.clone(),
+                spans: Vec::new(),
+            },
+            |o| &o.name,
+            |o| &mut o.spans,
+        );
+        if let Some(o) = self.organizations.iter_mut().find(|o| o.name == name) {
+            if o.expansion.is_none() {
+                o.expansion = expansion;
+            }
+        }
+    }
+
+    pub(super) fn program(&mut self, name: String, expansion: Option<String>, sp: Span) {
+        add(
+            &mut self.programs,
+            &name,
+            sp,
+            || ProgramMention {
+                name: name.clone(),
+                expansion: expansion.clone(),
+                spans: Vec::new(),
+            },
+            |o| &o.name,
+            |o| &mut o.spans,
+        );
+    }
+
+    pub(super) fn place(&mut self, name: String, level: PlaceLevel, sp: Span) {
+        add(
+            &mut self.places,
+            &name,
+            sp,
+            || PlaceMention {
+                name: name.clone(),
+                level,
+                spans: Vec::new(),
+            },
+            |o| &o.name,
+            |o| &mut o.spans,
+        );
+    }
+
+    pub(super) fn place_ref(&mut self, tokens: &[Token], r: &RegionRef) {
+        let level = match &r.target {
+            RegionTarget::Known(i) => match GAZETTEER.regions[*i].level {
+                Level::Provinsi => PlaceLevel::Provinsi,
+                Level::Kabupaten => PlaceLevel::Kabupaten,
+                Level::Kota => PlaceLevel::Kota,
+                Level::Kecamatan => PlaceLevel::Kecamatan,
+            },
+            RegionTarget::Village(_) => PlaceLevel::Desa,
+        };
+        let sp = span(tokens, r.first, r.end);
+        if let RegionTarget::Known(i) = r.target {
+            if level == PlaceLevel::Kecamatan {
+                self.last_kecamatan = Some((parent_code(i), sp.end));
+            }
+        }
+        self.place(r.name(), level, sp);
+    }
+}
+
+/// Finds organisations, places, programmes and figures. `regions` are the
+/// region references the officials pass found (typed and post-implied).
+pub fn find_others(text: &str, tokens: &[Token], regions: &[RegionRef]) -> Others {
+    let mut out = Others::default();
+    let mut used = vec![false; tokens.len()];
+    dateline_place(tokens, &mut out);
+    for r in regions {
+        out.place_ref(tokens, r);
+        if r.government {
+            if let RegionTarget::Known(i) = r.target {
+                let region = &GAZETTEER.regions[i];
+                let short = match region.level {
+                    Level::Kabupaten => "Pemkab",
+                    Level::Kota => "Pemkot",
+                    _ => "Pemprov",
+                };
+                let bare = region
+                    .name
+                    .trim_start_matches("Kabupaten ")
+                    .trim_start_matches("Kota ")
+                    .trim_start_matches("Provinsi ");
+                out.org(
+                    format!("{short} {bare}"),
+                    Some(format!("Pemerintah {}", region.name)),
+                    span(tokens, r.first, r.end),
+                );
+            }
+        }
+        for u in &mut used[r.first..r.end] {
+            *u = true;
+        }
+    }
+    // Definitions in brackets first, so their long forms are not taken apart.
+    for i in 0..tokens.len() {
+        if tokens[i].text == "(" && !used[i] {
+            parenthesised(tokens, i, &mut out, &mut used);
+        }
+    }
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        if used[i] {
+            i += 1;
+            continue;
+        }
+        if let Some(next) = lowercase_program(tokens, i, &mut out) {
+            i = next;
+            continue;
+        }
+        if let Some(next) = training(tokens, i, &mut out) {
+            i = next;
+            continue;
+        }
+        if let Some(next) = program_phrase(tokens, i, &mut out) {
+            i = next;
+            continue;
+        }
+        if let Some(next) = named_phrase(tokens, i, &mut out) {
+            i = next;
+            continue;
+        }
+        if let Some(next) = acronym(tokens, i, &mut out) {
+            i = next;
+            continue;
+        }
+        if t.text == "Indonesia" {
+            out.place(
+                "Indonesia".into(),
+                PlaceLevel::Negara,
+                span(tokens, i, i + 1),
+            );
+        } else if t.text == "Pemerintah" && tokens.get(i + 1).is_some_and(|n| n.text == "Pusat") {
+            out.org("Pemerintah Pusat".into(), None, span(tokens, i, i + 2));
+            i += 2;
+            continue;
+        } else if let Some(next) = kecamatan_list(tokens, i, &mut out) {
+            i = next;
+            continue;
+        } else if let Some(next) = lokasi(tokens, i, &mut out) {
+            i = next;
+            continue;
+        } else if t.is_capitalized() && (i == 0 || !tokens[i - 1].is_capitalized()) {
+            if let Some(r) = typed_ref(tokens, i).or_else(|| unambiguous_ref(tokens, i)) {
+                out.place_ref(tokens, &r);
+                i = r.end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out.figures = figures::figures(text);
+    // Regions came in from the officials pass first: restore text order.
+    out.organizations.iter_mut().for_each(|o| o.spans.sort());
+    out.places.iter_mut().for_each(|p| p.spans.sort());
+    out.programs.iter_mut().for_each(|p| p.spans.sort());
+    out.organizations
+        .sort_by_key(|o| o.spans.first().map(|s| s.start));
+    out.places.sort_by_key(|p| p.spans.first().map(|s| s.start));
+    out.programs
+        .sort_by_key(|p| p.spans.first().map(|s| s.start));
+    out
+}
+
+#[cfg(test)]
+mod tests;

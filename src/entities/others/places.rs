@@ -1,0 +1,143 @@
+//! Places beyond the region references: datelines, kecamatan lists, named sites.
+
+use super::{span, words, Others};
+use crate::entities::gazetteer::{Level, GAZETTEER};
+use crate::entities::model::PlaceLevel;
+use crate::entities::regions::{match_name, typed_ref};
+use crate::entities::tokens::Token;
+
+/// Lower-case heads of named places (`situ Pondok Jagung`, `Gedung Cisadane`).
+pub(super) const PLACE_HEADS: &[&str] = &[
+    "gedung",
+    "ruang",
+    "aula",
+    "situ",
+    "danau",
+    "pendopo",
+    "pendapa",
+    "jalan",
+    "jl.",
+    "taman",
+    "pasar",
+    "masjid",
+    "stadion",
+    "lapangan",
+    "bendungan",
+    "pantai",
+    "pulau",
+    "gunung",
+    "sungai",
+    "balai",
+    "alun-alun",
+    "wisma",
+    "hotel",
+    "graha",
+    "kantor",
+];
+
+/// `SOREANG – …`: the dateline of the first paragraph, when it names a region.
+pub(super) fn dateline_place(tokens: &[Token], out: &mut Others) {
+    let Some(dash) = tokens
+        .iter()
+        .take(5)
+        .position(|t| matches!(t.text, "–" | "-" | "—"))
+    else {
+        return;
+    };
+    if dash == 0 || !tokens[..dash].iter().all(|t| t.is_upper()) {
+        return;
+    }
+    let name: Vec<String> = tokens[..dash]
+        .iter()
+        .map(|t| {
+            let lower = t.text.to_lowercase();
+            let mut c = lower.chars();
+            c.next()
+                .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+                .unwrap_or_default()
+        })
+        .collect();
+    let g = &*GAZETTEER;
+    let candidates = g.regions_named(&name.join(" "));
+    // A dateline names a city or the seat of a regency: prefer kota, then kabupaten, then kecamatan.
+    let best = [Level::Kota, Level::Kabupaten, Level::Kecamatan]
+        .iter()
+        .find_map(|l| {
+            candidates
+                .iter()
+                .copied()
+                .find(|&r| g.regions[r].level == *l)
+        });
+    if let Some(r) = best {
+        let level = match g.regions[r].level {
+            Level::Kota => PlaceLevel::Kota,
+            Level::Kabupaten => PlaceLevel::Kabupaten,
+            _ => PlaceLevel::Kecamatan,
+        };
+        out.place(g.regions[r].name.clone(), level, span(tokens, 0, dash));
+    }
+}
+
+/// `Kecamatan Pamulang, Setu dan Serpong Utara`: the names after the first
+/// are kecamatan of the same kabupaten or kota.
+pub(super) fn kecamatan_list(tokens: &[Token], i: usize, out: &mut Others) -> Option<usize> {
+    if !tokens[i].is_capitalized() || i < 2 || !matches!(tokens[i - 1].text, "," | "dan") {
+        return None;
+    }
+    // the list must continue a kecamatan named just before
+    let (parent, prev_end) = out.last_kecamatan.clone()?;
+    if tokens[i - 1].start.saturating_sub(prev_end) > 30 {
+        return None;
+    }
+    let (region, end) = match_name(tokens, i, |r| {
+        let reg = &GAZETTEER.regions[r];
+        reg.level == Level::Kecamatan && parent_code(r) == parent
+    })?;
+    let sp = span(tokens, i, end);
+    out.place(
+        GAZETTEER.regions[region].name.clone(),
+        PlaceLevel::Kecamatan,
+        sp,
+    );
+    out.last_kecamatan = Some((parent, sp.end));
+    Some(end)
+}
+
+/// The code of the region above (`36.74.01` → `36.74`).
+pub(super) fn parent_code(region: usize) -> String {
+    let code = &GAZETTEER.regions[region].code;
+    code.rsplit_once('.')
+        .map_or(String::new(), |(p, _)| p.to_string())
+}
+
+/// `Gedung Cisadane`, `situ Pondok Jagung`, `Ruang Rapat Wareng`.
+pub(super) fn lokasi(tokens: &[Token], i: usize, out: &mut Others) -> Option<usize> {
+    let head = tokens[i].text.to_lowercase();
+    if !PLACE_HEADS.contains(&head.as_str())
+        || (i > 0 && tokens[i - 1].is_capitalized() && !tokens[i].after_break)
+    {
+        return None;
+    }
+    let mut end = i + 1;
+    while end < tokens.len()
+        && end - i <= 4
+        && tokens[end].is_capitalized()
+        && !tokens[end].after_break
+        && typed_ref(tokens, end).is_none()
+        && !PLACE_HEADS.contains(&tokens[end].text.to_lowercase().as_str())
+        && !GAZETTEER.is_post_word(tokens[end].text)
+        && !matches!(tokens[end].text, "Nomor" | "No." | "No" | "RT" | "RW")
+    {
+        end += 1;
+    }
+    if end == i + 1 {
+        return None;
+    }
+    let mut head_word = tokens[i].text.to_string();
+    if let Some(first) = head_word.get_mut(0..1) {
+        first.make_ascii_uppercase();
+    }
+    let name = format!("{head_word} {}", words(tokens, i + 1, end));
+    out.place(name, PlaceLevel::Lokasi, span(tokens, i, end));
+    Some(end)
+}

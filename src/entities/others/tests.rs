@@ -1,0 +1,170 @@
+//! Organisations, places, programmes and figures on text written for these tests.
+
+use super::*;
+use crate::entities::extract;
+
+fn orgs(text: &str) -> Vec<(String, Option<String>)> {
+    extract(text)
+        .organizations
+        .into_iter()
+        .map(|o| (o.name, o.expansion))
+        .collect()
+}
+
+fn places(text: &str) -> Vec<(String, PlaceLevel)> {
+    extract(text)
+        .places
+        .into_iter()
+        .map(|p| (p.name, p.level))
+        .collect()
+}
+
+fn programs(text: &str) -> Vec<String> {
+    extract(text).programs.into_iter().map(|p| p.name).collect()
+}
+
+#[test]
+fn government_short_and_long_forms_are_one_organisation() {
+    let o = orgs("Pemkab Sleman dan Pemerintah Kabupaten Sleman bekerja sama dengan Pemerintah Kota (Pemkot) Yogyakarta.");
+    assert_eq!(
+        o[0],
+        (
+            "Pemkab Sleman".to_string(),
+            Some("Pemerintah Kabupaten Sleman".to_string())
+        )
+    );
+    assert_eq!(o.len(), 2, "{o:?}");
+    assert_eq!(o[1].0, "Pemkot Yogyakarta");
+}
+
+#[test]
+fn long_form_with_acronym_and_region() {
+    let o =
+        orgs("Badan Perencanaan Pembangunan Daerah (Bappeda) Kota Padang menggelar musrenbang.");
+    assert_eq!(
+        o,
+        [(
+            "Bappeda Kota Padang".to_string(),
+            Some("Badan Perencanaan Pembangunan Daerah Kota Padang".to_string())
+        )]
+    );
+}
+
+#[test]
+fn acronym_first_then_long_form() {
+    let o = orgs("Hadir pula perwakilan KPU (Komisi Pemilihan Umum) dan Bawaslu.");
+    assert_eq!(
+        o[0],
+        ("KPU".to_string(), Some("Komisi Pemilihan Umum".to_string()))
+    );
+    assert!(o.iter().any(|(n, _)| n == "Bawaslu"), "{o:?}");
+}
+
+#[test]
+fn ministry_with_ri() {
+    let o = orgs("Kementerian Sosial (Kemensos) RI menggelar pelatihan.");
+    assert_eq!(o[0].0, "Kemensos RI");
+}
+
+#[test]
+fn kota_kabupaten_and_short_forms_stay_distinct() {
+    let p = places("Warga Kota Tangerang, Kabupaten Tangerang dan Tangsel hadir di Provinsi Banten, Indonesia.");
+    assert_eq!(
+        p,
+        [
+            ("Kota Tangerang".to_string(), PlaceLevel::Kota),
+            ("Kabupaten Tangerang".to_string(), PlaceLevel::Kabupaten),
+            ("Kota Tangerang Selatan".to_string(), PlaceLevel::Kota),
+            ("Provinsi Banten".to_string(), PlaceLevel::Provinsi),
+            ("Indonesia".to_string(), PlaceLevel::Negara),
+        ]
+    );
+}
+
+#[test]
+fn post_implies_the_region() {
+    let p = places("Bupati Gowa meresmikan pasar.");
+    assert_eq!(p, [("Kabupaten Gowa".to_string(), PlaceLevel::Kabupaten)]);
+}
+
+#[test]
+fn kecamatan_lists_and_named_places() {
+    let p = places("Lokasi di Kecamatan Pamulang, Setu dan Serpong Utara, serta Gedung Cisadane dan situ Pondok Jagung.");
+    let names: Vec<&str> = p.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Kecamatan Pamulang",
+            "Kecamatan Setu",
+            "Kecamatan Serpong Utara",
+            "Gedung Cisadane",
+            "Situ Pondok Jagung"
+        ]
+    );
+}
+
+#[test]
+fn dateline_place() {
+    let p = places("SLEMAN – Pemerintah daerah menggelar rapat.");
+    assert_eq!(
+        p[0],
+        ("Kabupaten Sleman".to_string(), PlaceLevel::Kabupaten)
+    );
+}
+
+#[test]
+fn programmes_by_definition_gazetteer_and_phrase() {
+    let p = programs(
+        "Pemkab menjalankan Usaha Peningkatan Pendapatan Keluarga (UP2K), program bedah rumah, PKH, \
+         dan Visitasi Kepemimpinan Nasional bagi peserta PKN Tingkat II Angkatan V.",
+    );
+    assert_eq!(
+        p,
+        [
+            "UP2K",
+            "bedah rumah",
+            "PKH",
+            "Visitasi Kepemimpinan Nasional",
+            "PKN Tingkat II Angkatan V"
+        ]
+    );
+}
+
+#[test]
+fn figures_with_units() {
+    let f: Vec<String> = extract("Angka turun dari 1,61 % menjadi 5 persen; 8.182 rumah, 1,4 juta jiwa, Rp300 miliar, 104 orang peserta pada 17 Oktober 2023.")
+        .figures
+        .into_iter()
+        .map(|f| f.text)
+        .collect();
+    assert_eq!(
+        f,
+        [
+            "1,61 %",
+            "5 persen",
+            "8.182 rumah",
+            "1,4 juta jiwa",
+            "Rp300 miliar",
+            "104 orang peserta"
+        ]
+    );
+}
+
+#[test]
+fn spans_point_at_the_text() {
+    let text =
+        "Kepala Bappeda Kota Padang, Ir. Hendra, MT, meninjau Gedung Merah bersama 30 orang.";
+    let e = extract(text);
+    for s in e
+        .officials
+        .iter()
+        .flat_map(|o| o.spans.iter())
+        .chain(e.places.iter().flat_map(|p| p.spans.iter()))
+    {
+        assert!(text.is_char_boundary(s.start) && text.is_char_boundary(s.end) && s.start < s.end);
+    }
+    assert_eq!(
+        &text[e.figures[0].span.start..e.figures[0].span.end],
+        "30 orang"
+    );
+}

@@ -1,0 +1,101 @@
+//! Resolution across articles: one Official per person, namesakes apart.
+
+use warta::entities::{extract, resolve, EntityIndex};
+
+fn index(texts: &[&str]) -> EntityIndex {
+    resolve(texts.iter().map(|t| extract(t)).collect())
+}
+
+#[test]
+fn same_person_in_two_articles_is_one_official() {
+    let idx = index(&[
+        "Wali Kota Padang, Hendri Septa, membuka pameran UMKM di Kota Padang.",
+        "Pemkot Padang menerima kunjungan. Wali Kota Padang Hendri Septa menyambut peserta PKA. Hendri berharap kunjungan bermanfaat.",
+    ]);
+    assert_eq!(idx.officials.len(), 1, "{:?}", idx.officials);
+    let o = &idx.officials[0];
+    assert_eq!(o.name, "Hendri Septa");
+    assert_eq!(o.articles, [0, 1]);
+    assert_eq!(o.roles.len(), 1);
+    assert_eq!(o.roles[0].institution.as_deref(), Some("Kota Padang"));
+    assert_eq!(o.roles[0].articles, [0, 1]);
+    assert_eq!(o.mentions, 3);
+    assert_eq!(idx.official_of_mention, [vec![0], vec![0]]);
+}
+
+#[test]
+fn two_hendras_in_different_regions_stay_apart() {
+    let idx = index(&[
+        "Camat Cibinong, Hendra, meninjau lokasi banjir di Kabupaten Bogor.",
+        "Kepala Dinas Sosial Kota Medan, Hendra, menyalurkan bantuan.",
+    ]);
+    assert_eq!(idx.officials.len(), 2, "{:?}", idx.officials);
+    let institutions: Vec<_> = idx
+        .officials
+        .iter()
+        .map(|o| o.roles[0].institution.clone().unwrap())
+        .collect();
+    assert!(institutions.contains(&"Kecamatan Cibinong".to_string()));
+    assert!(institutions.contains(&"Kota Medan".to_string()));
+}
+
+#[test]
+fn same_full_name_in_different_provinces_stays_apart() {
+    let idx = index(&[
+        "Kepala Bappeda Kota Padang, Rudi Hartono, memaparkan rencana.",
+        "Kepala Bappeda Kota Makassar, Rudi Hartono, memaparkan rencana.",
+    ]);
+    assert_eq!(idx.officials.len(), 2);
+}
+
+#[test]
+fn spelling_variants_in_one_institution_merge() {
+    let idx = index(&[
+        "Bupati Gowa, Muhammad Adnan Purichta, meresmikan pasar.",
+        "Bupati Gowa Muhamad Adnan Purichta menerima rombongan.",
+    ]);
+    assert_eq!(idx.officials.len(), 1, "{:?}", idx.officials);
+    assert_eq!(idx.officials[0].aliases, ["Muhamad Adnan Purichta"]);
+}
+
+#[test]
+fn one_person_with_two_roles() {
+    let idx = index(&[
+        "Sekda Kota Bogor, Syarifah Sofiah, memimpin apel.",
+        "Pj. Wali Kota Bogor, Syarifah Sofiah, meresmikan taman.",
+    ]);
+    assert_eq!(idx.officials.len(), 1, "{:?}", idx.officials);
+    let roles: Vec<&str> = idx.officials[0]
+        .roles
+        .iter()
+        .map(|r| r.position.as_str())
+        .collect();
+    assert_eq!(roles, ["Sekretaris Daerah", "Pj. Wali Kota"]);
+}
+
+#[test]
+fn kota_and_kabupaten_tangerang_officials_stay_apart() {
+    let idx = index(&[
+        "Sekda Kota Tangerang, Herman Suwarman, hadir.",
+        "Sekda Kabupaten Tangerang, Herman Suwarman, hadir.",
+        "Sekda Kota Tangerang Selatan, Bambang Noertjahjo, hadir.",
+    ]);
+    let places: Vec<&str> = idx.places.iter().map(|p| p.name.as_str()).collect();
+    assert!(
+        places.contains(&"Kota Tangerang")
+            && places.contains(&"Kabupaten Tangerang")
+            && places.contains(&"Kota Tangerang Selatan")
+    );
+    // Same name, same province: one person with two roles, each role keeps its region.
+    let herman = idx
+        .officials
+        .iter()
+        .find(|o| o.name == "Herman Suwarman")
+        .unwrap();
+    let insts: Vec<&str> = herman
+        .roles
+        .iter()
+        .filter_map(|r| r.institution.as_deref())
+        .collect();
+    assert_eq!(insts, ["Kota Tangerang", "Kabupaten Tangerang"]);
+}
