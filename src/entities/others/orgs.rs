@@ -185,6 +185,14 @@ pub(super) fn acronym(tokens: &[Token], i: usize, out: &mut Others) -> Option<us
         end = r.end;
     }
     let expansion = Some(expansion).filter(|e| e != &name);
+    // A bare acronym after `Bappeda Kabupaten Tangerang` is that same body.
+    if end == i + 1 {
+        let prefix = format!("{name} ");
+        if let Some(full) = out.organizations.iter().find(|o| o.name.starts_with(&prefix)).map(|o| o.name.clone()) {
+            out.org(full, None, span(tokens, i, end));
+            return Some(end);
+        }
+    }
     out.org(name, expansion, span(tokens, i, end));
     Some(end)
 }
