@@ -1,10 +1,14 @@
 //! warta: a terminal reader for Indonesian regional-government news.
 //!
 //! The crate is split by concern: [`corpus`] loads and parses articles,
-//! [`entities`] extracts and resolves officials and other entities, and
-//! [`cli`] is the headless command line.
+//! [`entities`] extracts and resolves officials and other entities,
+//! [`search`] filters them, [`cli`] is the headless command line, and
+//! [`app`], [`ui`] and [`tui`] are the interactive reader.
 
+pub mod app;
 pub mod cli;
 pub mod corpus;
 pub mod entities;
 pub mod search;
+pub mod tui;
+pub mod ui;

@@ -1,0 +1,136 @@
+//! Every user intent and every background result, as one enum: the only
+//! vocabulary [`super::update`] understands.
+
+use super::library::Library;
+use super::search::SearchResult;
+use std::sync::Arc;
+
+/// The three panes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Pane {
+    /// The article list.
+    #[default]
+    List,
+    /// The article reader.
+    Reader,
+    /// The entity sidebar.
+    Sidebar,
+}
+
+impl Pane {
+    /// The pane after this one in Tab order.
+    pub fn next(self) -> Pane {
+        match self {
+            Pane::List => Pane::Reader,
+            Pane::Reader => Pane::Sidebar,
+            Pane::Sidebar => Pane::List,
+        }
+    }
+
+    /// The pane before this one in Tab order.
+    pub fn prev(self) -> Pane {
+        match self {
+            Pane::List => Pane::Sidebar,
+            Pane::Reader => Pane::List,
+            Pane::Sidebar => Pane::Reader,
+        }
+    }
+}
+
+/// Something the user asked for, or something a background task finished.
+#[derive(Debug, Clone)]
+pub enum Action {
+    /// Focus the next pane (`Tab`).
+    FocusNext,
+    /// Focus the previous pane (`Shift-Tab`).
+    FocusPrev,
+    /// Focus one pane (`1` `2` `3`).
+    Focus(Pane),
+    /// Move the selection (or scroll the reader) one line down.
+    Down,
+    /// Move the selection (or scroll the reader) one line up.
+    Up,
+    /// Go to the first item or the top.
+    First,
+    /// Go to the last item or the bottom.
+    Last,
+    /// Half a page down.
+    HalfPageDown,
+    /// Half a page up.
+    HalfPageUp,
+    /// A page down.
+    PageDown,
+    /// A page up.
+    PageUp,
+    /// `Enter`: open the article, follow the entity, keep the filter, or open
+    /// the official chosen in the finder.
+    Activate,
+    /// Start typing a fuzzy filter for the focused list (`/`).
+    StartFilter,
+    /// Open the official finder (`o`).
+    OpenFinder,
+    /// Jump to the next mention of the selected entity in the reader.
+    NextMention,
+    /// Jump to the previous mention.
+    PrevMention,
+    /// Switch the sidebar between this article and the whole corpus.
+    ToggleScope,
+    /// Bookmark or un-bookmark the selected article.
+    ToggleBookmark,
+    /// Show only bookmarked articles, or all.
+    BookmarksOnly,
+    /// Mark the selected article read or unread.
+    ToggleRead,
+    /// Show only unread articles, or all.
+    UnreadOnly,
+    /// Next sort order: date, title, relevance.
+    CycleSort,
+    /// Reader: clean text ↔ raw file.
+    ToggleRaw,
+    /// Show or hide the help overlay.
+    ToggleHelp,
+    /// `Esc`: close a popup, else clear a filter.
+    Back,
+    /// Leave the program.
+    Quit,
+    /// A typed character while a filter or the finder takes input.
+    Input(char),
+    /// Delete the last typed character.
+    DeleteBack,
+    /// Clear the typed input.
+    ClearInput,
+    /// A left click at a screen cell.
+    Click {
+        /// Column.
+        column: u16,
+        /// Row.
+        row: u16,
+    },
+    /// The wheel turned up over a screen cell.
+    ScrollUp {
+        /// Column.
+        column: u16,
+        /// Row.
+        row: u16,
+    },
+    /// The wheel turned down over a screen cell.
+    ScrollDown {
+        /// Column.
+        column: u16,
+        /// Row.
+        row: u16,
+    },
+    /// The terminal has a new size.
+    Resize {
+        /// Columns.
+        width: u16,
+        /// Rows.
+        height: u16,
+    },
+    /// The corpus finished loading and indexing.
+    Loaded(Arc<Library>),
+    /// The corpus could not be loaded at all.
+    LoadFailed(String),
+    /// A background search finished (possibly stale: tagged with its generation).
+    SearchDone(SearchResult),
+}

@@ -1,0 +1,403 @@
+//! The loaded corpus with everything derived from it once: entities, search
+//! indices and the corpus-wide sidebar rows. Immutable after building, so
+//! background searches share it through `Arc`.
+
+use crate::corpus::{Article, Corpus};
+use crate::entities::{build_index, official_document};
+use crate::entities::{EntityIndex, EntityKind, Official, Span};
+use crate::search::{Document, SearchIndex};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// Which entity a sidebar row, a filter or a highlight is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EntityRef {
+    /// Index into `EntityIndex::officials`.
+    Official(usize),
+    /// Index into `EntityIndex::organizations`.
+    Organization(usize),
+    /// Index into `EntityIndex::places`.
+    Place(usize),
+    /// Index into `EntityIndex::programs`.
+    Program(usize),
+    /// A figure: the article and its index in that article's figures.
+    Figure {
+        /// Article index.
+        article: usize,
+        /// Index into `ArticleEntities::figures`.
+        index: usize,
+    },
+}
+
+impl EntityRef {
+    /// The kind of entity referred to.
+    pub fn kind(&self) -> EntityKind {
+        match self {
+            EntityRef::Official(_) => EntityKind::Official,
+            EntityRef::Organization(_) => EntityKind::Organization,
+            EntityRef::Place(_) => EntityKind::Place,
+            EntityRef::Program(_) => EntityKind::Program,
+            EntityRef::Figure { .. } => EntityKind::Figure,
+        }
+    }
+}
+
+/// One entity as the sidebar lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntityRow {
+    /// What the row is about.
+    pub target: EntityRef,
+    /// The name as shown (for officials as the article writes it).
+    pub name: String,
+    /// Second line or suffix: `position · institution`, an expansion, a level.
+    pub detail: Option<String>,
+    /// How many articles mention it (shown in the corpus scope).
+    pub articles: usize,
+}
+
+impl EntityRow {
+    /// The kind of the row's entity.
+    pub fn kind(&self) -> EntityKind {
+        self.target.kind()
+    }
+}
+
+/// Everything the reader shows, built once per corpus.
+#[derive(Debug, Default)]
+pub struct Library {
+    /// The articles.
+    pub corpus: Corpus,
+    /// Extracted and resolved entities.
+    pub entities: EntityIndex,
+    /// One document per article: title, official names, site, date.
+    pub article_search: Arc<SearchIndex>,
+    /// One document per official: name, aliases, positions, institutions.
+    pub official_search: Arc<SearchIndex>,
+    /// Sidebar rows for the whole corpus, grouped by kind.
+    pub corpus_rows: Arc<Vec<EntityRow>>,
+    /// One document per corpus row.
+    pub corpus_row_search: Arc<SearchIndex>,
+    by_name: HashMap<(EntityKind, String), usize>,
+}
+
+/// `position · institution`, the way the sidebar and finder show a post.
+pub fn post(position: &str, institution: Option<&str>) -> String {
+    match institution {
+        Some(i) if !i.is_empty() => format!("{position} · {i}"),
+        _ => position.to_string(),
+    }
+}
+
+impl Library {
+    /// Extracts entities from the corpus and builds every index.
+    pub fn build(corpus: Corpus) -> Library {
+        let entities = build_index(&corpus.articles);
+        Library::new(corpus, entities)
+    }
+
+    /// Builds the indices over a corpus and its already extracted entities.
+    pub fn new(corpus: Corpus, entities: EntityIndex) -> Library {
+        let mut by_name = HashMap::new();
+        for (i, o) in entities.organizations.iter().enumerate() {
+            by_name.insert((EntityKind::Organization, o.name.clone()), i);
+        }
+        for (i, p) in entities.places.iter().enumerate() {
+            by_name.insert((EntityKind::Place, p.name.clone()), i);
+        }
+        for (i, p) in entities.programs.iter().enumerate() {
+            by_name.insert((EntityKind::Program, p.name.clone()), i);
+        }
+        let mut lib = Library {
+            corpus,
+            entities,
+            by_name,
+            ..Library::default()
+        };
+        let docs = (0..lib.corpus.articles.len())
+            .map(|a| lib.article_document(a))
+            .collect();
+        lib.article_search = Arc::new(SearchIndex::new(docs));
+        let official_docs = lib
+            .entities
+            .officials
+            .iter()
+            .map(official_document)
+            .collect();
+        lib.official_search = Arc::new(SearchIndex::new(official_docs));
+        let rows = lib.corpus_entity_rows();
+        lib.corpus_row_search = Arc::new(lib.row_index(&rows));
+        lib.corpus_rows = Arc::new(rows);
+        lib
+    }
+
+    /// The articles.
+    pub fn articles(&self) -> &[Article] {
+        &self.corpus.articles
+    }
+
+    /// The resolved official at an index.
+    pub fn official(&self, index: usize) -> Option<&Official> {
+        self.entities.officials.get(index)
+    }
+
+    fn article_document(&self, a: usize) -> Document {
+        let article = &self.corpus.articles[a];
+        let mut names: Vec<&str> = self
+            .entities
+            .official_of_mention
+            .get(a)
+            .into_iter()
+            .flatten()
+            .filter_map(|&o| self.entities.officials.get(o))
+            .map(|o| o.name.as_str())
+            .collect();
+        names.dedup();
+        Document::new([
+            article.title.clone(),
+            names.join(" · "),
+            article.site.clone().unwrap_or_default(),
+            article.date.map(|d| d.to_string()).unwrap_or_default(),
+        ])
+    }
+
+    /// A search index over sidebar rows (name, detail; officials with aliases).
+    pub fn row_index(&self, rows: &[EntityRow]) -> SearchIndex {
+        SearchIndex::new(
+            rows.iter()
+                .map(|r| match (r.target, self.official(official_id(r))) {
+                    (EntityRef::Official(_), Some(o)) => {
+                        let mut fields = vec![r.name.clone()];
+                        fields.extend(official_document(o).fields().iter().cloned());
+                        Document::new(fields)
+                    }
+                    _ => Document::new([r.name.clone(), r.detail.clone().unwrap_or_default()]),
+                })
+                .collect(),
+        )
+    }
+
+    /// Sidebar rows for one article, grouped by kind in order of first mention.
+    pub fn article_rows(&self, a: usize) -> Vec<EntityRow> {
+        let Some(found) = self.entities.per_article.get(a) else {
+            return Vec::new();
+        };
+        let mut rows = Vec::new();
+        let map = self.entities.official_of_mention.get(a);
+        for (j, m) in found.officials.iter().enumerate() {
+            if let Some(&o) = map.and_then(|m| m.get(j)) {
+                rows.push(EntityRow {
+                    target: EntityRef::Official(o),
+                    name: m.name.clone(),
+                    detail: Some(post(&m.position, m.institution.as_deref())),
+                    articles: self.articles_of(EntityRef::Official(o)).len(),
+                });
+            }
+        }
+        let named = found
+            .organizations
+            .iter()
+            .map(|m| (EntityKind::Organization, &m.name, m.expansion.clone()))
+            .chain(
+                found
+                    .places
+                    .iter()
+                    .map(|m| (EntityKind::Place, &m.name, Some(level_name(m.level)))),
+            )
+            .chain(
+                found
+                    .programs
+                    .iter()
+                    .map(|m| (EntityKind::Program, &m.name, m.expansion.clone())),
+            );
+        for (kind, name, detail) in named {
+            if let Some(&i) = self.by_name.get(&(kind, name.clone())) {
+                let target = match kind {
+                    EntityKind::Organization => EntityRef::Organization(i),
+                    EntityKind::Place => EntityRef::Place(i),
+                    _ => EntityRef::Program(i),
+                };
+                rows.push(EntityRow {
+                    target,
+                    name: name.clone(),
+                    detail,
+                    articles: self.articles_of(target).len(),
+                });
+            }
+        }
+        for (index, f) in found.figures.iter().enumerate() {
+            rows.push(EntityRow {
+                target: EntityRef::Figure { article: a, index },
+                name: f.text.clone(),
+                detail: None,
+                articles: 1,
+            });
+        }
+        rows
+    }
+
+    fn corpus_entity_rows(&self) -> Vec<EntityRow> {
+        let e = &self.entities;
+        let mut rows = Vec::new();
+        for (i, o) in e.officials.iter().enumerate() {
+            rows.push(EntityRow {
+                target: EntityRef::Official(i),
+                name: o.name.clone(),
+                detail: o
+                    .main_role()
+                    .map(|r| post(&r.position, r.institution.as_deref())),
+                articles: o.articles.len(),
+            });
+        }
+        for (i, o) in e.organizations.iter().enumerate() {
+            rows.push(EntityRow {
+                target: EntityRef::Organization(i),
+                name: o.name.clone(),
+                detail: o.expansion.clone(),
+                articles: o.articles.len(),
+            });
+        }
+        for (i, p) in e.places.iter().enumerate() {
+            rows.push(EntityRow {
+                target: EntityRef::Place(i),
+                name: p.name.clone(),
+                detail: Some(level_name(p.level)),
+                articles: p.articles.len(),
+            });
+        }
+        for (i, p) in e.programs.iter().enumerate() {
+            rows.push(EntityRow {
+                target: EntityRef::Program(i),
+                name: p.name.clone(),
+                detail: p.expansion.clone(),
+                articles: p.articles.len(),
+            });
+        }
+        for (a, found) in e.per_article.iter().enumerate() {
+            for (index, f) in found.figures.iter().enumerate() {
+                rows.push(EntityRow {
+                    target: EntityRef::Figure { article: a, index },
+                    name: f.text.clone(),
+                    detail: self.corpus.articles.get(a).map(|x| x.title.clone()),
+                    articles: 1,
+                });
+            }
+        }
+        rows
+    }
+
+    /// The articles that mention an entity, ascending.
+    pub fn articles_of(&self, target: EntityRef) -> Vec<usize> {
+        let e = &self.entities;
+        let list = match target {
+            EntityRef::Official(i) => e.officials.get(i).map(|x| &x.articles),
+            EntityRef::Organization(i) => e.organizations.get(i).map(|x| &x.articles),
+            EntityRef::Place(i) => e.places.get(i).map(|x| &x.articles),
+            EntityRef::Program(i) => e.programs.get(i).map(|x| &x.articles),
+            EntityRef::Figure { article, .. } => return vec![article],
+        };
+        list.cloned().unwrap_or_default()
+    }
+
+    /// The display name of an entity.
+    pub fn name_of(&self, target: EntityRef) -> String {
+        let e = &self.entities;
+        let name = match target {
+            EntityRef::Official(i) => e.officials.get(i).map(|x| &x.name),
+            EntityRef::Organization(i) => e.organizations.get(i).map(|x| &x.name),
+            EntityRef::Place(i) => e.places.get(i).map(|x| &x.name),
+            EntityRef::Program(i) => e.programs.get(i).map(|x| &x.name),
+            EntityRef::Figure { article, index } => e
+                .per_article
+                .get(article)
+                .and_then(|f| f.figures.get(index))
+                .map(|f| &f.text),
+        };
+        name.cloned().unwrap_or_default()
+    }
+
+    /// Where an entity is mentioned in article `a`'s body: sorted byte spans.
+    pub fn spans(&self, a: usize, target: EntityRef) -> Vec<Span> {
+        let e = &self.entities;
+        let Some(found) = e.per_article.get(a) else {
+            return Vec::new();
+        };
+        let name = self.name_of(target);
+        let mut spans: Vec<Span> = match target {
+            EntityRef::Official(o) => e
+                .official_of_mention
+                .get(a)
+                .into_iter()
+                .flatten()
+                .zip(&found.officials)
+                .filter(|(&oi, _)| oi == o)
+                .flat_map(|(_, m)| m.spans.iter().copied())
+                .collect(),
+            EntityRef::Organization(_) => found
+                .organizations
+                .iter()
+                .filter(|m| m.name == name)
+                .flat_map(|m| m.spans.iter().copied())
+                .collect(),
+            EntityRef::Place(_) => found
+                .places
+                .iter()
+                .filter(|m| m.name == name)
+                .flat_map(|m| m.spans.iter().copied())
+                .collect(),
+            EntityRef::Program(_) => found
+                .programs
+                .iter()
+                .filter(|m| m.name == name)
+                .flat_map(|m| m.spans.iter().copied())
+                .collect(),
+            EntityRef::Figure { article, index } if article == a => found
+                .figures
+                .get(index)
+                .map(|f| f.span)
+                .into_iter()
+                .collect(),
+            EntityRef::Figure { .. } => Vec::new(),
+        };
+        spans.sort();
+        spans.dedup();
+        spans
+    }
+
+    /// Every entity span of article `a` with its kind, sorted by start.
+    pub fn all_spans(&self, a: usize) -> Vec<(Span, EntityKind)> {
+        let Some(f) = self.entities.per_article.get(a) else {
+            return Vec::new();
+        };
+        let mut out: Vec<(Span, EntityKind)> = Vec::new();
+        let mut add = |spans: &[Span], kind| out.extend(spans.iter().map(|s| (*s, kind)));
+        for m in &f.officials {
+            add(&m.spans, EntityKind::Official);
+        }
+        for m in &f.organizations {
+            add(&m.spans, EntityKind::Organization);
+        }
+        for m in &f.places {
+            add(&m.spans, EntityKind::Place);
+        }
+        for m in &f.programs {
+            add(&m.spans, EntityKind::Program);
+        }
+        for m in &f.figures {
+            add(std::slice::from_ref(&m.span), EntityKind::Figure);
+        }
+        out.sort_by_key(|(s, k)| (s.start, std::cmp::Reverse(s.end), *k));
+        out
+    }
+}
+
+fn official_id(row: &EntityRow) -> usize {
+    match row.target {
+        EntityRef::Official(i) => i,
+        _ => usize::MAX,
+    }
+}
+
+/// The level of a place as a lower-case Indonesian word (`kota`, `kabupaten`).
+pub fn level_name(level: crate::entities::PlaceLevel) -> String {
+    format!("{level:?}").to_lowercase()
+}

@@ -1,0 +1,17 @@
+//! The reader's logic without a terminal: [`State`], every [`Action`], the
+//! pure [`update`], and the [`keymap`] from key and mouse events to actions.
+
+mod action;
+pub mod keymap;
+pub mod library;
+pub mod list;
+pub mod reader;
+pub mod search;
+pub mod sidebar;
+mod state;
+mod update;
+
+pub use action::{Action, Pane};
+pub use library::{EntityRef, EntityRow, Library};
+pub use state::*;
+pub use update::update;

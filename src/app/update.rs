@@ -1,0 +1,499 @@
+//! The one place state changes: `update(&mut State, Action)`. Pure: no IO, no
+//! clock, no threads. Searches are queued in `State::requests` for the event
+//! loop (or [`super::search::run_pending`]) to answer.
+
+use super::action::{Action, Pane};
+use super::keymap::help_lines;
+use super::library::{EntityRef, Library};
+use super::search::{SearchRequest, SearchResult, SearchTarget};
+use super::state::{EntityFilter, FilterStats, FinderState, Scope, SortKey, State, TextFilter};
+use super::{list, reader, sidebar};
+use crate::ui::layout::{areas, inner};
+use ratatui::layout::Rect;
+use std::sync::Arc;
+
+/// Lines the mouse wheel scrolls.
+const WHEEL: isize = 3;
+
+/// Applies one action to the state.
+pub fn update(state: &mut State, action: Action) {
+    match action {
+        Action::Quit => state.quit = true,
+        Action::Resize { width, height } => {
+            state.size = (width, height);
+            reader::relayout(state);
+            list::keep_visible(state);
+            sidebar::keep_visible(state);
+        }
+        Action::Loaded(lib) => loaded(state, lib),
+        Action::LoadFailed(reason) => state.load_error = Some(reason),
+        Action::SearchDone(result) => search_done(state, result),
+        _ if state.lib.is_none() => {}
+        a if state.help.is_some() => help_action(state, a),
+        a if state.finder.is_some() => finder_action(state, a),
+        a if editing_target(state).is_some() => editing_action(state, a),
+        a => normal_action(state, a),
+    }
+}
+
+fn loaded(state: &mut State, lib: Arc<Library>) {
+    state.lib = Some(lib);
+    state.reader.article = None;
+    list::recompute(state);
+    if state.reader.article.is_none() {
+        reader::open(state, None);
+    }
+}
+
+fn help_action(state: &mut State, action: Action) {
+    let last = help_lines(state.lang).len().saturating_sub(1);
+    let scroll = state.help.unwrap_or(0);
+    let page = reader::page_height(state) as isize;
+    let new = match action {
+        Action::Back | Action::ToggleHelp => {
+            state.help = None;
+            return;
+        }
+        Action::Down | Action::ScrollDown { .. } => scroll.saturating_add(1),
+        Action::Up | Action::ScrollUp { .. } => scroll.saturating_sub(1),
+        Action::PageDown | Action::HalfPageDown => scroll.saturating_add_signed(page),
+        Action::PageUp | Action::HalfPageUp => scroll.saturating_add_signed(-page),
+        Action::First => 0,
+        Action::Last => last,
+        _ => scroll,
+    };
+    state.help = Some(new.min(last));
+}
+
+fn finder_action(state: &mut State, action: Action) {
+    let page = reader::page_height(state) as isize;
+    match action {
+        Action::Back | Action::OpenFinder => state.finder = None,
+        Action::Input(c) => edit(state, SearchTarget::Officials, |t| t.push(c)),
+        Action::DeleteBack => edit(state, SearchTarget::Officials, |t| {
+            t.pop();
+        }),
+        Action::ClearInput => edit(state, SearchTarget::Officials, String::clear),
+        Action::Down | Action::ScrollDown { .. } => finder_move(state, 1),
+        Action::Up | Action::ScrollUp { .. } => finder_move(state, -1),
+        Action::PageDown | Action::HalfPageDown => finder_move(state, page),
+        Action::PageUp | Action::HalfPageUp => finder_move(state, -page),
+        Action::First => finder_move(state, isize::MIN),
+        Action::Last => finder_move(state, isize::MAX),
+        Action::Activate => {
+            let chosen = state
+                .finder
+                .as_ref()
+                .and_then(|f| f.visible.get(f.selected).copied());
+            if let Some(o) = chosen {
+                state.finder = None;
+                follow(state, EntityRef::Official(o), false);
+                state.focus = Pane::Reader;
+            }
+        }
+        _ => {}
+    }
+}
+
+fn finder_move(state: &mut State, delta: isize) {
+    if let Some(f) = &mut state.finder {
+        let last = f.visible.len().saturating_sub(1);
+        f.selected = f.selected.saturating_add_signed(delta).min(last);
+    }
+}
+
+/// The list whose filter the user is typing, if any.
+fn editing_target(state: &State) -> Option<SearchTarget> {
+    if state.list.filter.editing {
+        Some(SearchTarget::Articles)
+    } else if state.sidebar.filter.editing {
+        Some(SearchTarget::Entities)
+    } else {
+        None
+    }
+}
+
+fn editing_action(state: &mut State, action: Action) {
+    let Some(target) = editing_target(state) else {
+        return;
+    };
+    match action {
+        Action::Input(c) => edit(state, target, |t| t.push(c)),
+        Action::DeleteBack => edit(state, target, |t| {
+            t.pop();
+        }),
+        Action::ClearInput => edit(state, target, String::clear),
+        Action::Back => clear_filter(state, target),
+        Action::Activate => filter_mut(state, target).editing = false,
+        Action::Down | Action::Up | Action::PageDown | Action::PageUp => {
+            let pane = match target {
+                SearchTarget::Entities => Pane::Sidebar,
+                _ => Pane::List,
+            };
+            move_in(state, pane, &action);
+        }
+        other => {
+            filter_mut(state, target).editing = false;
+            normal_action(state, other);
+        }
+    }
+}
+
+fn filter_mut(state: &mut State, target: SearchTarget) -> &mut TextFilter {
+    match target {
+        SearchTarget::Articles => &mut state.list.filter,
+        SearchTarget::Entities => &mut state.sidebar.filter,
+        SearchTarget::Officials => {
+            &mut state.finder.get_or_insert_with(FinderState::default).filter
+        }
+    }
+}
+
+/// Changes a filter's text and queues a search for it (or clears it when empty).
+fn edit(state: &mut State, target: SearchTarget, change: impl FnOnce(&mut String)) {
+    change(&mut filter_mut(state, target).text);
+    if filter_mut(state, target).is_active() {
+        request(state, target);
+    } else {
+        let f = filter_mut(state, target);
+        f.hits = None;
+        f.stats = None;
+        f.pending = false;
+        f.generation = 0;
+        apply_hits(state, target);
+    }
+}
+
+/// Queues a search of a filter's current text, superseding older ones.
+pub(super) fn request(state: &mut State, target: SearchTarget) {
+    let Some(lib) = state.lib.clone() else {
+        return;
+    };
+    state.generation += 1;
+    let generation = state.generation;
+    let index = match target {
+        SearchTarget::Articles => lib.article_search.clone(),
+        SearchTarget::Entities => state.sidebar.index.clone(),
+        SearchTarget::Officials => lib.official_search.clone(),
+    };
+    let f = filter_mut(state, target);
+    f.generation = generation;
+    f.pending = true;
+    let query = f.text.clone();
+    state.requests.retain(|r| r.target != target);
+    state.requests.push(SearchRequest {
+        target,
+        generation,
+        query,
+        index,
+    });
+}
+
+fn search_done(state: &mut State, result: SearchResult) {
+    if state.lib.is_none() || (result.target == SearchTarget::Officials && state.finder.is_none()) {
+        return;
+    }
+    let f = filter_mut(state, result.target);
+    if result.generation != f.generation || !f.is_active() {
+        return; // stale: a newer request (or a cleared filter) supersedes it
+    }
+    f.pending = false;
+    f.stats = Some(FilterStats {
+        matches: result.hits.len(),
+        elapsed: result.elapsed,
+    });
+    f.hits = Some(result.hits);
+    apply_hits(state, result.target);
+}
+
+/// Makes a list show what its filter now says.
+fn apply_hits(state: &mut State, target: SearchTarget) {
+    match target {
+        SearchTarget::Articles => list::recompute(state),
+        SearchTarget::Entities => sidebar::set_visible(state),
+        SearchTarget::Officials => {
+            let n = state.lib.as_ref().map_or(0, |l| l.entities.officials.len());
+            if let Some(f) = &mut state.finder {
+                f.visible = match f.filter.hits.as_ref().filter(|_| f.filter.is_active()) {
+                    Some(hits) => hits.iter().map(|h| h.index).filter(|&i| i < n).collect(),
+                    None => (0..n).collect(),
+                };
+                f.selected = 0;
+                f.offset = 0;
+            }
+        }
+    }
+}
+
+fn clear_filter(state: &mut State, target: SearchTarget) {
+    let f = filter_mut(state, target);
+    *f = TextFilter::default();
+    state.requests.retain(|r| r.target != target);
+    apply_hits(state, target);
+}
+
+fn normal_action(state: &mut State, action: Action) {
+    let lib = state.lib.clone().expect("checked by update");
+    match action {
+        Action::FocusNext => set_focus(state, state.focus.next()),
+        Action::FocusPrev => set_focus(state, state.focus.prev()),
+        Action::Focus(p) => set_focus(state, p),
+        Action::Down
+        | Action::Up
+        | Action::First
+        | Action::Last
+        | Action::HalfPageDown
+        | Action::HalfPageUp
+        | Action::PageDown
+        | Action::PageUp => move_in(state, state.focus, &action),
+        Action::Activate => match state.focus {
+            Pane::List => {
+                if let Some(a) = state.reader.article {
+                    state.read.insert(a);
+                    set_focus(state, Pane::Reader);
+                }
+            }
+            Pane::Reader => {}
+            Pane::Sidebar => {
+                if let Some(target) = state.sidebar.selected_row().map(|r| r.target) {
+                    follow(state, target, true);
+                }
+            }
+        },
+        Action::StartFilter => {
+            let target = match state.focus {
+                Pane::Sidebar => SearchTarget::Entities,
+                _ => SearchTarget::Articles,
+            };
+            filter_mut(state, target).editing = true;
+        }
+        Action::OpenFinder => {
+            state.finder = Some(FinderState {
+                filter: TextFilter {
+                    editing: true,
+                    ..TextFilter::default()
+                },
+                visible: (0..lib.entities.officials.len()).collect(),
+                ..FinderState::default()
+            });
+        }
+        Action::NextMention => next_mention(state, true),
+        Action::PrevMention => next_mention(state, false),
+        Action::ToggleScope => {
+            state.sidebar.scope = match state.sidebar.scope {
+                Scope::Article => Scope::Corpus,
+                Scope::Corpus => Scope::Article,
+            };
+            sidebar::refresh_rows(state);
+        }
+        Action::ToggleBookmark => {
+            if let Some(a) = state.list.selected_article() {
+                toggle(&mut state.bookmarks, a);
+                if state.list.bookmarks_only {
+                    list::recompute(state);
+                }
+            }
+        }
+        Action::BookmarksOnly => {
+            state.list.bookmarks_only = !state.list.bookmarks_only;
+            list::recompute(state);
+        }
+        Action::ToggleRead => {
+            if let Some(a) = state.list.selected_article() {
+                toggle(&mut state.read, a);
+                if state.list.unread_only {
+                    list::recompute(state);
+                }
+            }
+        }
+        Action::UnreadOnly => {
+            state.list.unread_only = !state.list.unread_only;
+            list::recompute(state);
+        }
+        Action::CycleSort => {
+            state.list.sort = match state.list.sort {
+                SortKey::Date => SortKey::Title,
+                SortKey::Title => SortKey::Relevance,
+                SortKey::Relevance => SortKey::Date,
+            };
+            list::recompute(state);
+        }
+        Action::ToggleRaw => {
+            state.reader.raw = !state.reader.raw;
+            state.reader.scroll = 0;
+            state.reader.mention = None;
+            reader::rewrap(state);
+        }
+        Action::ToggleHelp => state.help = Some(0),
+        Action::Back => back(state),
+        Action::Click { column, row } => click(state, column, row),
+        Action::ScrollUp { column, row } => wheel(state, column, row, -WHEEL),
+        Action::ScrollDown { column, row } => wheel(state, column, row, WHEEL),
+        Action::Input(_) | Action::DeleteBack | Action::ClearInput => {}
+        Action::Quit
+        | Action::Resize { .. }
+        | Action::Loaded(_)
+        | Action::LoadFailed(_)
+        | Action::SearchDone(_) => {}
+    }
+}
+
+fn toggle(set: &mut std::collections::BTreeSet<usize>, a: usize) {
+    if !set.remove(&a) {
+        set.insert(a);
+    }
+}
+
+fn set_focus(state: &mut State, pane: Pane) {
+    state.focus = pane;
+    list::keep_visible(state);
+    sidebar::keep_visible(state);
+}
+
+/// Moves the selection (or scrolls the reader) of a pane.
+fn move_in(state: &mut State, pane: Pane, action: &Action) {
+    let page = match pane {
+        Pane::List => list::list_inner(state).map_or(1, |r| r.height.max(1) as isize),
+        Pane::Reader => reader::page_height(state) as isize,
+        Pane::Sidebar => sidebar::sidebar_inner(state).map_or(1, |r| r.height.max(1) as isize),
+    };
+    let delta = match action {
+        Action::Down => 1,
+        Action::Up => -1,
+        Action::First => isize::MIN,
+        Action::Last => isize::MAX,
+        Action::HalfPageDown => (page / 2).max(1),
+        Action::HalfPageUp => -(page / 2).max(1),
+        Action::PageDown => page,
+        Action::PageUp => -page,
+        _ => 0,
+    };
+    move_by(state, pane, delta);
+}
+
+fn move_by(state: &mut State, pane: Pane, delta: isize) {
+    match pane {
+        Pane::List => list::move_by(state, delta),
+        Pane::Reader => reader::scroll_by(state, delta),
+        Pane::Sidebar => {
+            let target = state.sidebar.selected.saturating_add_signed(delta);
+            sidebar::select(state, target);
+        }
+    }
+}
+
+/// `Enter` on an entity: restrict the list to its articles, open one (the
+/// current article when it mentions the entity and `keep_current`, else the
+/// first), and jump the reader to the first mention.
+fn follow(state: &mut State, target: EntityRef, keep_current: bool) {
+    let Some(lib) = state.lib.clone() else {
+        return;
+    };
+    let articles = lib.articles_of(target);
+    let Some(&first) = articles.first() else {
+        return;
+    };
+    let current = state
+        .reader
+        .article
+        .filter(|a| keep_current && articles.contains(a));
+    let open = current.unwrap_or(first);
+    state.list.entity = Some(EntityFilter {
+        target,
+        label: lib.name_of(target),
+        articles,
+    });
+    clear_filter(state, SearchTarget::Articles);
+    list::select_article(state, open);
+    state.read.insert(open);
+    state.reader.target = Some(target);
+    state.reader.mention = None;
+    reader::jump(state, true);
+    if state.sidebar.scope == Scope::Article || !keep_current {
+        if let Some(pos) = state.sidebar.visible.iter().position(|&i| {
+            state
+                .sidebar
+                .rows
+                .get(i)
+                .is_some_and(|r| r.target == target)
+        }) {
+            sidebar::select(state, pos);
+        }
+    }
+}
+
+/// `n`/`N`: the reader's target entity, else the selected sidebar entity.
+fn next_mention(state: &mut State, forward: bool) {
+    let selected = state.sidebar.selected_row().map(|r| r.target);
+    if state.reader.target.is_none()
+        || (state.focus == Pane::Sidebar && selected != state.reader.target)
+    {
+        state.reader.target = selected;
+        state.reader.mention = None;
+    }
+    reader::jump(state, forward);
+}
+
+/// `Esc`: clears the innermost thing first.
+fn back(state: &mut State) {
+    let focused = match state.focus {
+        Pane::Sidebar => SearchTarget::Entities,
+        _ => SearchTarget::Articles,
+    };
+    let other = match focused {
+        SearchTarget::Entities => SearchTarget::Articles,
+        _ => SearchTarget::Entities,
+    };
+    for target in [focused, other] {
+        if filter_mut(state, target).is_active() {
+            clear_filter(state, target);
+            return;
+        }
+    }
+    if state.list.entity.take().is_some() {
+        list::recompute(state);
+        return;
+    }
+    state.reader.target = None;
+    state.reader.mention = None;
+}
+
+fn screen(state: &State) -> Rect {
+    Rect::new(0, 0, state.size.0, state.size.1)
+}
+
+fn click(state: &mut State, column: u16, row: u16) {
+    let a = areas(screen(state), state.focus);
+    let Some(pane) = a.pane_at(column, row) else {
+        return;
+    };
+    state.focus = pane;
+    let Some(rect) = a.pane(pane).map(inner) else {
+        return;
+    };
+    if row < rect.y || row >= rect.y + rect.height {
+        return;
+    }
+    let line = (row - rect.y) as usize;
+    match pane {
+        Pane::List => {
+            let index = state.list.offset + line;
+            if index < state.list.visible.len() {
+                list::select(state, index);
+            }
+        }
+        Pane::Sidebar => {
+            if let Some(pos) = sidebar::row_at_line(state, state.sidebar.offset + line) {
+                sidebar::select(state, pos);
+            }
+        }
+        Pane::Reader => {}
+    }
+}
+
+fn wheel(state: &mut State, column: u16, row: u16, delta: isize) {
+    let a = areas(screen(state), state.focus);
+    if let Some(pane) = a.pane_at(column, row) {
+        move_by(state, pane, delta);
+    }
+}

@@ -1,0 +1,115 @@
+//! The entity sidebar pane: groups with counts, officials on two lines.
+
+use super::layout::inner;
+use super::strings::{tr, S};
+use super::text::{highlighted, plain, spans_width};
+use super::{is_focused, notice, pane_block, theme};
+use crate::app::sidebar::{side_lines, SideLine};
+use crate::app::{Pane, Scope, State};
+use crate::entities::EntityKind;
+use crate::search::{highlight, FilterQuery};
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use ratatui::Frame;
+
+/// The group name of a kind.
+pub fn group_name(kind: EntityKind) -> S {
+    match kind {
+        EntityKind::Official => S::Officials,
+        EntityKind::Organization => S::Organizations,
+        EntityKind::Place => S::Places,
+        EntityKind::Program => S::Programs,
+        EntityKind::Figure => S::Figures,
+    }
+}
+
+/// Draws the sidebar into `area`.
+pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
+    let lang = state.lang;
+    let s = &state.sidebar;
+    let focused = is_focused(state, Pane::Sidebar);
+    let scope = match s.scope {
+        Scope::Article => S::ScopeArticle,
+        Scope::Corpus => S::ScopeCorpus,
+    };
+    let title = format!(
+        "{} {}/{} · {}",
+        tr(lang, S::Entities),
+        s.visible.len(),
+        s.rows.len(),
+        tr(lang, scope)
+    );
+    frame.render_widget(pane_block(title, focused), area);
+    let inner = inner(area);
+    if state.lib.is_none() {
+        return;
+    }
+    if s.visible.is_empty() {
+        return notice(frame, inner, tr(lang, S::NoEntities));
+    }
+    let width = inner.width as usize;
+    let query = s
+        .filter
+        .is_active()
+        .then(|| FilterQuery::new(&s.filter.text));
+    let lines: Vec<Line> = side_lines(&s.rows, &s.visible)
+        .into_iter()
+        .skip(s.offset)
+        .take(inner.height as usize)
+        .map(|line| match line {
+            SideLine::Header { kind, count } => {
+                let text = format!("{} ({count})", tr(lang, group_name(kind)));
+                Line::from(plain(
+                    &text,
+                    theme::kind(kind).patch(theme::heading()),
+                    width,
+                ))
+            }
+            SideLine::Name(pos) | SideLine::Detail(pos) => {
+                let row = &s.rows[s.visible[pos]];
+                let base = match (pos == s.selected, focused) {
+                    (true, true) => theme::selected(),
+                    (true, false) => theme::selected_unfocused(),
+                    _ => Style::new(),
+                };
+                let mut spans: Vec<Span> = Vec::new();
+                if let SideLine::Detail(_) = line {
+                    let detail = format!("  {}", row.detail.as_deref().unwrap_or(""));
+                    spans.extend(plain(&detail, base.patch(theme::dim()), width));
+                } else {
+                    let marks = query
+                        .as_ref()
+                        .map(|q| highlight(&row.name, q, state.scorer.as_ref()))
+                        .unwrap_or_default();
+                    let name_style = base.patch(theme::kind(row.kind()));
+                    let mut suffix = String::new();
+                    if s.scope == Scope::Corpus {
+                        suffix.push_str(&format!(" ({})", row.articles));
+                    }
+                    if row.kind() != EntityKind::Official {
+                        if let Some(d) = &row.detail {
+                            suffix.push_str(&format!(" — {d}"));
+                        }
+                    }
+                    spans.extend(highlighted(
+                        &row.name,
+                        &marks,
+                        name_style,
+                        theme::matched(),
+                        width,
+                    ));
+                    let left = width.saturating_sub(spans_width(&spans));
+                    spans.extend(plain(&suffix, base.patch(theme::dim()), left));
+                }
+                let used = spans_width(&spans);
+                if pos == s.selected && used < width {
+                    spans.push(Span::styled(" ".repeat(width - used), base));
+                }
+                Line::from(spans)
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}

@@ -1,0 +1,90 @@
+//! The one-line status bar: the filter being typed (or kept) with its match
+//! count and time, else notices; key hints on the right.
+
+use super::strings::{tr, trf, Lang, S};
+use super::text::{plain, spans_width};
+use super::theme;
+use crate::app::{Pane, State, TextFilter};
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use ratatui::Frame;
+
+/// `1 match · 0.4 ms`, or `searching…` while a request is out.
+pub fn filter_summary(lang: Lang, f: &TextFilter) -> String {
+    if f.pending {
+        return tr(lang, S::Searching).to_string();
+    }
+    let Some(stats) = f.stats else {
+        return String::new();
+    };
+    let count = if stats.matches == 1 {
+        S::Match
+    } else {
+        S::Matches
+    };
+    let millis = stats.elapsed.as_secs_f64() * 1000.0;
+    let ms = if millis < 1.0 {
+        format!("{millis:.2}")
+    } else {
+        format!("{millis:.1}")
+    };
+    format!(
+        "{} · {}",
+        trf(lang, count, &[&stats.matches]),
+        trf(lang, S::Millis, &[&ms])
+    )
+}
+
+/// The prompt, text and cursor of a filter: `/ wisman▏`.
+pub fn filter_prompt(lang: Lang, f: &TextFilter) -> String {
+    let cursor = if f.editing { "▏" } else { "" };
+    format!("{}{}{}", tr(lang, S::FilterPrompt), f.text, cursor)
+}
+
+/// Draws the status bar into `area`.
+pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
+    let lang = state.lang;
+    let width = area.width as usize;
+    let shown = [&state.list.filter, &state.sidebar.filter]
+        .into_iter()
+        .find(|f| f.editing)
+        .or_else(|| {
+            let focused = match state.focus {
+                Pane::Sidebar => &state.sidebar.filter,
+                _ => &state.list.filter,
+            };
+            [focused, &state.list.filter, &state.sidebar.filter]
+                .into_iter()
+                .find(|f| f.is_active())
+        });
+    let mut left: Vec<Span> = match shown {
+        Some(f) => {
+            let mut spans = plain(&filter_prompt(lang, f), theme::heading(), width);
+            let summary = format!("  {}", filter_summary(lang, f));
+            let room = width.saturating_sub(spans_width(&spans));
+            spans.extend(plain(&summary, theme::dim(), room));
+            spans
+        }
+        None => {
+            let skipped = state.lib.as_ref().map_or(0, |l| l.corpus.problems.len());
+            if skipped > 0 {
+                plain(&trf(lang, S::Skipped, &[&skipped]), theme::dim(), width)
+            } else {
+                Vec::new()
+            }
+        }
+    };
+    let used = spans_width(&left);
+    let hints = [S::Hints, S::HintsShort]
+        .into_iter()
+        .map(|s| tr(lang, s))
+        .find(|h| used + 2 + super::wrap::str_width(h) <= width);
+    if let Some(hints) = hints {
+        left.push(Span::raw(
+            " ".repeat(width - used - super::wrap::str_width(hints)),
+        ));
+        left.push(Span::styled(hints, theme::faint()));
+    }
+    frame.render_widget(Paragraph::new(Line::from(left)), area);
+}

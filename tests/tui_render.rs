@@ -1,0 +1,169 @@
+//! Snapshots of whole frames (ratatui's TestBackend) over the embedded seeds
+//! at 120x40, 80x24 and 40x12, plus exact checks that do not need a snapshot.
+
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
+use std::time::Duration;
+use warta::app::search::run_pending;
+use warta::app::{update, Action, Library, State};
+use warta::corpus::load_seeds;
+use warta::ui::strings::Lang;
+
+fn seeds(width: u16, height: u16) -> State {
+    State::with_library(Library::build(load_seeds()), Lang::En, (width, height))
+}
+
+fn apply(s: &mut State, actions: impl IntoIterator<Item = Action>) {
+    for a in actions {
+        update(s, a);
+        run_pending(s);
+    }
+    // timings vary from run to run; snapshots show a fixed one
+    for f in [&mut s.list.filter, &mut s.sidebar.filter] {
+        if let Some(st) = &mut f.stats {
+            st.elapsed = Duration::from_micros(400);
+        }
+    }
+    if let Some(st) = s.finder.as_mut().and_then(|f| f.filter.stats.as_mut()) {
+        st.elapsed = Duration::from_micros(400);
+    }
+}
+
+fn typed(text: &str) -> Vec<Action> {
+    text.chars().map(Action::Input).collect()
+}
+
+fn render(s: &State) -> Terminal<TestBackend> {
+    let mut t = Terminal::new(TestBackend::new(s.size.0, s.size.1)).unwrap();
+    t.draw(|f| warta::ui::draw(f, s)).unwrap();
+    t
+}
+
+fn screen(s: &State) -> String {
+    let t = render(s);
+    let buf = t.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut x = 0;
+        while x < buf.area.width {
+            let symbol = buf[(x, y)].symbol();
+            out.push_str(symbol);
+            // a wide character covers the next cell too
+            x += unicode_width::UnicodeWidthStr::width(symbol).max(1) as u16;
+        }
+        out.push('\n');
+    }
+    out
+}
+
+const SIZES: [(u16, u16); 3] = [(120, 40), (80, 24), (40, 12)];
+
+#[test]
+fn start_screen() {
+    for (w, h) in SIZES {
+        let s = seeds(w, h);
+        insta::assert_snapshot!(format!("start_{w}x{h}"), render(&s).backend());
+    }
+}
+
+#[test]
+fn filter_wisman() {
+    for (w, h) in SIZES {
+        let mut s = seeds(w, h);
+        apply(&mut s, [Action::StartFilter]);
+        apply(&mut s, typed("wisman"));
+        insta::assert_snapshot!(format!("filter_wisman_{w}x{h}"), render(&s).backend());
+    }
+}
+
+#[test]
+fn finder_untung_then_open() {
+    for (w, h) in SIZES {
+        let mut s = seeds(w, h);
+        apply(&mut s, [Action::OpenFinder]);
+        apply(&mut s, typed("untung"));
+        insta::assert_snapshot!(format!("finder_untung_{w}x{h}"), render(&s).backend());
+        apply(&mut s, [Action::Activate]);
+        insta::assert_snapshot!(format!("finder_opened_{w}x{h}"), render(&s).backend());
+    }
+}
+
+#[test]
+fn help_overlay() {
+    for (w, h) in SIZES {
+        let mut s = seeds(w, h);
+        apply(&mut s, [Action::ToggleHelp]);
+        insta::assert_snapshot!(format!("help_{w}x{h}"), render(&s).backend());
+    }
+}
+
+#[test]
+fn sidebar_corpus_scope_and_narrow_sidebar() {
+    let mut s = seeds(120, 40);
+    apply(&mut s, [Action::ToggleScope, Action::Focus(Pane::Sidebar)]);
+    insta::assert_snapshot!("corpus_scope_120x40", render(&s).backend());
+    let mut s = seeds(80, 24);
+    apply(&mut s, [Action::Focus(Pane::Sidebar)]);
+    insta::assert_snapshot!("sidebar_folded_in_80x24", render(&s).backend());
+}
+
+use warta::app::Pane;
+
+#[test]
+fn wisman_leaves_only_the_kota_tangerang_article() {
+    let mut s = seeds(120, 40);
+    apply(&mut s, [Action::StartFilter]);
+    apply(&mut s, typed("wisman"));
+    let text = screen(&s);
+    assert!(text.contains("Articles 1/5"), "{text}");
+    assert!(text.contains("/ wisman▏  1 match · 0.40 ms"), "{text}");
+    let lib = s.lib.as_ref().unwrap();
+    assert_eq!(s.list.visible.len(), 1);
+    assert!(lib.articles()[s.list.visible[0]]
+        .title
+        .ends_with("di Kota Tangerang"));
+    apply(&mut s, [Action::Back]);
+    assert!(screen(&s).contains("Articles 5/5"));
+}
+
+#[test]
+fn too_small_shows_a_notice() {
+    let s = seeds(12, 4);
+    let text = screen(&s);
+    assert!(
+        text.contains("Terminal too") && text.contains("small"),
+        "{text}"
+    );
+}
+
+#[test]
+fn reader_header_shows_title_date_site_author_and_path() {
+    let s = seeds(120, 40);
+    let text = screen(&s);
+    for part in [
+        "Para Pejabat Tinggi Pratama",
+        "2023-10-17 · BantenHits.com · by Darussalam",
+        "seeds/000_bbc4bc9959b0c5c3.txt",
+        "Reader · line 1/",
+    ] {
+        assert!(text.contains(part), "{part} missing:\n{text}");
+    }
+}
+
+#[test]
+fn wide_characters_keep_the_frame_aligned() {
+    let mut lib = Library::build(load_seeds());
+    let a = &mut lib.corpus.articles[0];
+    a.title = "日本語のタイトル 😀 ÉLOK Kami\u{301}l \u{1b}[31m".to_string();
+    a.body = "日本語の本文です。".repeat(20);
+    let lib = Library::new(
+        lib.corpus.clone(),
+        warta::entities::build_index(&lib.corpus.articles),
+    );
+    let s = State::with_library(lib, Lang::En, (80, 24));
+    let text = screen(&s);
+    for line in text.lines() {
+        assert_eq!(unicode_width::UnicodeWidthStr::width(line), 80, "{line}");
+    }
+    assert!(!text.contains('\u{1b}'));
+}
