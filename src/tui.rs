@@ -7,7 +7,7 @@ use crate::app::keymap::map_event;
 use crate::app::search::{self, SearchRequest, SearchTarget};
 use crate::app::{update, Action, Library, State};
 use crate::cli::CorpusArgs;
-use crate::corpus::{load_paths, load_seeds, Corpus, LoadOptions};
+use crate::corpus::Corpus;
 use crate::search::FuzzyScorer;
 use crate::ui::{self, strings::Lang};
 use anyhow::{Context, Result};
@@ -32,19 +32,6 @@ const FRAME: Duration = Duration::from_millis(16);
 
 /// Panic messages from background threads, printed once the terminal is restored.
 static BACKGROUND_PANICS: Mutex<Vec<String>> = Mutex::new(Vec::new());
-
-/// Loads the corpus the arguments name (the bundled seeds when none) without
-/// printing: problems are shown in the status bar and printed after exit.
-pub fn load(args: &CorpusArgs) -> Corpus {
-    if args.paths.is_empty() {
-        load_seeds()
-    } else {
-        let opts = LoadOptions {
-            size_cap: args.max_file_size.saturating_mul(1024 * 1024),
-        };
-        load_paths(&args.paths, &opts)
-    }
-}
 
 /// Runs the reader until the user quits; the terminal is restored whatever happens.
 pub fn run(args: CorpusArgs) -> Result<()> {
@@ -143,7 +130,9 @@ async fn event_loop(args: CorpusArgs) -> Result<Vec<String>> {
     let (tx, mut rx) = unbounded_channel::<Action>();
     let loader_tx = tx.clone();
     tokio::spawn(async move {
-        let built = tokio::task::spawn_blocking(move || Library::build(load(&args))).await;
+        let built =
+            tokio::task::spawn_blocking(move || Library::build(crate::cli::read_corpus(&args)))
+                .await;
         let action = match built {
             Ok(lib) => Action::Loaded(Arc::new(lib)),
             Err(e) => Action::LoadFailed(e.to_string()),

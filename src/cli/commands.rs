@@ -7,17 +7,22 @@ use anyhow::{bail, Result};
 use serde_json::{json, Value};
 use std::fmt::Write as _;
 
-/// Loads the corpus the arguments name (the seeds when none) and reports each
-/// problem on stderr, one line each.
-pub fn load_corpus(args: &CorpusArgs) -> Corpus {
-    let corpus = if args.paths.is_empty() {
+/// Loads the corpus the arguments name (the seeds when none), without
+/// printing: the reader shows problems in its status bar.
+pub fn read_corpus(args: &CorpusArgs) -> Corpus {
+    if args.paths.is_empty() {
         load_seeds()
     } else {
         let opts = LoadOptions {
             size_cap: args.max_file_size.saturating_mul(1024 * 1024),
         };
         load_paths(&args.paths, &opts)
-    };
+    }
+}
+
+/// Loads like [`read_corpus`] and reports each problem on stderr, one line each.
+pub fn load_corpus(args: &CorpusArgs) -> Corpus {
+    let corpus = read_corpus(args);
     for p in &corpus.problems {
         eprintln!("warta: {p}");
     }

@@ -5,7 +5,7 @@ mod commands;
 mod entities;
 
 pub use args::{Cli, Command, CorpusArgs, EntityKindArg, FindScope};
-pub use commands::{load_corpus, run_command};
+pub use commands::{load_corpus, read_corpus, run_command};
 
 use std::io::{self, Write};
 

@@ -188,7 +188,12 @@ pub(super) fn acronym(tokens: &[Token], i: usize, out: &mut Others) -> Option<us
     // A bare acronym after `Bappeda Kabupaten Tangerang` is that same body.
     if end == i + 1 {
         let prefix = format!("{name} ");
-        if let Some(full) = out.organizations.iter().find(|o| o.name.starts_with(&prefix)).map(|o| o.name.clone()) {
+        if let Some(full) = out
+            .organizations
+            .iter()
+            .find(|o| o.name.starts_with(&prefix))
+            .map(|o| o.name.clone())
+        {
             out.org(full, None, span(tokens, i, end));
             return Some(end);
         }
