@@ -7,7 +7,6 @@ use crate::app::keymap::map_event;
 use crate::app::search::{self, SearchRequest, SearchTarget};
 use crate::app::{update, Action, Library, State};
 use crate::cli::CorpusArgs;
-use crate::corpus::Corpus;
 use crate::search::FuzzyScorer;
 use crate::ui::{self, strings::Lang};
 use anyhow::{Context, Result};
