@@ -73,8 +73,14 @@ pub fn find_officials(text: &str, tokens: &[Token]) -> (Vec<OfficialMention>, Ve
     let mut context = all_refs(tokens);
     let mut full = Vec::new();
     let mut bare = Vec::new();
+    let headings = heading_tokens(tokens);
     let mut i = 0;
     while i < tokens.len() {
+        if headings[i] {
+            // `Bupati Resmikan Jembatan`: a title-case subheading names no one.
+            i += 1;
+            continue;
+        }
         if let Some(post) = match_post(tokens, i) {
             if let Some(r) = &post.region {
                 context.push(r.clone());
@@ -92,6 +98,33 @@ pub fn find_officials(text: &str, tokens: &[Token]) -> (Vec<OfficialMention>, Ve
     context.sort_by_key(|r| r.first);
     let officials = resolve_in_article(text, tokens, full, bare, &context);
     (officials, context)
+}
+
+/// Marks the tokens of title-case subheadings: short paragraphs without a
+/// comma or a closing full stop whose words are all capitalised.
+fn heading_tokens(tokens: &[Token]) -> Vec<bool> {
+    let mut marks = vec![false; tokens.len()];
+    let mut start = 0;
+    while start < tokens.len() {
+        let end = (start + 1..tokens.len())
+            .find(|&k| tokens[k].after_break)
+            .unwrap_or(tokens.len());
+        let para = &tokens[start..end];
+        let words: Vec<&Token> = para.iter().filter(|t| t.kind == TokenKind::Word).collect();
+        let heading = words.len() >= 2
+            && words.len() <= 14
+            && !para
+                .iter()
+                .any(|t| matches!(t.text, "," | "." | "“" | "\"" | ":"))
+            && words
+                .iter()
+                .all(|t| t.is_capitalized() || t.is_upper() || t.text.chars().count() <= 3);
+        if heading {
+            marks[start..end].iter_mut().for_each(|m| *m = true);
+        }
+        start = end;
+    }
+    marks
 }
 
 /// Handles one post: a name after it, a name before it, or a bare mention.

@@ -168,3 +168,12 @@ fn spans_point_at_the_text() {
         "30 orang"
     );
 }
+
+#[test]
+fn title_case_subheadings_name_no_official() {
+    let e = extract(
+        "Bupati Resmikan Jembatan Baru\n\nBupati Sleman, Kustini Sri Purnomo, meresmikan jembatan.",
+    );
+    let names: Vec<&str> = e.officials.iter().map(|o| o.name.as_str()).collect();
+    assert_eq!(names, ["Kustini Sri Purnomo"]);
+}
