@@ -173,7 +173,8 @@ fn take_post(
         full.push(full_mention(text, tokens, &post, &m, alias));
         return next;
     }
-    if post.first >= 2 && tokens[post.first - 1].text == "," {
+    // `Ahmad Yani, Kepala Dinas …`, `Ahmad Yani selaku Kepala Dinas …`
+    if post.first >= 2 && matches!(tokens[post.first - 1].text, "," | "selaku" | "sebagai") {
         if let Some(m) = parse_backward(tokens, post.first - 1) {
             full.push(full_mention(text, tokens, &post, &m, None));
             return post.end;
