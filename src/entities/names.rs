@@ -372,7 +372,8 @@ pub fn parse_forward(tokens: &[Token], i: usize) -> Option<NameMatch> {
             Some(t)
                 if t.kind == TokenKind::Word && GAZETTEER.is_degree(t.text) && !t.after_break =>
             {
-                degrees.push(t.text.trim_end_matches(',').to_string());
+                // `M.Si.` at a sentence end: the stop belongs to the sentence.
+                degrees.push(t.text.trim_end_matches([',', '.']).to_string());
                 consumed = at + 1;
             }
             _ => break,
@@ -396,7 +397,7 @@ pub fn parse_backward(tokens: &[Token], comma: usize) -> Option<NameMatch> {
     while j > 0 {
         let t = &tokens[j - 1];
         if t.kind == TokenKind::Word && GAZETTEER.is_degree(t.text) {
-            degrees.push(t.text.to_string());
+            degrees.push(t.text.trim_end_matches('.').to_string());
             j -= 1;
             if j > 0 && tokens[j - 1].text == "," {
                 j -= 1;

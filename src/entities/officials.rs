@@ -54,14 +54,26 @@ const PLURAL_BEFORE: &[&str] = &[
     "dan",
 ];
 
-/// What may follow a name: it must end there.
+/// Words that make a following post part of a place's name (`Pendopo Bupati`).
+const PLACE_BEFORE_POST: &[&str] = &[
+    "Pendopo", "Pendapa", "Gedung", "Rumah", "Kantor", "Piala", "Aula", "Ruang", "Rujab", "Balai",
+    "Jabatan", "Dinas", "Rapat", "Lapangan", "Halaman", "Masjid", "Stadion", "Taman", "Wisma",
+    "Graha", "Hadiah", "Trofi",
+];
+
+/// What may follow a name: it must end there. A capitalised word may follow
+/// when the name (or its last degree) ended with a full stop, since that
+/// stop also ends the sentence (`…, S.Sos, M.Si. Ia menambahkan`).
 fn ends_name(tokens: &[Token], i: usize) -> bool {
+    let sentence_ended =
+        i > 0 && tokens[i - 1].kind == TokenKind::Word && tokens[i - 1].text.ends_with('.');
     match tokens.get(i) {
         None => true,
         Some(t) => {
             t.after_break
                 || t.is_lower()
                 || (t.kind == TokenKind::Punct && !matches!(t.text, "-" | "/" | "&"))
+                || (sentence_ended && t.is_capitalized())
         }
     }
 }
@@ -136,6 +148,13 @@ fn take_post(
     full: &mut Vec<FullMention>,
     bare: &mut Vec<BarePost>,
 ) -> usize {
+    // `Pendopo Bupati`, `Rumah Dinas Wali Kota`: the post names a place.
+    if post.first > 0
+        && PLACE_BEFORE_POST.contains(&tokens[post.first - 1].text)
+        && !tokens[post.first].after_break
+    {
+        return post.end;
+    }
     let honorific_before = post.first > 0
         && matches!(tokens[post.first - 1].text, "Ibu" | "Bapak" | "Pak" | "Bu")
         && !tokens[post.first].after_break;
@@ -376,9 +395,24 @@ fn resolve_in_article(
             }),
         }
     }
+    let institutions: Vec<Option<String>> = people
+        .iter()
+        .map(|p| p.mention.institution.clone())
+        .collect();
     for p in &mut people {
         if p.mention.institution.is_none() {
             p.mention.institution = region_from_context(p.level, p.first_token, context);
+        }
+        // `Kasat Binmas` of an unnamed `Polres`: the Polres named elsewhere here.
+        if let Some(unit) = p.mention.institution.clone().filter(|i| !i.contains(' ')) {
+            let prefix = format!("{unit} ");
+            if let Some(named) = institutions
+                .iter()
+                .flatten()
+                .find(|i| i.starts_with(&prefix))
+            {
+                p.mention.institution = Some(named.clone());
+            }
         }
     }
     // Bare posts after a person's first mention refer to them when only one

@@ -152,6 +152,22 @@ pub fn match_post(tokens: &[Token], i: usize) -> Option<PostMatch<'static>> {
                 units += 1;
                 continue;
             }
+            if t.text == "," && units > 0 && comma_list_continues(tokens, end + 1) {
+                position.push(',');
+                end += 1;
+                continue;
+            }
+            // `Kepala Puskesmas Mutiara`, `Kepala UPTD Puskesmas Cibinong`: named after a place.
+            if units > 0 && LOCAL_UNITS.iter().any(|u| position.ends_with(u)) {
+                if let Some(after) = local_place(tokens, end) {
+                    for t in &tokens[end..after] {
+                        position.push(' ');
+                        position.push_str(t.text);
+                    }
+                    end = after;
+                    continue;
+                }
+            }
             if matches!(t.text, "dan" | "&")
                 && units > 0
                 && tokens.get(end + 1).is_some_and(is_unit_token)
@@ -218,11 +234,78 @@ fn region_after(tokens: &[Token], at: usize, level: PostLevel) -> Option<RegionR
     if !levels.is_empty() {
         return bare_ref(tokens, at, levels);
     }
-    if level == PostLevel::Any {
+    if matches!(level, PostLevel::Any | PostLevel::None) {
         // `Sekda Tangsel`, `Ketua DPRD Jabar`: a short form or a name only one region has.
         return super::regions::unambiguous_ref(tokens, at);
     }
     None
+}
+
+/// Units named after the place they serve.
+const LOCAL_UNITS: &[&str] = &[
+    "Puskesmas",
+    "Pustu",
+    "UPTD",
+    "UPT",
+    "KUA",
+    "Polsek",
+    "Koramil",
+    "SD",
+    "SMP",
+    "SMA",
+    "SMK",
+    "RSUD",
+    "Posyandu",
+];
+
+/// A kecamatan or village name at `at`, when there is one.
+fn local_place(tokens: &[Token], at: usize) -> Option<usize> {
+    let t = tokens.get(at)?;
+    if !t.is_capitalized() || t.after_break {
+        return None;
+    }
+    let kecamatan = super::regions::match_name(tokens, at, |r| {
+        GAZETTEER.regions[r].level == Level::Kecamatan
+    })
+    .map(|(_, e)| e);
+    let village = (1..=3)
+        .rev()
+        .filter(|n| at + n <= tokens.len())
+        .find(|&n| {
+            tokens[at..at + n].iter().all(|t| t.is_capitalized())
+                && GAZETTEER.is_village(
+                    &tokens[at..at + n]
+                        .iter()
+                        .map(|t| t.text)
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                )
+        })
+        .map(|n| at + n);
+    kecamatan.max(village)
+}
+
+/// After a comma inside a unit name (`Dinas Komunikasi, Informatika,
+/// Persandian dan Statistik`): the list goes on with unit words and ends in
+/// `dan <unit word>`.
+fn comma_list_continues(tokens: &[Token], mut k: usize) -> bool {
+    let mut words = 0;
+    while let Some(t) = tokens.get(k) {
+        if t.after_break {
+            return false;
+        }
+        if is_unit_token(t) {
+            words += 1;
+        } else if t.text == "," && words > 0 {
+            words = 0;
+        } else if matches!(t.text, "dan" | "serta") && words > 0 {
+            return tokens.get(k + 1).is_some_and(is_unit_token);
+        } else {
+            return false;
+        }
+        k += 1;
+    }
+    false
 }
 
 /// `Bupati`, `Wali Kota`, `Walikota`, `Gubernur` inside `Staf Ahli Bupati Bidang …`.

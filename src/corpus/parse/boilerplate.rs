@@ -31,6 +31,9 @@ pub enum LineKind {
 const END_MARKERS: &[&str] = &[
     "terpopuler",
     "populer",
+    "baca berita lainnya",
+    "berita lainnya",
+    "baca selengkapnya",
     "berita populer",
     "terpopuler hari ini",
     "share post",
@@ -92,7 +95,7 @@ static DROP_LINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:penulis|reporter|wartawan|editor|redaktur|pewarta|oleh|author|writer)\s*[:：]\s*(.{2,80})$")
+    Regex::new(r"(?i)^(?:(?:penulis|reporter|wartawan|editor|redaktur|pewarta|oleh|author|writer)\s*[:：]|laporan\s+(?:wartawan|reporter|kontributor)\s+(?:[\w.-]+\.\w+,)?)\s*(.{2,80})$")
         .expect("valid regex")
 });
 
@@ -108,6 +111,16 @@ static COMMENT_COUNT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\d+\s+(?:comments?|komentar|responses?|tanggapan)$").expect("valid regex")
 });
 
+/// `Tags: Banjarbaru, PKN II`: a tag list closes the article.
+static TAG_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:tags?|topik|kategori|label)\s*:\s*\S").expect("valid regex")
+});
+
+/// `Home / Berita Daerah / Jember`: a breadcrumb trail.
+static BREADCRUMB: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[^/›»>]{1,40}(?:\s[/›»>]\s[^/›»>]{1,40}){1,5}$").expect("valid regex")
+});
+
 /// Classifies one trimmed line.
 pub fn classify(line: &str) -> LineKind {
     let lower = line.to_lowercase();
@@ -115,7 +128,7 @@ pub fn classify(line: &str) -> LineKind {
     if bare == "author" || bare == "tentang penulis" || bare == "about the author" {
         return LineKind::AuthorBox;
     }
-    if END_MARKERS.contains(&bare) || COMMENT_COUNT.is_match(line) {
+    if END_MARKERS.contains(&bare) || COMMENT_COUNT.is_match(line) || TAG_LINE.is_match(line) {
         return LineKind::End;
     }
     if let Some(c) = FOOTER_TITLE.captures(line) {
@@ -127,7 +140,9 @@ pub fn classify(line: &str) -> LineKind {
     if let Some(c) = SOURCE.captures(line) {
         return LineKind::Source(c[1].trim().to_string());
     }
-    if DROP_LINE.is_match(line) {
+    if DROP_LINE.is_match(line)
+        || (BREADCRUMB.is_match(line) && line.split_whitespace().count() <= 10)
+    {
         return LineKind::Drop;
     }
     LineKind::Text

@@ -181,6 +181,17 @@ pub fn find_partial_date(text: &str) -> Option<FoundDate> {
 /// True when a line is essentially a date header (`Senin, 29 April 2019 11:24
 /// WIB | Dibaca : 540`): a date and nothing but time, zone, and counters.
 pub fn is_date_line(line: &str) -> Option<ArticleDate> {
+    // `Redaksi | Kamis, 3 Agustus 2023 | 15:22 WITA`: a desk, a date and a time.
+    if line.contains('|') {
+        let parts: Vec<&str> = line.split('|').map(str::trim).collect();
+        let date = parts
+            .iter()
+            .find_map(|p| find_full_date(p).map(|f| f.date))?;
+        let short = parts
+            .iter()
+            .all(|p| find_full_date(p).is_some() || p.split_whitespace().count() <= 3);
+        return short.then_some(date);
+    }
     let found = find_full_date(line)?;
     let rest = format!("{} {}", &line[..found.start], &line[found.end..]);
     let rest = rest.to_lowercase();

@@ -124,3 +124,23 @@ fn crlf_and_nbsp_are_normalised() {
     let a = parse("Judul Dengan CRLF Di Sini\r\n\r\nIsi\u{a0}berita.\r\nBaris dua.");
     assert_eq!(a.body, "Isi berita.\n\nBaris dua.");
 }
+
+#[test]
+fn breadcrumbs_desk_lines_tags_and_reporter_bylines() {
+    let a = parse(
+        "Home / Berita Daerah / Jember\nCamat Resmikan Jalan Tembus Desa\nRedaksi | Kamis, 3 Agustus 2023 | 15:22 WITA\n\
+         Laporan Wartawan Contoh.com, Nurul Amir\n\nJEMBER – Isi berita.\n\nTags: Jember, TMMD\n\nTeaser Lain",
+    );
+    assert_eq!(a.title, "Camat Resmikan Jalan Tembus Desa");
+    assert_eq!(a.date.unwrap().to_string(), "2023-08-03");
+    assert_eq!(a.author.as_deref(), Some("Nurul Amir"));
+    assert_eq!(a.body, "JEMBER – Isi berita.");
+}
+
+#[test]
+fn read_more_lines_end_the_article() {
+    let a = parse(
+        "Judul Yang Cukup Panjang\n\nParagraf isi.\n\nBaca Berita Lainnya\n\nTeaser Bupati Lain",
+    );
+    assert_eq!(a.body, "Paragraf isi.");
+}
