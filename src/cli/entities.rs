@@ -47,44 +47,34 @@ pub fn entities(corpus: &Corpus, kind: Option<EntityKindArg>, as_json: bool) -> 
     let wants = |k: EntityKindArg| kind.is_none_or(|w| w == k);
     if as_json {
         let mut out = serde_json::Map::new();
-        if wants(EntityKindArg::Official) {
-            out.insert(
-                "officials".into(),
-                json!(officials_json(corpus, &index, 0..index.officials.len())),
-            );
-        }
-        if wants(EntityKindArg::Organization) {
-            let v: Vec<Value> = index
-                .organizations
-                .iter()
-                .map(|o| json!({"name": o.name, "expansion": o.expansion, "articles": ids(corpus, &o.articles)}))
-                .collect();
-            out.insert("organizations".into(), json!(v));
-        }
-        if wants(EntityKindArg::Place) {
-            let v: Vec<Value> = index
-                .places
-                .iter()
-                .map(|p| json!({"name": p.name, "kind": p.level, "articles": ids(corpus, &p.articles)}))
-                .collect();
-            out.insert("places".into(), json!(v));
-        }
-        if wants(EntityKindArg::Program) {
-            let v: Vec<Value> = index
-                .programs
-                .iter()
-                .map(|p| json!({"name": p.name, "expansion": p.expansion, "articles": ids(corpus, &p.articles)}))
-                .collect();
-            out.insert("programs".into(), json!(v));
-        }
-        if wants(EntityKindArg::Figure) {
-            let v: Vec<Value> = index
-                .figures
-                .iter()
-                .map(|f| json!({"text": f.text, "article": corpus.articles[f.article].id}))
-                .collect();
-            out.insert("figures".into(), json!(v));
-        }
+        let mut add = |kind: EntityKindArg, key: &str, rows: &dyn Fn() -> Vec<Value>| {
+            if wants(kind) {
+                out.insert(key.into(), Value::Array(rows()));
+            }
+        };
+        add(EntityKindArg::Official, "officials", &|| {
+            officials_json(corpus, &index, 0..index.officials.len())
+        });
+        add(EntityKindArg::Organization, "organizations", &|| {
+            let rows = index.organizations.iter();
+            rows.map(|o| json!({"name": o.name, "expansion": o.expansion, "articles": ids(corpus, &o.articles)})).collect()
+        });
+        add(EntityKindArg::Place, "places", &|| {
+            let rows = index.places.iter();
+            rows.map(
+                |p| json!({"name": p.name, "kind": p.level, "articles": ids(corpus, &p.articles)}),
+            )
+            .collect()
+        });
+        add(EntityKindArg::Program, "programs", &|| {
+            let rows = index.programs.iter();
+            rows.map(|p| json!({"name": p.name, "expansion": p.expansion, "articles": ids(corpus, &p.articles)})).collect()
+        });
+        add(EntityKindArg::Figure, "figures", &|| {
+            let rows = index.figures.iter();
+            rows.map(|f| json!({"text": f.text, "article": corpus.articles[f.article].id}))
+                .collect()
+        });
         return Ok(write_stdout(&format!(
             "{}\n",
             serde_json::to_string_pretty(&Value::Object(out))?
