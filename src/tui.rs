@@ -5,10 +5,12 @@
 
 use crate::app::keymap::map_event;
 use crate::app::search::{self, SearchRequest, SearchTarget};
-use crate::app::{update, Action, Library, State};
-use crate::cli::CorpusArgs;
+use crate::app::{update, Action, Library, State, TICKS_PER_SECOND};
+use crate::cli::{CorpusArgs, Settings};
 use crate::search::FuzzyScorer;
-use crate::ui::{self, strings::Lang};
+use crate::store::{Remembered, StateFile, StateStore};
+use crate::ui::strings::{trf, S};
+use crate::ui::{self};
 use anyhow::{Context, Result};
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture, EventStream};
 use crossterm::terminal::{
@@ -33,12 +35,12 @@ const FRAME: Duration = Duration::from_millis(16);
 static BACKGROUND_PANICS: Mutex<Vec<String>> = Mutex::new(Vec::new());
 
 /// Runs the reader until the user quits; the terminal is restored whatever happens.
-pub fn run(args: CorpusArgs) -> Result<()> {
+pub fn run(args: CorpusArgs, settings: Settings) -> Result<()> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .context("cannot start the async runtime")?;
-    let result = runtime.block_on(event_loop(args));
+    let result = runtime.block_on(event_loop(args, settings));
     restore();
     for message in BACKGROUND_PANICS
         .lock()
@@ -121,35 +123,138 @@ impl Searcher {
     }
 }
 
+/// Time between [`Action::Tick`]s.
+const TICK: Duration = Duration::from_millis(1000 / TICKS_PER_SECOND as u64);
+
+/// Time between checks of the opened folders for changes.
+const WATCH: Duration = Duration::from_millis(400);
+
+/// Builds the library of a corpus on a blocking thread.
+async fn build(args: CorpusArgs) -> Result<Library, String> {
+    tokio::task::spawn_blocking(move || Library::build(crate::cli::read_corpus(&args)))
+        .await
+        .map_err(|e| e.to_string())
+}
+
+/// Watches the opened folders and sends a freshly built library when their
+/// files change (never for the bundled seeds).
+fn spawn_watcher(args: CorpusArgs, tx: UnboundedSender<Library>) {
+    if args.paths.is_empty() {
+        return;
+    }
+    tokio::spawn(async move {
+        let paths = args.paths.clone();
+        let print = |p: Vec<std::path::PathBuf>| {
+            tokio::task::spawn_blocking(move || crate::watch::fingerprint(&p))
+        };
+        let Ok(mut seen) = print(paths.clone()).await else {
+            return;
+        };
+        let mut interval = tokio::time::interval(WATCH);
+        interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            interval.tick().await;
+            let started = std::time::Instant::now();
+            let Ok(now) = print(paths.clone()).await else {
+                return;
+            };
+            if now != seen {
+                seen = now;
+                let Ok(lib) = build(args.clone()).await else {
+                    return;
+                };
+                if tx.send(lib).is_err() {
+                    return;
+                }
+            }
+            // a huge corpus is walked less often, so watching stays cheap
+            let spent = started.elapsed();
+            if spent > WATCH / 10 {
+                tokio::time::sleep(spent * 10).await;
+            }
+        }
+    });
+}
+
+/// Saves marks and position when they changed since the last save.
+fn save(state: &mut State, store: &mut Option<StateStore>, last: &mut Remembered) {
+    let (Some(s), Some(lib)) = (store.as_mut(), state.lib.clone()) else {
+        return;
+    };
+    let now = state.remembered();
+    if now == *last {
+        return;
+    }
+    match s.save(lib.articles(), &now) {
+        Ok(()) => *last = now,
+        Err(e) => {
+            update(state, Action::Notice(trf(state.lang, S::SaveFailed, &[&e])));
+            *store = None; // tell once; the marks stay in memory
+        }
+    }
+}
+
+/// Applies a rebuilt library, carrying marks, selection and scroll over by
+/// article id and content hash.
+fn reload(state: &mut State, lib: Library) {
+    let now = state.remembered();
+    let mut carried = StateFile::default();
+    if let Some(old) = &state.lib {
+        carried.record(old.articles(), &now, 0);
+    }
+    let remembered = carried.resolve(lib.articles());
+    update(state, Action::Loaded(Arc::new(lib)));
+    update(state, Action::Restore(remembered));
+}
+
 /// The loop; returns the load problems to print after the terminal is restored.
-async fn event_loop(args: CorpusArgs) -> Result<Vec<String>> {
+async fn event_loop(args: CorpusArgs, mut settings: Settings) -> Result<Vec<String>> {
+    let args = settings.complete(&args);
+    let mut store = settings.open_state(&args);
     let mut terminal = setup()?;
     let size = terminal.size()?;
-    let mut state = State::new(Lang::default(), (size.width, size.height));
+    let mut state = State::new(settings.lang, (size.width, size.height));
+    state.theme = settings.theme;
+    state.keymap = Arc::new(settings.config.keymap.clone());
+    if !settings.notices.is_empty() {
+        state.notice = Some(settings.notices.join(" · "));
+    }
     let (tx, mut rx) = unbounded_channel::<Action>();
     let loader_tx = tx.clone();
+    let saved = store.as_ref().map(|s| s.file.clone()).unwrap_or_default();
+    let loader_args = args.clone();
     tokio::spawn(async move {
-        let built =
-            tokio::task::spawn_blocking(move || Library::build(crate::cli::read_corpus(&args)))
-                .await;
-        let action = match built {
-            Ok(lib) => Action::Loaded(Arc::new(lib)),
-            Err(e) => Action::LoadFailed(e.to_string()),
-        };
-        let _ = loader_tx.send(action);
+        match build(loader_args).await {
+            Ok(lib) => {
+                let remembered = saved.resolve(lib.articles());
+                let _ = loader_tx.send(Action::Loaded(Arc::new(lib)));
+                let _ = loader_tx.send(Action::Restore(remembered));
+            }
+            Err(e) => {
+                let _ = loader_tx.send(Action::LoadFailed(e));
+            }
+        }
     });
+    let (reload_tx, mut reloads) = unbounded_channel::<Library>();
+    spawn_watcher(args.clone(), reload_tx);
     let mut searcher = Searcher {
         cancel: HashMap::new(),
         scorer: Arc::new(FuzzyScorer::default()),
         tx,
     };
     let mut events = EventStream::new();
-    let mut tick = tokio::time::interval(FRAME);
+    let mut frame = tokio::time::interval(FRAME);
+    frame.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
+    let mut tick = tokio::time::interval(TICK);
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
+    let mut ticks: u32 = 0;
     let mut term = signal(SignalKind::terminate())?;
     let mut hangup = signal(SignalKind::hangup())?;
     let mut interrupt = signal(SignalKind::interrupt())?;
     let mut dirty = true;
+    // nothing is saved before the remembered state was applied
+    let mut restored = false;
+    let mut last_saved = Remembered::default();
     while !state.quit {
         tokio::select! {
             event = events.next() => match event {
@@ -163,10 +268,37 @@ async fn event_loop(args: CorpusArgs) -> Result<Vec<String>> {
                 None => break,
             },
             Some(action) = rx.recv() => {
-                update(&mut state, action);
+                let mut next = Some(action);
+                // a load and its restore are applied before the next frame
+                while let Some(action) = next {
+                    if matches!(action, Action::Restore(_)) {
+                        restored = true;
+                        last_saved = match &action {
+                            Action::Restore(r) => r.clone(),
+                            _ => unreachable!(),
+                        };
+                    }
+                    update(&mut state, action);
+                    next = rx.try_recv().ok();
+                }
                 dirty = true;
             }
+            Some(lib) = reloads.recv() => {
+                if restored {
+                    reload(&mut state, lib);
+                    dirty = true;
+                }
+            }
             _ = tick.tick() => {
+                let read = state.read.len();
+                update(&mut state, Action::Tick);
+                dirty |= state.read.len() != read;
+                ticks = ticks.wrapping_add(1);
+                if restored && ticks % TICKS_PER_SECOND == 0 {
+                    save(&mut state, &mut store, &mut last_saved);
+                }
+            }
+            _ = frame.tick() => {
                 if dirty {
                     terminal.draw(|frame| ui::draw(frame, &state))?;
                     dirty = false;
@@ -179,6 +311,9 @@ async fn event_loop(args: CorpusArgs) -> Result<Vec<String>> {
         for request in std::mem::take(&mut state.requests) {
             searcher.start(request);
         }
+    }
+    if restored {
+        save(&mut state, &mut store, &mut last_saved);
     }
     Ok(state
         .lib

@@ -2,6 +2,7 @@
 //! pure [`update`], and the [`keymap`] from key and mouse events to actions.
 
 mod action;
+pub mod keyconfig;
 pub mod keymap;
 pub mod library;
 pub mod list;

@@ -3,11 +3,14 @@
 //! loop (or [`super::search::run_pending`]) to answer.
 
 use super::action::{Action, Pane};
-use super::keymap::help_lines;
 use super::library::{EntityRef, Library};
 use super::search::{SearchRequest, SearchResult, SearchTarget};
-use super::state::{EntityFilter, FilterStats, FinderState, Scope, SortKey, State, TextFilter};
+use super::state::{
+    EntityFilter, FilterStats, FinderState, ReadTimer, Scope, SortKey, State, TextFilter,
+    READ_AFTER_TICKS,
+};
 use super::{list, reader, sidebar};
+use crate::store::Remembered;
 use crate::ui::layout::{areas, inner};
 use ratatui::layout::Rect;
 use std::sync::Arc;
@@ -28,7 +31,10 @@ pub fn update(state: &mut State, action: Action) {
         Action::Loaded(lib) => loaded(state, lib),
         Action::LoadFailed(reason) => state.load_error = Some(reason),
         Action::SearchDone(result) => search_done(state, result),
+        Action::Tick => tick(state),
+        Action::Notice(text) => state.notice = Some(text),
         _ if state.lib.is_none() => {}
+        Action::Restore(remembered) => restore(state, remembered),
         a if state.help.is_some() => help_action(state, a),
         a if state.finder.is_some() => finder_action(state, a),
         a if editing_target(state).is_some() => editing_action(state, a),
@@ -45,8 +51,58 @@ fn loaded(state: &mut State, lib: Arc<Library>) {
     }
 }
 
+/// Counts the ticks the open article has been open; marks it read once.
+fn tick(state: &mut State) {
+    let open = state.reader.article;
+    let t = &mut state.read_timer;
+    if t.article != open {
+        *t = ReadTimer {
+            article: open,
+            ticks: 0,
+        };
+        return;
+    }
+    if let Some(a) = open {
+        t.ticks = t.ticks.saturating_add(1);
+        if t.ticks == READ_AFTER_TICKS {
+            state.read.insert(a);
+        }
+    }
+}
+
+/// Applies remembered marks, filter, open article and scroll. Entity
+/// restrictions refer to the previous corpus's entities, so they go.
+fn restore(state: &mut State, r: Remembered) {
+    state.bookmarks = r.bookmarks;
+    state.read = r.read;
+    state.list.entity = None;
+    state.reader.target = None;
+    state.reader.mention = None;
+    state.finder = None;
+    if r.filter != state.list.filter.text {
+        state.list.filter = TextFilter::default();
+        state.list.filter.text = r.filter;
+        if state.list.filter.is_active() {
+            request(state, SearchTarget::Articles);
+        }
+    } else if state.list.filter.is_active() {
+        request(state, SearchTarget::Articles);
+    }
+    list::recompute(state);
+    if let Some(a) = r.article {
+        list::select_article(state, a);
+        if state.reader.article == Some(a) {
+            state.reader.scroll = r.scroll.min(reader::max_scroll(state));
+            state.read_timer = ReadTimer {
+                article: Some(a),
+                ticks: 0,
+            };
+        }
+    }
+}
+
 fn help_action(state: &mut State, action: Action) {
-    let last = help_lines(state.lang).len().saturating_sub(1);
+    let last = state.keymap.help_lines(state.lang).len().saturating_sub(1);
     let scroll = state.help.unwrap_or(0);
     let page = reader::page_height(state) as isize;
     let new = match action {
@@ -334,7 +390,10 @@ fn normal_action(state: &mut State, action: Action) {
         | Action::Resize { .. }
         | Action::Loaded(_)
         | Action::LoadFailed(_)
-        | Action::SearchDone(_) => {}
+        | Action::SearchDone(_)
+        | Action::Tick
+        | Action::Restore(_)
+        | Action::Notice(_) => {}
     }
 }
 
