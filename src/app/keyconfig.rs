@@ -94,6 +94,9 @@ pub fn parse_key(text: &str) -> Option<(KeyCode, KeyModifiers)> {
     }
     let mut chars = rest.chars();
     let code = match (chars.next(), chars.next()) {
+        _ if named_key(&rest.to_ascii_lowercase()).is_some() => {
+            named_key(&rest.to_ascii_lowercase())?
+        }
         (Some(c), None) if !c.is_control() => {
             if mods.contains(KeyModifiers::CONTROL) {
                 KeyCode::Char(c.to_ascii_lowercase())

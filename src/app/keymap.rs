@@ -232,6 +232,12 @@ pub fn key_name(code: KeyCode, mods: KeyModifiers) -> String {
         Enter => "Enter".to_string(),
         Esc => "Esc".to_string(),
         Backspace => "Backspace".to_string(),
+        KeyCode::Left => "←".to_string(),
+        KeyCode::Right => "→".to_string(),
+        KeyCode::Insert => "Insert".to_string(),
+        KeyCode::Delete => "Delete".to_string(),
+        KeyCode::F(n) => format!("F{n}"),
+        Char(' ') => "Space".to_string(),
         Char(c) => c.to_string(),
         other => format!("{other:?}"),
     };

@@ -7,6 +7,7 @@ pub mod keymap;
 pub mod library;
 pub mod list;
 pub mod reader;
+mod remember;
 pub mod search;
 pub mod sidebar;
 mod state;

@@ -9,8 +9,7 @@ use super::state::{
     EntityFilter, FilterStats, FinderState, ReadTimer, Scope, SortKey, State, TextFilter,
     READ_AFTER_TICKS,
 };
-use super::{list, reader, sidebar};
-use crate::store::Remembered;
+use super::{list, reader, remember, sidebar};
 use crate::ui::layout::{areas, inner};
 use ratatui::layout::Rect;
 use std::sync::Arc;
@@ -31,10 +30,10 @@ pub fn update(state: &mut State, action: Action) {
         Action::Loaded(lib) => loaded(state, lib),
         Action::LoadFailed(reason) => state.load_error = Some(reason),
         Action::SearchDone(result) => search_done(state, result),
-        Action::Tick => tick(state),
+        Action::Tick => remember::tick(state),
         Action::Notice(text) => state.notice = Some(text),
         _ if state.lib.is_none() => {}
-        Action::Restore(remembered) => restore(state, remembered),
+        Action::Restore(remembered) => remember::restore(state, remembered),
         a if state.help.is_some() => help_action(state, a),
         a if state.finder.is_some() => finder_action(state, a),
         a if editing_target(state).is_some() => editing_action(state, a),
@@ -48,56 +47,6 @@ fn loaded(state: &mut State, lib: Arc<Library>) {
     list::recompute(state);
     if state.reader.article.is_none() {
         reader::open(state, None);
-    }
-}
-
-/// Counts the ticks the open article has been open; marks it read once.
-fn tick(state: &mut State) {
-    let open = state.reader.article;
-    let t = &mut state.read_timer;
-    if t.article != open {
-        *t = ReadTimer {
-            article: open,
-            ticks: 0,
-        };
-        return;
-    }
-    if let Some(a) = open {
-        t.ticks = t.ticks.saturating_add(1);
-        if t.ticks == READ_AFTER_TICKS {
-            state.read.insert(a);
-        }
-    }
-}
-
-/// Applies remembered marks, filter, open article and scroll. Entity
-/// restrictions refer to the previous corpus's entities, so they go.
-fn restore(state: &mut State, r: Remembered) {
-    state.bookmarks = r.bookmarks;
-    state.read = r.read;
-    state.list.entity = None;
-    state.reader.target = None;
-    state.reader.mention = None;
-    state.finder = None;
-    if r.filter != state.list.filter.text {
-        state.list.filter = TextFilter::default();
-        state.list.filter.text = r.filter;
-        if state.list.filter.is_active() {
-            request(state, SearchTarget::Articles);
-        }
-    } else if state.list.filter.is_active() {
-        request(state, SearchTarget::Articles);
-    }
-    list::recompute(state);
-    if let Some(a) = r.article {
-        list::select_article(state, a);
-        if state.reader.article == Some(a) {
-            state.reader.scroll = r.scroll.min(reader::max_scroll(state));
-            state.read_timer = ReadTimer {
-                article: Some(a),
-                ticks: 0,
-            };
-        }
     }
 }
 
@@ -357,6 +306,13 @@ fn normal_action(state: &mut State, action: Action) {
         Action::ToggleRead => {
             if let Some(a) = state.list.selected_article() {
                 toggle(&mut state.read, a);
+                if state.reader.article == Some(a) {
+                    // a choice made by hand is not undone by the read timer
+                    state.read_timer = ReadTimer {
+                        article: Some(a),
+                        ticks: READ_AFTER_TICKS,
+                    };
+                }
                 if state.list.unread_only {
                     list::recompute(state);
                 }
