@@ -8,7 +8,7 @@ use crate::app::search::{self, SearchRequest, SearchTarget};
 use crate::app::{update, Action, Library, State, TICKS_PER_SECOND};
 use crate::cli::{CorpusArgs, Settings};
 use crate::search::FuzzyScorer;
-use crate::store::{Remembered, StateFile, StateStore};
+use crate::store::{ArticleKey, Remembered, StateFile, StateStore};
 use crate::ui::strings::{trf, S};
 use crate::ui::{self};
 use anyhow::{Context, Result};
@@ -35,13 +35,19 @@ const FRAME: Duration = Duration::from_millis(16);
 static BACKGROUND_PANICS: Mutex<Vec<String>> = Mutex::new(Vec::new());
 
 /// Runs the reader until the user quits; the terminal is restored whatever happens.
-pub fn run(args: CorpusArgs, settings: Settings) -> Result<()> {
+pub fn run(args: CorpusArgs, mut settings: Settings) -> Result<()> {
+    let args = settings.complete(&args);
+    let store = settings.open_state(&args);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .context("cannot start the async runtime")?;
-    let result = runtime.block_on(event_loop(args, settings));
+    let notices = settings.notices.clone();
+    let result = runtime.block_on(event_loop(args, &settings, store));
     restore();
+    for n in notices {
+        eprintln!("warta: {n}");
+    }
     for message in BACKGROUND_PANICS
         .lock()
         .map(|m| m.clone())
@@ -129,46 +135,76 @@ const TICK: Duration = Duration::from_millis(1000 / TICKS_PER_SECOND as u64);
 /// Time between checks of the opened folders for changes.
 const WATCH: Duration = Duration::from_millis(400);
 
-/// Builds the library of a corpus on a blocking thread.
-async fn build(args: CorpusArgs) -> Result<Library, String> {
-    tokio::task::spawn_blocking(move || Library::build(crate::cli::read_corpus(&args)))
-        .await
-        .map_err(|e| e.to_string())
+/// A corpus built off the UI thread: the library and its articles' state keys.
+struct Built {
+    lib: Library,
+    keys: Vec<ArticleKey>,
 }
 
-/// Watches the opened folders and sends a freshly built library when their
-/// files change (never for the bundled seeds).
-fn spawn_watcher(args: CorpusArgs, tx: UnboundedSender<Library>) {
-    if args.paths.is_empty() {
-        return;
-    }
+/// Builds the library of a corpus and hashes its articles on a blocking thread.
+async fn build(args: CorpusArgs) -> Result<Built, String> {
+    tokio::task::spawn_blocking(move || {
+        let lib = Library::build(crate::cli::read_corpus(&args));
+        let keys = crate::store::keys(lib.articles());
+        Built { lib, keys }
+    })
+    .await
+    .map_err(|e| e.to_string())
+}
+
+/// Fingerprints the opened folders on a blocking thread.
+async fn fingerprint(paths: Vec<std::path::PathBuf>) -> Option<u64> {
+    tokio::task::spawn_blocking(move || crate::watch::fingerprint(&paths))
+        .await
+        .ok()
+}
+
+/// Builds the corpus, then watches the opened folders (never the bundled
+/// seeds) and sends a freshly built library whenever their files change.
+/// The first fingerprint is taken before the first build, so a change made
+/// while loading is not missed.
+fn spawn_loader(args: CorpusArgs, tx: UnboundedSender<Built>, errors: UnboundedSender<Action>) {
     tokio::spawn(async move {
+        let watched = !args.paths.is_empty();
         let paths = args.paths.clone();
-        let print = |p: Vec<std::path::PathBuf>| {
-            tokio::task::spawn_blocking(move || crate::watch::fingerprint(&p))
+        let mut seen = if watched {
+            fingerprint(paths.clone()).await.unwrap_or(0)
+        } else {
+            0
         };
-        let Ok(mut seen) = print(paths.clone()).await else {
+        match build(args.clone()).await {
+            Ok(b) => {
+                if tx.send(b).is_err() {
+                    return;
+                }
+            }
+            Err(e) => {
+                let _ = errors.send(Action::LoadFailed(e));
+                return;
+            }
+        }
+        if !watched {
             return;
-        };
+        }
         let mut interval = tokio::time::interval(WATCH);
         interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
             interval.tick().await;
             let started = std::time::Instant::now();
-            let Ok(now) = print(paths.clone()).await else {
+            let Some(now) = fingerprint(paths.clone()).await else {
                 return;
             };
+            let spent = started.elapsed();
             if now != seen {
                 seen = now;
-                let Ok(lib) = build(args.clone()).await else {
+                let Ok(built) = build(args.clone()).await else {
                     return;
                 };
-                if tx.send(lib).is_err() {
+                if tx.send(built).is_err() {
                     return;
                 }
             }
             // a huge corpus is walked less often, so watching stays cheap
-            let spent = started.elapsed();
             if spent > WATCH / 10 {
                 tokio::time::sleep(spent * 10).await;
             }
@@ -177,15 +213,20 @@ fn spawn_watcher(args: CorpusArgs, tx: UnboundedSender<Library>) {
 }
 
 /// Saves marks and position when they changed since the last save.
-fn save(state: &mut State, store: &mut Option<StateStore>, last: &mut Remembered) {
-    let (Some(s), Some(lib)) = (store.as_mut(), state.lib.clone()) else {
+fn save(
+    state: &mut State,
+    keys: &[ArticleKey],
+    store: &mut Option<StateStore>,
+    last: &mut Remembered,
+) {
+    let Some(s) = store.as_mut() else {
         return;
     };
     let now = state.remembered();
     if now == *last {
         return;
     }
-    match s.save(lib.articles(), &now) {
+    match s.save(keys, &now) {
         Ok(()) => *last = now,
         Err(e) => {
             update(state, Action::Notice(trf(state.lang, S::SaveFailed, &[&e])));
@@ -194,23 +235,29 @@ fn save(state: &mut State, store: &mut Option<StateStore>, last: &mut Remembered
     }
 }
 
-/// Applies a rebuilt library, carrying marks, selection and scroll over by
+/// Applies a built library. The first one gets the marks and position of
+/// `state.json`; later ones (the watcher's) carry the current ones over by
 /// article id and content hash.
-fn reload(state: &mut State, lib: Library) {
-    let now = state.remembered();
-    let mut carried = StateFile::default();
-    if let Some(old) = &state.lib {
-        carried.record(old.articles(), &now, 0);
-    }
-    let remembered = carried.resolve(lib.articles());
-    update(state, Action::Loaded(Arc::new(lib)));
+fn apply(state: &mut State, keys: &mut Vec<ArticleKey>, first: Option<&StateFile>, built: Built) {
+    let remembered = match first {
+        Some(saved) => saved.resolve(&built.keys),
+        None => {
+            let mut carried = StateFile::default();
+            carried.record(keys, &state.remembered(), 0);
+            carried.resolve(&built.keys)
+        }
+    };
+    *keys = built.keys;
+    update(state, Action::Loaded(Arc::new(built.lib)));
     update(state, Action::Restore(remembered));
 }
 
 /// The loop; returns the load problems to print after the terminal is restored.
-async fn event_loop(args: CorpusArgs, mut settings: Settings) -> Result<Vec<String>> {
-    let args = settings.complete(&args);
-    let mut store = settings.open_state(&args);
+async fn event_loop(
+    args: CorpusArgs,
+    settings: &Settings,
+    mut store: Option<StateStore>,
+) -> Result<Vec<String>> {
     let mut terminal = setup()?;
     let size = terminal.size()?;
     let mut state = State::new(settings.lang, (size.width, size.height));
@@ -220,23 +267,8 @@ async fn event_loop(args: CorpusArgs, mut settings: Settings) -> Result<Vec<Stri
         state.notice = Some(settings.notices.join(" · "));
     }
     let (tx, mut rx) = unbounded_channel::<Action>();
-    let loader_tx = tx.clone();
-    let saved = store.as_ref().map(|s| s.file.clone()).unwrap_or_default();
-    let loader_args = args.clone();
-    tokio::spawn(async move {
-        match build(loader_args).await {
-            Ok(lib) => {
-                let remembered = saved.resolve(lib.articles());
-                let _ = loader_tx.send(Action::Loaded(Arc::new(lib)));
-                let _ = loader_tx.send(Action::Restore(remembered));
-            }
-            Err(e) => {
-                let _ = loader_tx.send(Action::LoadFailed(e));
-            }
-        }
-    });
-    let (reload_tx, mut reloads) = unbounded_channel::<Library>();
-    spawn_watcher(args.clone(), reload_tx);
+    let (built_tx, mut built) = unbounded_channel::<Built>();
+    spawn_loader(args.clone(), built_tx, tx.clone());
     let mut searcher = Searcher {
         cancel: HashMap::new(),
         scorer: Arc::new(FuzzyScorer::default()),
@@ -254,6 +286,7 @@ async fn event_loop(args: CorpusArgs, mut settings: Settings) -> Result<Vec<Stri
     let mut dirty = true;
     // nothing is saved before the remembered state was applied
     let mut restored = false;
+    let mut keys: Vec<ArticleKey> = Vec::new();
     let mut last_saved = Remembered::default();
     while !state.quit {
         tokio::select! {
@@ -268,26 +301,18 @@ async fn event_loop(args: CorpusArgs, mut settings: Settings) -> Result<Vec<Stri
                 None => break,
             },
             Some(action) = rx.recv() => {
-                let mut next = Some(action);
-                // a load and its restore are applied before the next frame
-                while let Some(action) = next {
-                    if matches!(action, Action::Restore(_)) {
-                        restored = true;
-                        last_saved = match &action {
-                            Action::Restore(r) => r.clone(),
-                            _ => unreachable!(),
-                        };
-                    }
-                    update(&mut state, action);
-                    next = rx.try_recv().ok();
-                }
+                update(&mut state, action);
                 dirty = true;
             }
-            Some(lib) = reloads.recv() => {
-                if restored {
-                    reload(&mut state, lib);
-                    dirty = true;
+            Some(b) = built.recv() => {
+                let saved = (!restored)
+                    .then(|| store.as_ref().map(|s| s.file.clone()).unwrap_or_default());
+                apply(&mut state, &mut keys, saved.as_ref(), b);
+                if !restored {
+                    last_saved = state.remembered();
+                    restored = true;
                 }
+                dirty = true;
             }
             _ = tick.tick() => {
                 let read = state.read.len();
@@ -295,7 +320,7 @@ async fn event_loop(args: CorpusArgs, mut settings: Settings) -> Result<Vec<Stri
                 dirty |= state.read.len() != read;
                 ticks = ticks.wrapping_add(1);
                 if restored && ticks % TICKS_PER_SECOND == 0 {
-                    save(&mut state, &mut store, &mut last_saved);
+                    save(&mut state, &keys, &mut store, &mut last_saved);
                 }
             }
             _ = frame.tick() => {
@@ -313,7 +338,7 @@ async fn event_loop(args: CorpusArgs, mut settings: Settings) -> Result<Vec<Stri
         }
     }
     if restored {
-        save(&mut state, &mut store, &mut last_saved);
+        save(&mut state, &keys, &mut store, &mut last_saved);
     }
     Ok(state
         .lib

@@ -9,7 +9,7 @@ use warta::app::search::run_pending;
 use warta::app::{update, Action, Pane, READ_AFTER_TICKS};
 use warta::corpus::{Article, TitleSource};
 use warta::store::state::{self, content_hash};
-use warta::store::{atomic, Remembered, StateFile, StateStore};
+use warta::store::{atomic, keys, Remembered, StateFile, StateStore};
 
 fn article(id: &str, text: &str) -> Article {
     Article {
@@ -48,7 +48,7 @@ fn marks_survive_reordering_edits_of_other_files_and_renames() {
         article("c", "tiga"),
     ];
     let mut file = StateFile::default();
-    file.record(&before, &marked(&[1], &[0, 2]), 1);
+    file.record(&keys(&before), &marked(&[1], &[0, 2]), 1);
     // new order, `a` edited, `c` renamed to `z`, a new file `d`
     let after = [
         article("d", "empat"),
@@ -56,7 +56,7 @@ fn marks_survive_reordering_edits_of_other_files_and_renames() {
         article("b", "dua"),
         article("a", "satu, diperbaiki"),
     ];
-    let r = file.resolve(&after);
+    let r = file.resolve(&keys(&after));
     assert_eq!(r.bookmarks, set(&[2]), "b by id and hash");
     assert_eq!(
         r.read,
@@ -69,8 +69,8 @@ fn marks_survive_reordering_edits_of_other_files_and_renames() {
 fn record_stamps_only_what_changed() {
     let articles = [article("a", "satu"), article("b", "dua")];
     let mut file = StateFile::default();
-    file.record(&articles, &marked(&[0], &[]), 10);
-    file.record(&articles, &marked(&[0], &[1]), 20);
+    file.record(&keys(&articles), &marked(&[0], &[]), 10);
+    file.record(&keys(&articles), &marked(&[0], &[1]), 20);
     assert_eq!(
         file.articles["a"].updated, 10,
         "unchanged entry keeps its time"
@@ -86,19 +86,19 @@ fn two_writers_merge_per_key_and_the_later_change_wins() {
     let articles = [article("a", "satu"), article("b", "dua")];
     let (mut one, _) = StateStore::open(dir.path(), &[]).unwrap();
     let (mut two, _) = StateStore::open(dir.path(), &[]).unwrap();
-    one.save(&articles, &marked(&[0], &[])).unwrap();
+    one.save(&keys(&articles), &marked(&[0], &[])).unwrap();
     std::thread::sleep(std::time::Duration::from_millis(5));
-    two.save(&articles, &marked(&[], &[1])).unwrap();
+    two.save(&keys(&articles), &marked(&[], &[1])).unwrap();
     // the second writer did not touch `a`, so the first writer's bookmark stays
     let (merged, _) = StateStore::open(dir.path(), &[]).unwrap();
-    let r = merged.resolve(&articles);
+    let r = merged.resolve(&keys(&articles));
     assert_eq!(r.bookmarks, set(&[0]));
     assert_eq!(r.read, set(&[1]));
     // the first writer un-bookmarks `a` later: that change wins
     std::thread::sleep(std::time::Duration::from_millis(5));
-    one.save(&articles, &marked(&[], &[])).unwrap();
+    one.save(&keys(&articles), &marked(&[], &[])).unwrap();
     let (merged, _) = StateStore::open(dir.path(), &[]).unwrap();
-    let r = merged.resolve(&articles);
+    let r = merged.resolve(&keys(&articles));
     assert!(r.bookmarks.is_empty());
     assert_eq!(r.read, set(&[1]), "the other writer's read mark stays");
 }
@@ -109,7 +109,7 @@ fn truncated_or_garbage_state_is_moved_aside_and_defaults_are_used() {
     let articles = [article("a", "satu")];
     let (mut store, moved) = StateStore::open(dir.path(), &[]).unwrap();
     assert!(moved.is_none());
-    store.save(&articles, &marked(&[0], &[0])).unwrap();
+    store.save(&keys(&articles), &marked(&[0], &[0])).unwrap();
     let good = std::fs::read_to_string(&store.path).unwrap();
     for broken in [&good[..good.len() / 2], "\u{0}\u{1}garbage ]]"] {
         std::fs::write(&store.path, broken).unwrap();
@@ -122,7 +122,7 @@ fn truncated_or_garbage_state_is_moved_aside_and_defaults_are_used() {
             .starts_with("state.json.bad-"));
         assert_eq!(std::fs::read_to_string(&aside).unwrap(), broken);
         assert_eq!(again.file.articles.len(), 0);
-        assert_eq!(again.resolve(&articles), Remembered::default());
+        assert_eq!(again.resolve(&keys(&articles)), Remembered::default());
     }
 }
 
@@ -133,23 +133,23 @@ fn a_writer_killed_between_write_and_rename_leaves_old_or_new_never_a_mix() {
         .map(|i| article(&format!("{i:03}"), &format!("teks {i}")))
         .collect();
     let (mut store, _) = StateStore::open(dir.path(), &[]).unwrap();
-    store.save(&articles, &marked(&[1], &[])).unwrap();
+    store.save(&keys(&articles), &marked(&[1], &[])).unwrap();
     let old = std::fs::read(&store.path).unwrap();
     let mut newer = store.file.clone();
     let all: Vec<usize> = (0..200).collect();
-    newer.record(&articles, &marked(&all, &all), 99);
+    newer.record(&keys(&articles), &marked(&all, &all), 99);
     let bytes = serde_json::to_vec_pretty(&newer).unwrap();
     // killed here: the temp file is complete, the rename never happened
     let temp = atomic::write_temp(&store.path, &bytes).unwrap();
     assert_eq!(std::fs::read(&store.path).unwrap(), old);
     let loaded = state::load(&store.path).unwrap();
     assert!(loaded.moved_aside.is_none());
-    assert_eq!(loaded.file.resolve(&articles).bookmarks, set(&[1]));
+    assert_eq!(loaded.file.resolve(&keys(&articles)).bookmarks, set(&[1]));
     // a killed writer's temp file is never read as the state
     assert!(temp.exists());
     atomic::commit(&temp, &store.path).unwrap();
     let loaded = state::load(&store.path).unwrap();
-    assert_eq!(loaded.file.resolve(&articles).bookmarks.len(), 200);
+    assert_eq!(loaded.file.resolve(&keys(&articles)).bookmarks.len(), 200);
 }
 
 #[test]

@@ -71,7 +71,7 @@ impl Settings {
                     self.notices.push(trf(
                         self.lang,
                         S::BadFile,
-                        &[&store.path.display(), &aside.display()],
+                        &[&store.path.display(), &file_name(&aside)],
                     ));
                 }
                 Some(store)
@@ -84,7 +84,16 @@ impl Settings {
     }
 }
 
+fn file_name(path: &std::path::Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
 /// The remembered marks of a loaded corpus (none without a store).
 pub fn remembered(store: Option<&StateStore>, articles: &[Article]) -> Remembered {
-    store.map(|s| s.resolve(articles)).unwrap_or_default()
+    store
+        .map(|s| s.resolve(&crate::store::keys(articles)))
+        .unwrap_or_default()
 }

@@ -8,9 +8,8 @@ pub mod paths;
 pub mod state;
 
 pub use config::{Config, ConfigError, LoadedConfig};
-pub use state::{LoadedState, Remembered, StateFile};
+pub use state::{keys, ArticleKey, LoadedState, Remembered, StateFile};
 
-use crate::corpus::Article;
 use std::path::{Path, PathBuf};
 
 /// The state file of one corpus and this process's view of it. Saving
@@ -50,12 +49,12 @@ impl StateStore {
     }
 
     /// The remembered marks and position in this corpus's indices.
-    pub fn resolve(&self, articles: &[Article]) -> Remembered {
+    pub fn resolve(&self, articles: &[ArticleKey]) -> Remembered {
         self.file.resolve(articles)
     }
 
     /// Records `now` and writes it, merged with what is on disk.
-    pub fn save(&mut self, articles: &[Article], now: &Remembered) -> std::io::Result<()> {
+    pub fn save(&mut self, articles: &[ArticleKey], now: &Remembered) -> std::io::Result<()> {
         self.file.record(articles, now, atomic::unix_millis());
         state::save(&self.path, &self.file).map(|_| ())
     }

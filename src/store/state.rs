@@ -101,6 +101,27 @@ pub fn content_hash(article: &Article) -> String {
     format!("{:016x}", fnv1a(article.raw.as_bytes()))
 }
 
+/// An article as the state file knows it: id and content hash. Computed once
+/// per loaded corpus ([`keys`]), since hashing reads every article's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleKey {
+    /// The article id.
+    pub id: String,
+    /// [`content_hash`] of its text.
+    pub hash: String,
+}
+
+/// The keys of a corpus's articles, in order.
+pub fn keys(articles: &[Article]) -> Vec<ArticleKey> {
+    articles
+        .iter()
+        .map(|a| ArticleKey {
+            id: a.id.clone(),
+            hash: content_hash(a),
+        })
+        .collect()
+}
+
 /// What loading a state file gave, and what the user should be told.
 #[derive(Debug)]
 pub struct LoadedState {
@@ -152,8 +173,7 @@ pub fn save(path: &Path, mine: &StateFile) -> io::Result<StateFile> {
 impl StateFile {
     /// For each article, the key of its entry: same id and hash, else a
     /// renamed file (same hash, unambiguous), else an edited file (same id).
-    pub fn entry_keys(&self, articles: &[Article]) -> Vec<Option<String>> {
-        let hashes: Vec<String> = articles.iter().map(content_hash).collect();
+    pub fn entry_keys(&self, articles: &[ArticleKey]) -> Vec<Option<String>> {
         let ids: BTreeSet<&str> = articles.iter().map(|a| a.id.as_str()).collect();
         let mut by_hash: HashMap<&str, Vec<&str>> = HashMap::new();
         for (key, m) in &self.articles {
@@ -163,12 +183,11 @@ impl StateFile {
         }
         articles
             .iter()
-            .zip(&hashes)
-            .map(|(a, h)| {
+            .map(|a| {
                 if self.articles.contains_key(&a.id) {
                     return Some(a.id.clone());
                 }
-                match by_hash.get(h.as_str()).map(Vec::as_slice) {
+                match by_hash.get(a.hash.as_str()).map(Vec::as_slice) {
                     Some([only]) => Some(only.to_string()),
                     _ => None,
                 }
@@ -177,7 +196,7 @@ impl StateFile {
     }
 
     /// The state in terms of this corpus's article indices.
-    pub fn resolve(&self, articles: &[Article]) -> Remembered {
+    pub fn resolve(&self, articles: &[ArticleKey]) -> Remembered {
         let mut out = Remembered::default();
         for (i, key) in self.entry_keys(articles).into_iter().enumerate() {
             if let Some(m) = key.and_then(|k| self.articles.get(&k)) {
@@ -193,7 +212,7 @@ impl StateFile {
             let found = articles
                 .iter()
                 .position(|a| a.id == p.article)
-                .or_else(|| articles.iter().position(|a| content_hash(a) == p.hash));
+                .or_else(|| articles.iter().position(|a| a.hash == p.hash));
             out.article = found;
             out.scroll = if found.is_some() { p.scroll } else { 0 };
             out.filter = p.filter.clone();
@@ -203,13 +222,13 @@ impl StateFile {
 
     /// Records the marks and position of `now_state`, stamping with `now`
     /// only what differs from what this file already says.
-    pub fn record(&mut self, articles: &[Article], now_state: &Remembered, now: u64) {
+    pub fn record(&mut self, articles: &[ArticleKey], now_state: &Remembered, now: u64) {
         let keys = self.entry_keys(articles);
         for (i, (a, key)) in articles.iter().zip(keys).enumerate() {
             let bookmarked = now_state.bookmarks.contains(&i);
             let read = now_state.read.contains(&i);
             let old = key.as_ref().and_then(|k| self.articles.get(k)).cloned();
-            let hash = content_hash(a);
+            let hash = a.hash.clone();
             let entry = match old {
                 None if !bookmarked && !read => continue,
                 Some(m) if m.bookmarked == bookmarked && m.read == read => Marks { hash, ..m },
@@ -230,7 +249,7 @@ impl StateFile {
             .and_then(|i| articles.get(i))
             .map(|a| Position {
                 article: a.id.clone(),
-                hash: content_hash(a),
+                hash: a.hash.clone(),
                 scroll: now_state.scroll,
                 filter: now_state.filter.clone(),
                 updated: now,

@@ -63,7 +63,7 @@ strings! {
     NoEntities => "No entities.", "Tidak ada entitas.";
     TooSmall => "Terminal too small", "Terminal terlalu kecil";
     Skipped => "{} files skipped", "{} berkas dilewati";
-    BadFile => "{} could not be read; kept as {}, using defaults", "{} tidak dapat dibaca; disimpan sebagai {}, memakai bawaan";
+    BadFile => "{} could not be read; kept beside it as {}, using defaults", "{} tidak dapat dibaca; disimpan di sampingnya sebagai {}, memakai bawaan";
     SaveFailed => "Could not save bookmarks and read marks: {}", "Markah dan tanda baca tidak dapat disimpan: {}";
     // status bar
     FilterPrompt => "/ ", "/ ";
