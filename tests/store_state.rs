@@ -157,13 +157,11 @@ fn an_article_open_for_a_moment_is_marked_read_once() {
     let mut s = tui_fixture::state(120, 40);
     let open = s.reader.article.unwrap();
     s.read.clear();
-    for _ in 0..READ_AFTER_TICKS {
+    // the timer starts when the article opens
+    for _ in 1..READ_AFTER_TICKS {
         update(&mut s, Action::Tick);
     }
-    assert!(
-        !s.read.contains(&open),
-        "the first tick only starts the timer"
-    );
+    assert!(!s.read.contains(&open), "not yet");
     update(&mut s, Action::Tick);
     assert!(s.read.contains(&open));
     // marked unread by hand: the timer does not undo it
@@ -196,6 +194,25 @@ fn restore_applies_marks_article_scroll_and_filter() {
     assert_eq!(s.list.selected_article(), Some(2));
     assert_eq!(s.reader.scroll, 4);
     assert_eq!(s.remembered(), r);
+    // the reopened article is not marked read behind the user's back
+    let mut s = tui_fixture::state(80, 24);
+    update(
+        &mut s,
+        Action::Restore(Remembered {
+            article: Some(1),
+            ..Remembered::default()
+        }),
+    );
+    for _ in 0..3 * READ_AFTER_TICKS {
+        update(&mut s, Action::Tick);
+    }
+    assert!(s.read.is_empty());
+    update(&mut s, Action::Down);
+    update(&mut s, Action::Up);
+    for _ in 0..=READ_AFTER_TICKS {
+        update(&mut s, Action::Tick);
+    }
+    assert_eq!(s.read, set(&[1]), "opened anew, it is timed again");
     // a remembered filter is typed in again and searched
     let mut s = tui_fixture::state(80, 24);
     update(

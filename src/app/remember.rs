@@ -48,9 +48,11 @@ pub(super) fn restore(state: &mut State, r: Remembered) {
         list::select_article(state, a);
         if state.reader.article == Some(a) {
             state.reader.scroll = r.scroll.min(reader::max_scroll(state));
+            // reopened, not newly opened: an article left unread (perhaps
+            // marked so by hand) is not marked read by the timer
             state.read_timer = ReadTimer {
                 article: Some(a),
-                ticks: 0,
+                ticks: READ_AFTER_TICKS,
             };
         }
     }
