@@ -123,6 +123,20 @@ fn a_key_taken_from_another_action_leaves_it() {
 }
 
 #[test]
+fn an_action_whose_keys_were_taken_can_still_get_new_ones() {
+    let c = parse("[keys]\nbookmark = \"s\"\nsort = \"x\"").unwrap();
+    let none = KeyModifiers::NONE;
+    assert_eq!(
+        action(&c, Mode::Normal, KeyCode::Char('s'), none),
+        "Some(ToggleBookmark)"
+    );
+    assert_eq!(
+        action(&c, Mode::Normal, KeyCode::Char('x'), none),
+        "Some(CycleSort)"
+    );
+}
+
+#[test]
 fn every_action_can_be_remapped() {
     for (name, _) in warta::app::keyconfig::default_keys() {
         let c = parse(&format!("[keys]\n{name} = \"F12\"")).unwrap();
@@ -147,6 +161,7 @@ fn wrong_settings_are_errors_naming_the_line() {
             "unknown key `Hyper-x`",
         ),
         ("[keys]\nquit = [\"q\", \"\"]", 2, "unknown key ``"),
+        ("[keys]\n\nquit = []", 3, "no key for `quit`"),
         ("\ntheme = \"solarized\"", 2, "unknown theme `solarized`"),
         ("lang = \"fr\"", 1, "unknown language `fr`"),
         ("\n\nmax_file_size = -3", 3, "positive"),

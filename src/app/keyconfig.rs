@@ -165,7 +165,14 @@ impl Keymap {
                 })?;
                 keys.push(parsed);
             }
-            let template: Vec<Binding> = bindings
+            if o.keys.is_empty() {
+                return Err(KeyError {
+                    line: o.line,
+                    message: format!("no key for `{name}`; give at least one"),
+                });
+            }
+            // the defaults say in which modes the action applies, and its help
+            let template: Vec<Binding> = BINDINGS
                 .iter()
                 .filter(|b| action_name(&b.action) == Some(name))
                 .cloned()
