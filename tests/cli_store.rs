@@ -153,6 +153,12 @@ fn config_settings_reach_the_commands() {
     let rows = listed(&out);
     let ids: Vec<&str> = rows.iter().map(|r| r["id"].as_str().unwrap()).collect();
     assert_eq!(ids, ["satu"], "default paths used, the large file skipped");
+    // a relative path is relative to the config file's folder
+    std::fs::create_dir_all(home.0.path().join("conf")).unwrap();
+    let relative = home.0.path().join("conf/relative.toml");
+    std::fs::write(&relative, "paths = [\"../berita\"]\n").unwrap();
+    let out = home.run(&["list", "--json", "--config", relative.to_str().unwrap()]);
+    assert_eq!(listed(&out).len(), 2);
     // the command line overrides the size cap
     let out = home.run(&[
         "list",

@@ -23,7 +23,8 @@ pub struct Config {
     pub theme: ThemeName,
     /// Interface language.
     pub lang: Lang,
-    /// Opened when no PATH is given; empty: the bundled seeds.
+    /// Opened when no PATH is given; empty: the bundled seeds. Relative
+    /// paths are relative to the config file's folder.
     pub paths: Vec<PathBuf>,
     /// Files larger than this many MiB are skipped.
     pub max_file_size: u64,
@@ -187,7 +188,15 @@ pub fn load(explicit: Option<&Path>) -> Result<LoadedConfig, ConfigError> {
             moved_aside: Some((path, aside)),
         });
     }
-    let config = parse(&text).map_err(|(line, message)| error(line, message))?;
+    let mut config = parse(&text).map_err(|(line, message)| error(line, message))?;
+    // relative corpus paths are relative to the config file's folder
+    if let Some(dir) = path.parent() {
+        for p in &mut config.paths {
+            if p.is_relative() {
+                *p = dir.join(&*p);
+            }
+        }
+    }
     Ok(LoadedConfig {
         config,
         path: Some(path),
@@ -226,7 +235,8 @@ pub fn default_text() -> String {
     let _ = writeln!(out, "lang = \"en\"\n");
     let _ = writeln!(
         out,
-        "# Files and folders opened when no PATH is given; empty: the bundled seeds."
+        "# Files and folders opened when no PATH is given; empty: the bundled seeds.\n\
+         # A relative path is relative to the folder of this file."
     );
     let _ = writeln!(out, "paths = []\n");
     let _ = writeln!(
