@@ -2,7 +2,7 @@
 //!
 //! The crate is split by concern: [`corpus`] loads and parses articles,
 //! [`entities`] extracts and resolves officials and other entities,
-//! [`search`] filters them, [`cli`] is the headless command line, and
+//! [`search`] filters them, [`store`] keeps config and state, [`cli`] is the headless command line, and
 //! [`app`], [`ui`] and [`tui`] are the interactive reader.
 
 pub mod app;
@@ -10,5 +10,7 @@ pub mod cli;
 pub mod corpus;
 pub mod entities;
 pub mod search;
+pub mod store;
 pub mod tui;
 pub mod ui;
+pub mod watch;

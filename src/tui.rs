@@ -5,10 +5,12 @@
 
 use crate::app::keymap::map_event;
 use crate::app::search::{self, SearchRequest, SearchTarget};
-use crate::app::{update, Action, Library, State};
-use crate::cli::CorpusArgs;
+use crate::app::{update, Action, Library, State, TICKS_PER_SECOND};
+use crate::cli::{CorpusArgs, Settings};
 use crate::search::FuzzyScorer;
-use crate::ui::{self, strings::Lang};
+use crate::store::{ArticleKey, Remembered, StateFile, StateStore};
+use crate::ui::strings::{trf, S};
+use crate::ui::{self};
 use anyhow::{Context, Result};
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture, EventStream};
 use crossterm::terminal::{
@@ -33,13 +35,19 @@ const FRAME: Duration = Duration::from_millis(16);
 static BACKGROUND_PANICS: Mutex<Vec<String>> = Mutex::new(Vec::new());
 
 /// Runs the reader until the user quits; the terminal is restored whatever happens.
-pub fn run(args: CorpusArgs) -> Result<()> {
+pub fn run(args: CorpusArgs, mut settings: Settings) -> Result<()> {
+    let args = settings.complete(&args);
+    let store = settings.open_state(&args);
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .context("cannot start the async runtime")?;
-    let result = runtime.block_on(event_loop(args));
+    let notices = settings.notices.clone();
+    let result = runtime.block_on(event_loop(args, &settings, store));
     restore();
+    for n in notices {
+        eprintln!("warta: {n}");
+    }
     for message in BACKGROUND_PANICS
         .lock()
         .map(|m| m.clone())
@@ -121,35 +129,165 @@ impl Searcher {
     }
 }
 
+/// Time between [`Action::Tick`]s.
+const TICK: Duration = Duration::from_millis(1000 / TICKS_PER_SECOND as u64);
+
+/// Time between checks of the opened folders for changes.
+const WATCH: Duration = Duration::from_millis(400);
+
+/// A corpus built off the UI thread: the library and its articles' state keys.
+struct Built {
+    lib: Library,
+    keys: Vec<ArticleKey>,
+}
+
+/// Builds the library of a corpus and hashes its articles on a blocking thread.
+async fn build(args: CorpusArgs) -> Result<Built, String> {
+    tokio::task::spawn_blocking(move || {
+        let lib = Library::build(crate::cli::read_corpus(&args));
+        let keys = crate::store::keys(lib.articles());
+        Built { lib, keys }
+    })
+    .await
+    .map_err(|e| e.to_string())
+}
+
+/// Fingerprints the opened folders on a blocking thread.
+async fn fingerprint(paths: Vec<std::path::PathBuf>) -> Option<u64> {
+    tokio::task::spawn_blocking(move || crate::watch::fingerprint(&paths))
+        .await
+        .ok()
+}
+
+/// Builds the corpus, then watches the opened folders (never the bundled
+/// seeds) and sends a freshly built library whenever their files change.
+/// The first fingerprint is taken before the first build, so a change made
+/// while loading is not missed.
+fn spawn_loader(args: CorpusArgs, tx: UnboundedSender<Built>, errors: UnboundedSender<Action>) {
+    tokio::spawn(async move {
+        let watched = !args.paths.is_empty();
+        let paths = args.paths.clone();
+        let mut seen = if watched {
+            fingerprint(paths.clone()).await.unwrap_or(0)
+        } else {
+            0
+        };
+        match build(args.clone()).await {
+            Ok(b) => {
+                if tx.send(b).is_err() {
+                    return;
+                }
+            }
+            Err(e) => {
+                let _ = errors.send(Action::LoadFailed(e));
+                return;
+            }
+        }
+        if !watched {
+            return;
+        }
+        let mut interval = tokio::time::interval(WATCH);
+        interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            interval.tick().await;
+            let started = std::time::Instant::now();
+            let Some(now) = fingerprint(paths.clone()).await else {
+                return;
+            };
+            let spent = started.elapsed();
+            if now != seen {
+                seen = now;
+                let Ok(built) = build(args.clone()).await else {
+                    return;
+                };
+                if tx.send(built).is_err() {
+                    return;
+                }
+            }
+            // a huge corpus is walked less often, so watching stays cheap
+            if spent > WATCH / 10 {
+                tokio::time::sleep(spent * 10).await;
+            }
+        }
+    });
+}
+
+/// Saves marks and position when they changed since the last save.
+fn save(
+    state: &mut State,
+    keys: &[ArticleKey],
+    store: &mut Option<StateStore>,
+    last: &mut Remembered,
+) {
+    let Some(s) = store.as_mut() else {
+        return;
+    };
+    let now = state.remembered();
+    if now == *last {
+        return;
+    }
+    match s.save(keys, &now) {
+        Ok(()) => *last = now,
+        Err(e) => {
+            update(state, Action::Notice(trf(state.lang, S::SaveFailed, &[&e])));
+            *store = None; // tell once; the marks stay in memory
+        }
+    }
+}
+
+/// Applies a built library. The first one gets the marks and position of
+/// `state.json`; later ones (the watcher's) carry the current ones over by
+/// article id and content hash.
+fn apply(state: &mut State, keys: &mut Vec<ArticleKey>, first: Option<&StateFile>, built: Built) {
+    let remembered = match first {
+        Some(saved) => saved.resolve(&built.keys),
+        None => {
+            let mut carried = StateFile::default();
+            carried.record(keys, &state.remembered(), 0);
+            carried.resolve(&built.keys)
+        }
+    };
+    *keys = built.keys;
+    update(state, Action::Loaded(Arc::new(built.lib)));
+    update(state, Action::Restore(remembered));
+}
+
 /// The loop; returns the load problems to print after the terminal is restored.
-async fn event_loop(args: CorpusArgs) -> Result<Vec<String>> {
+async fn event_loop(
+    args: CorpusArgs,
+    settings: &Settings,
+    mut store: Option<StateStore>,
+) -> Result<Vec<String>> {
     let mut terminal = setup()?;
     let size = terminal.size()?;
-    let mut state = State::new(Lang::default(), (size.width, size.height));
+    let mut state = State::new(settings.lang, (size.width, size.height));
+    state.theme = settings.theme;
+    state.keymap = Arc::new(settings.config.keymap.clone());
+    if !settings.notices.is_empty() {
+        state.notice = Some(settings.notices.join(" · "));
+    }
     let (tx, mut rx) = unbounded_channel::<Action>();
-    let loader_tx = tx.clone();
-    tokio::spawn(async move {
-        let built =
-            tokio::task::spawn_blocking(move || Library::build(crate::cli::read_corpus(&args)))
-                .await;
-        let action = match built {
-            Ok(lib) => Action::Loaded(Arc::new(lib)),
-            Err(e) => Action::LoadFailed(e.to_string()),
-        };
-        let _ = loader_tx.send(action);
-    });
+    let (built_tx, mut built) = unbounded_channel::<Built>();
+    spawn_loader(args.clone(), built_tx, tx.clone());
     let mut searcher = Searcher {
         cancel: HashMap::new(),
         scorer: Arc::new(FuzzyScorer::default()),
         tx,
     };
     let mut events = EventStream::new();
-    let mut tick = tokio::time::interval(FRAME);
+    let mut frame = tokio::time::interval(FRAME);
+    frame.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
+    let mut tick = tokio::time::interval(TICK);
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
+    let mut ticks: u32 = 0;
     let mut term = signal(SignalKind::terminate())?;
     let mut hangup = signal(SignalKind::hangup())?;
     let mut interrupt = signal(SignalKind::interrupt())?;
     let mut dirty = true;
+    // nothing is saved before the remembered state was applied
+    let mut restored = false;
+    let mut keys: Vec<ArticleKey> = Vec::new();
+    let mut last_saved = Remembered::default();
     while !state.quit {
         tokio::select! {
             event = events.next() => match event {
@@ -166,7 +304,26 @@ async fn event_loop(args: CorpusArgs) -> Result<Vec<String>> {
                 update(&mut state, action);
                 dirty = true;
             }
+            Some(b) = built.recv() => {
+                let saved = (!restored)
+                    .then(|| store.as_ref().map(|s| s.file.clone()).unwrap_or_default());
+                apply(&mut state, &mut keys, saved.as_ref(), b);
+                if !restored {
+                    last_saved = state.remembered();
+                    restored = true;
+                }
+                dirty = true;
+            }
             _ = tick.tick() => {
+                let read = state.read.len();
+                update(&mut state, Action::Tick);
+                dirty |= state.read.len() != read;
+                ticks = ticks.wrapping_add(1);
+                if restored && ticks % TICKS_PER_SECOND == 0 {
+                    save(&mut state, &keys, &mut store, &mut last_saved);
+                }
+            }
+            _ = frame.tick() => {
                 if dirty {
                     terminal.draw(|frame| ui::draw(frame, &state))?;
                     dirty = false;
@@ -179,6 +336,9 @@ async fn event_loop(args: CorpusArgs) -> Result<Vec<String>> {
         for request in std::mem::take(&mut state.requests) {
             searcher.start(request);
         }
+    }
+    if restored {
+        save(&mut state, &keys, &mut store, &mut last_saved);
     }
     Ok(state
         .lib

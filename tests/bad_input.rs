@@ -11,8 +11,11 @@ use std::time::{Duration, Instant};
 /// Runs warta with a hard deadline, so a blocking read (a FIFO) fails the test
 /// instead of hanging it.
 fn run_with_deadline(args: &[&str], deadline: Duration) -> (i32, String, String) {
+    let home = std::env::temp_dir().join(format!("warta-bad-input-home-{}", std::process::id()));
     let mut child = Command::new(env!("CARGO_BIN_EXE_warta"))
         .args(args)
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_DATA_HOME", home.join("data"))
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -31,6 +31,10 @@ impl Session {
             .expect("open a pty");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_warta"));
         cmd.env("TERM", "xterm-256color");
+        // never the real home: config and state go to a temp folder
+        let home = std::env::temp_dir().join(format!("warta-e2e-home-{}", std::process::id()));
+        cmd.env("XDG_CONFIG_HOME", home.join("config"));
+        cmd.env("XDG_DATA_HOME", home.join("data"));
         cmd.cwd(std::env::temp_dir());
         let child = pair.slave.spawn_command(cmd).expect("spawn warta");
         drop(pair.slave);

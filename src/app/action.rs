@@ -3,6 +3,7 @@
 
 use super::library::Library;
 use super::search::SearchResult;
+use crate::store::Remembered;
 use std::sync::Arc;
 
 /// The three panes.
@@ -133,4 +134,12 @@ pub enum Action {
     LoadFailed(String),
     /// A background search finished (possibly stale: tagged with its generation).
     SearchDone(SearchResult),
+    /// Time passed ([`super::TICKS_PER_SECOND`] per second): marks an article
+    /// read once it was open for [`super::READ_AFTER_TICKS`].
+    Tick,
+    /// Marks and position from `state.json` (or kept across a corpus
+    /// reload), in the loaded corpus's article indices.
+    Restore(Remembered),
+    /// A message for the status bar.
+    Notice(String),
 }

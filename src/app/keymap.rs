@@ -18,7 +18,7 @@ pub enum Mode {
 }
 
 /// One key binding.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Binding {
     /// When it applies.
     pub mode: Mode,
@@ -119,6 +119,43 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Input, Char('c'), CTRL, Action::Quit, KeyQuit),
 ];
 
+/// The name of a bindable action in `config.toml`'s `[keys]` table.
+pub fn action_name(action: &Action) -> Option<&'static str> {
+    Some(match action {
+        Action::FocusNext => "focus_next",
+        Action::FocusPrev => "focus_prev",
+        Action::Focus(Pane::List) => "focus_list",
+        Action::Focus(Pane::Reader) => "focus_reader",
+        Action::Focus(Pane::Sidebar) => "focus_sidebar",
+        Action::Down => "down",
+        Action::Up => "up",
+        Action::First => "first",
+        Action::Last => "last",
+        Action::HalfPageDown => "half_page_down",
+        Action::HalfPageUp => "half_page_up",
+        Action::PageDown => "page_down",
+        Action::PageUp => "page_up",
+        Action::Activate => "activate",
+        Action::StartFilter => "filter",
+        Action::OpenFinder => "finder",
+        Action::NextMention => "next_mention",
+        Action::PrevMention => "prev_mention",
+        Action::ToggleScope => "toggle_scope",
+        Action::ToggleBookmark => "bookmark",
+        Action::BookmarksOnly => "bookmarks_only",
+        Action::ToggleRead => "read",
+        Action::UnreadOnly => "unread_only",
+        Action::CycleSort => "sort",
+        Action::ToggleRaw => "raw",
+        Action::ToggleHelp => "help",
+        Action::Back => "back",
+        Action::Quit => "quit",
+        Action::DeleteBack => "delete_back",
+        Action::ClearInput => "clear_input",
+        _ => return None,
+    })
+}
+
 /// The mode the state is in.
 pub fn mode(state: &State) -> Mode {
     if state.help.is_none() && (state.finder.is_some() || state.editing().is_some()) {
@@ -128,10 +165,11 @@ pub fn mode(state: &State) -> Mode {
     }
 }
 
-/// Translates a terminal event into an action, if it means one.
+/// Translates a terminal event into an action, if it means one, with the
+/// state's key map (defaults plus `config.toml` overrides).
 pub fn map_event(state: &State, event: &Event) -> Option<Action> {
     match event {
-        Event::Key(key) => map_key(mode(state), key),
+        Event::Key(key) => lookup(&state.keymap.bindings, mode(state), key),
         Event::Mouse(mouse) => map_mouse(mouse),
         Event::Resize(width, height) => Some(Action::Resize {
             width: *width,
@@ -141,9 +179,14 @@ pub fn map_event(state: &State, event: &Event) -> Option<Action> {
     }
 }
 
-/// Translates a key press in a mode. In input mode, unbound printable
-/// characters are typed text.
+/// Translates a key press in a mode with the default bindings. In input
+/// mode, unbound printable characters are typed text.
 pub fn map_key(mode: Mode, key: &KeyEvent) -> Option<Action> {
+    lookup(BINDINGS, mode, key)
+}
+
+/// Translates a key press in a mode with a list of bindings.
+pub fn lookup(bindings: &[Binding], mode: Mode, key: &KeyEvent) -> Option<Action> {
     if key.kind == KeyEventKind::Release {
         return None;
     }
@@ -152,7 +195,7 @@ pub fn map_key(mode: Mode, key: &KeyEvent) -> Option<Action> {
         Char(c) if key.modifiers.contains(KeyModifiers::SHIFT) => Char(c.to_ascii_uppercase()),
         other => other,
     };
-    if let Some(b) = BINDINGS
+    if let Some(b) = bindings
         .iter()
         .find(|b| b.mode == mode && b.code == code && b.mods == mods)
     {
@@ -189,8 +232,19 @@ pub fn key_name(code: KeyCode, mods: KeyModifiers) -> String {
         Enter => "Enter".to_string(),
         Esc => "Esc".to_string(),
         Backspace => "Backspace".to_string(),
+        KeyCode::Left => "←".to_string(),
+        KeyCode::Right => "→".to_string(),
+        KeyCode::Insert => "Insert".to_string(),
+        KeyCode::Delete => "Delete".to_string(),
+        KeyCode::F(n) => format!("F{n}"),
+        Char(' ') => "Space".to_string(),
         Char(c) => c.to_string(),
         other => format!("{other:?}"),
+    };
+    let base = if mods.contains(KeyModifiers::ALT) {
+        format!("Alt-{base}")
+    } else {
+        base
     };
     if mods.contains(KeyModifiers::CONTROL) {
         format!("Ctrl-{base}")
@@ -213,14 +267,19 @@ pub enum HelpLine {
     },
 }
 
-/// The help overlay's lines, generated from [`BINDINGS`]: keys with the same
-/// description share a line.
+/// The help overlay's lines for the default bindings.
 pub fn help_lines(lang: Lang) -> Vec<HelpLine> {
+    help_lines_for(BINDINGS, lang)
+}
+
+/// The help overlay's lines, generated from a list of bindings: keys with the
+/// same description share a line.
+pub fn help_lines_for(bindings: &[Binding], lang: Lang) -> Vec<HelpLine> {
     let mut out = Vec::new();
     for (mode, heading) in [(Mode::Normal, S::ModeNormal), (Mode::Input, S::ModeInput)] {
         out.push(HelpLine::Heading(tr(lang, heading)));
         let mut rows: Vec<(S, Vec<String>)> = Vec::new();
-        for b in BINDINGS.iter().filter(|b| b.mode == mode) {
+        for b in bindings.iter().filter(|b| b.mode == mode) {
             let name = key_name(b.code, b.mods);
             match rows.iter_mut().find(|(h, _)| *h == b.help) {
                 Some((_, keys)) => keys.push(name),

@@ -2,10 +2,12 @@
 //! pure [`update`], and the [`keymap`] from key and mouse events to actions.
 
 mod action;
+pub mod keyconfig;
 pub mod keymap;
 pub mod library;
 pub mod list;
 pub mod reader;
+mod remember;
 pub mod search;
 pub mod sidebar;
 mod state;

@@ -10,9 +10,11 @@ use crate::ui::strings::{tr, trf, Lang, S};
 use crate::ui::wrap::wrap;
 use ratatui::layout::Rect;
 
-/// Opens an article (or none) at the top, and refreshes the sidebar rows.
+/// Opens an article (or none) at the top, restarts the read timer, and
+/// refreshes the sidebar rows.
 pub fn open(state: &mut State, article: Option<usize>) {
     state.reader.article = article;
+    state.read_timer = super::state::ReadTimer { article, ticks: 0 };
     state.reader.scroll = 0;
     state.reader.mention = None;
     rewrap(state);

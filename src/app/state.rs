@@ -2,10 +2,12 @@
 //! it; `ui` draws it.
 
 use super::action::{Action, Pane};
+use super::keyconfig::Keymap;
 use super::library::{EntityRef, EntityRow, Library};
 use super::search::SearchRequest;
 use crate::search::{FuzzyScorer, Hit, SearchIndex};
 use crate::ui::strings::Lang;
+use crate::ui::theme::Theme;
 use std::collections::BTreeSet;
 use std::sync::Arc;
 use std::time::Duration;
@@ -186,6 +188,21 @@ pub struct FinderState {
     pub offset: usize,
 }
 
+/// Frame-independent ticks ([`Action::Tick`]) the event loop sends per second.
+pub const TICKS_PER_SECOND: u32 = 4;
+
+/// An article open this many ticks in a row is marked read (3 seconds).
+pub const READ_AFTER_TICKS: u32 = 3 * TICKS_PER_SECOND;
+
+/// How long the reader has shown the same article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ReadTimer {
+    /// The article being timed.
+    pub article: Option<usize>,
+    /// Ticks it has been open.
+    pub ticks: u32,
+}
+
 /// The whole application state.
 #[derive(Debug, Clone)]
 pub struct State {
@@ -209,10 +226,18 @@ pub struct State {
     pub finder: Option<FinderState>,
     /// The help overlay's scroll, when open.
     pub help: Option<usize>,
-    /// Bookmarked articles (in memory for now).
+    /// Bookmarked articles (saved in `state.json` by the event loop).
     pub bookmarks: BTreeSet<usize>,
-    /// Articles marked read (in memory for now).
+    /// Articles marked read (saved in `state.json` by the event loop).
     pub read: BTreeSet<usize>,
+    /// Counts how long the open article has been open, to mark it read.
+    pub read_timer: ReadTimer,
+    /// Colours.
+    pub theme: Theme,
+    /// Key bindings (defaults plus `config.toml` overrides).
+    pub keymap: Arc<Keymap>,
+    /// A message for the status bar (a broken file moved aside, a failed save).
+    pub notice: Option<String>,
     /// Searches waiting for the worker; the event loop drains this.
     pub requests: Vec<SearchRequest>,
     /// Source of request generations.
@@ -239,6 +264,10 @@ impl State {
             help: None,
             bookmarks: BTreeSet::new(),
             read: BTreeSet::new(),
+            read_timer: ReadTimer::default(),
+            theme: Theme::default(),
+            keymap: Arc::new(Keymap::default()),
+            notice: None,
             requests: Vec::new(),
             generation: 0,
             scorer: Arc::new(FuzzyScorer::default()),
@@ -257,6 +286,17 @@ impl State {
     pub fn article(&self) -> Option<&crate::corpus::Article> {
         let lib = self.lib.as_ref()?;
         lib.corpus.articles.get(self.reader.article?)
+    }
+
+    /// Marks and position in article indices, as `state.json` records them.
+    pub fn remembered(&self) -> crate::store::Remembered {
+        crate::store::Remembered {
+            bookmarks: self.bookmarks.clone(),
+            read: self.read.clone(),
+            article: self.reader.article,
+            scroll: self.reader.scroll,
+            filter: self.list.filter.text.clone(),
+        }
     }
 
     /// The filter the user is typing into, if any.

@@ -3,11 +3,13 @@
 //! loop (or [`super::search::run_pending`]) to answer.
 
 use super::action::{Action, Pane};
-use super::keymap::help_lines;
 use super::library::{EntityRef, Library};
 use super::search::{SearchRequest, SearchResult, SearchTarget};
-use super::state::{EntityFilter, FilterStats, FinderState, Scope, SortKey, State, TextFilter};
-use super::{list, reader, sidebar};
+use super::state::{
+    EntityFilter, FilterStats, FinderState, ReadTimer, Scope, SortKey, State, TextFilter,
+    READ_AFTER_TICKS,
+};
+use super::{list, reader, remember, sidebar};
 use crate::ui::layout::{areas, inner};
 use ratatui::layout::Rect;
 use std::sync::Arc;
@@ -28,7 +30,10 @@ pub fn update(state: &mut State, action: Action) {
         Action::Loaded(lib) => loaded(state, lib),
         Action::LoadFailed(reason) => state.load_error = Some(reason),
         Action::SearchDone(result) => search_done(state, result),
+        Action::Tick => remember::tick(state),
+        Action::Notice(text) => state.notice = Some(text),
         _ if state.lib.is_none() => {}
+        Action::Restore(remembered) => remember::restore(state, remembered),
         a if state.help.is_some() => help_action(state, a),
         a if state.finder.is_some() => finder_action(state, a),
         a if editing_target(state).is_some() => editing_action(state, a),
@@ -46,7 +51,7 @@ fn loaded(state: &mut State, lib: Arc<Library>) {
 }
 
 fn help_action(state: &mut State, action: Action) {
-    let last = help_lines(state.lang).len().saturating_sub(1);
+    let last = state.keymap.help_lines(state.lang).len().saturating_sub(1);
     let scroll = state.help.unwrap_or(0);
     let page = reader::page_height(state) as isize;
     let new = match action {
@@ -301,6 +306,13 @@ fn normal_action(state: &mut State, action: Action) {
         Action::ToggleRead => {
             if let Some(a) = state.list.selected_article() {
                 toggle(&mut state.read, a);
+                if state.reader.article == Some(a) {
+                    // a choice made by hand is not undone by the read timer
+                    state.read_timer = ReadTimer {
+                        article: Some(a),
+                        ticks: READ_AFTER_TICKS,
+                    };
+                }
                 if state.list.unread_only {
                     list::recompute(state);
                 }
@@ -334,7 +346,10 @@ fn normal_action(state: &mut State, action: Action) {
         | Action::Resize { .. }
         | Action::Loaded(_)
         | Action::LoadFailed(_)
-        | Action::SearchDone(_) => {}
+        | Action::SearchDone(_)
+        | Action::Tick
+        | Action::Restore(_)
+        | Action::Notice(_) => {}
     }
 }
 

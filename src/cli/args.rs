@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 /// warta: read Indonesian regional-government news and find who said what, where.
 #[derive(Debug, Parser)]
-#[command(name = "warta", version, about, args_conflicts_with_subcommands = true)]
+#[command(name = "warta", version, about, subcommand_precedence_over_arg = true)]
 pub struct Cli {
     /// A headless command; without one, warta opens the reader.
     #[command(subcommand)]
@@ -13,6 +13,35 @@ pub struct Cli {
     /// Corpus for the reader.
     #[command(flatten)]
     pub corpus: CorpusArgs,
+    /// Options for every command.
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    /// Print the default config.toml, with comments, and exit.
+    #[arg(long)]
+    pub print_config: bool,
+}
+
+/// Options every command takes (DESIGN section 4).
+#[derive(Debug, Clone, Args, Default)]
+pub struct GlobalArgs {
+    /// Interface language (overrides `lang` in config.toml).
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    pub lang: Option<LangArg>,
+    /// Read this config file instead of the one in the config dir.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Neither read nor write bookmarks, read marks and the last position.
+    #[arg(long, global = true)]
+    pub no_state: bool,
+}
+
+/// Interface languages for `--lang`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// English.
+    En,
+    /// Bahasa Indonesia.
+    Id,
 }
 
 /// Where the articles come from.
@@ -21,9 +50,9 @@ pub struct CorpusArgs {
     /// Files or folders to open (.txt, .md, .jsonl); none: the bundled seed articles.
     #[arg(value_name = "PATH")]
     pub paths: Vec<PathBuf>,
-    /// Skip files larger than this many MiB.
-    #[arg(long, value_name = "MIB", default_value_t = 16)]
-    pub max_file_size: u64,
+    /// Skip files larger than this many MiB [default: 16, or config.toml's max_file_size].
+    #[arg(long, value_name = "MIB")]
+    pub max_file_size: Option<u64>,
 }
 
 /// The headless commands.

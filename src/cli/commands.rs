@@ -1,8 +1,10 @@
 //! The headless commands: load, then print for people or as JSON.
 
 use super::args::{Command, CorpusArgs};
+use super::settings::Settings;
 use super::write_stdout;
 use crate::corpus::{load_paths, load_seeds, Article, Corpus, LoadOptions};
+use crate::store::Remembered;
 use anyhow::{bail, Result};
 use serde_json::{json, Value};
 use std::fmt::Write as _;
@@ -14,7 +16,10 @@ pub fn read_corpus(args: &CorpusArgs) -> Corpus {
         load_seeds()
     } else {
         let opts = LoadOptions {
-            size_cap: args.max_file_size.saturating_mul(1024 * 1024),
+            size_cap: args
+                .max_file_size
+                .unwrap_or(crate::store::config::DEFAULT_MAX_FILE_SIZE)
+                .saturating_mul(1024 * 1024),
         };
         load_paths(&args.paths, &opts)
     }
@@ -29,13 +34,23 @@ pub fn load_corpus(args: &CorpusArgs) -> Corpus {
     corpus
 }
 
-/// Runs a headless command.
-pub fn run_command(command: &Command) -> Result<()> {
-    match command {
-        Command::List { corpus, json } => list(&load_corpus(corpus), *json),
-        Command::Show { id, corpus, json } => show(&load_corpus(corpus), id, *json),
+/// Runs a headless command with the run's settings (config, `--no-state`).
+/// Notices (a broken file moved aside) go to stderr.
+pub fn run_command(command: &Command, settings: &Settings) -> Result<()> {
+    let mut settings = settings.clone();
+    let result = match command {
+        Command::List { corpus, json } => {
+            let corpus = settings.complete(corpus);
+            let store = settings.open_state(&corpus);
+            let loaded = load_corpus(&corpus);
+            let marks = super::remembered(store.as_ref(), &loaded.articles);
+            list(&loaded, *json, &marks)
+        }
+        Command::Show { id, corpus, json } => {
+            show(&load_corpus(&settings.complete(corpus)), id, *json)
+        }
         Command::Entities { corpus, kind, json } => {
-            super::entities::entities(&load_corpus(corpus), *kind, *json)
+            super::entities::entities(&load_corpus(&settings.complete(corpus)), *kind, *json)
         }
         Command::Find {
             query,
@@ -43,13 +58,33 @@ pub fn run_command(command: &Command) -> Result<()> {
             scope,
             limit,
             json,
-        } => super::entities::find(&load_corpus(corpus), query, *scope, *limit, *json),
+        } => super::entities::find(
+            &load_corpus(&settings.complete(corpus)),
+            query,
+            *scope,
+            *limit,
+            *json,
+        ),
+    };
+    for n in &settings.notices {
+        eprintln!("warta: {n}");
     }
+    result
 }
 
-fn list(corpus: &Corpus, as_json: bool) -> Result<()> {
+fn list(corpus: &Corpus, as_json: bool, marks: &Remembered) -> Result<()> {
     if as_json {
-        let rows: Vec<Value> = corpus.articles.iter().map(article_summary).collect();
+        let rows: Vec<Value> = corpus
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, a)| {
+                let mut v = article_summary(a);
+                v["bookmarked"] = json!(marks.bookmarks.contains(&i));
+                v["read"] = json!(marks.read.contains(&i));
+                v
+            })
+            .collect();
         return Ok(write_stdout(&format!(
             "{}\n",
             serde_json::to_string_pretty(&rows)?

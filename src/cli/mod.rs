@@ -3,9 +3,11 @@
 mod args;
 mod commands;
 mod entities;
+mod settings;
 
-pub use args::{Cli, Command, CorpusArgs, EntityKindArg, FindScope};
+pub use args::{Cli, Command, CorpusArgs, EntityKindArg, FindScope, GlobalArgs, LangArg};
 pub use commands::{load_corpus, read_corpus, run_command};
+pub use settings::{remembered, settings, Settings};
 
 use std::io::{self, Write};
 

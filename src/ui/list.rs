@@ -3,7 +3,7 @@
 use super::layout::inner;
 use super::strings::{tr, trf, S};
 use super::text::{fit_styled, highlighted};
-use super::{is_focused, notice, pane_block, theme};
+use super::{is_focused, notice, pane_block};
 use crate::app::{Pane, SortKey, State};
 use crate::search::{highlight, FilterQuery};
 use ratatui::layout::Rect;
@@ -38,14 +38,14 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
     if state.list.unread_only {
         title.push_str(&format!(" · {}", tr(lang, S::UnreadOnly)));
     }
-    frame.render_widget(pane_block(title, focused), area);
+    frame.render_widget(pane_block(&state.theme, title, focused), area);
     let inner = inner(area);
     let Some(lib) = &state.lib else {
         let message = match &state.load_error {
             Some(e) => trf(lang, S::LoadFailed, &[e]),
             None => tr(lang, S::Loading).to_string(),
         };
-        return notice(frame, inner, &message);
+        return notice(&state.theme, frame, inner, &message);
     };
     if state.list.visible.is_empty() {
         let message = if total == 0 {
@@ -53,7 +53,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
         } else {
             S::NoArticles
         };
-        return notice(frame, inner, tr(lang, message));
+        return notice(&state.theme, frame, inner, tr(lang, message));
     }
     let width = inner.width as usize;
     let query = state
@@ -73,8 +73,8 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
             let a = &lib.articles()[i];
             let selected = offset + row == state.list.selected;
             let base = match (selected, focused) {
-                (true, true) => theme::selected(),
-                (true, false) => theme::selected_unfocused(),
+                (true, true) => state.theme.selected(),
+                (true, false) => state.theme.selected_unfocused(),
                 _ => Style::new(),
             };
             let mut prefix = String::new();
@@ -90,14 +90,22 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
                 let date = a.date.map_or(String::new(), |d| d.to_string());
                 prefix.push_str(&format!("{date:<10} "));
             }
-            let mut spans: Vec<Span> =
-                fit_styled(prefix.chars().map(|c| (c, base.patch(theme::dim()))), width);
+            let mut spans: Vec<Span> = fit_styled(
+                prefix.chars().map(|c| (c, base.patch(state.theme.dim()))),
+                width,
+            );
             let left = width.saturating_sub(super::text::spans_width(&spans));
             let marks = query
                 .as_ref()
                 .map(|q| highlight(&a.title, q, state.scorer.as_ref()))
                 .unwrap_or_default();
-            spans.extend(highlighted(&a.title, &marks, base, theme::matched(), left));
+            spans.extend(highlighted(
+                &a.title,
+                &marks,
+                base,
+                state.theme.matched(),
+                left,
+            ));
             let used = super::text::spans_width(&spans);
             if selected && used < width {
                 spans.push(Span::styled(" ".repeat(width - used), base));

@@ -48,15 +48,15 @@ pub fn draw(frame: &mut Frame, state: &State) {
 }
 
 fn too_small(frame: &mut Frame, area: Rect, state: &State) {
-    notice(frame, area, tr(state.lang, S::TooSmall));
+    notice(&state.theme, frame, area, tr(state.lang, S::TooSmall));
 }
 
 /// A bordered pane block with a title, highlighted when focused.
-fn pane_block(title: String, focused: bool) -> Block<'static> {
+fn pane_block(theme: &theme::Theme, title: String, focused: bool) -> Block<'static> {
     let style = if focused {
-        theme::focused_border()
+        theme.focused_border()
     } else {
-        theme::border()
+        theme.border()
     };
     Block::bordered()
         .border_style(style)
@@ -69,13 +69,13 @@ fn is_focused(state: &State, pane: Pane) -> bool {
 }
 
 /// A message in the middle of a pane's inside.
-fn notice(frame: &mut Frame, inner: Rect, message: &str) {
+fn notice(theme: &theme::Theme, frame: &mut Frame, inner: Rect, message: &str) {
     if inner.height == 0 {
         return;
     }
     let lines: Vec<Line> = wrap::wrap(message, inner.width as usize)
         .into_iter()
-        .map(|r| Line::from(text::plain(&message[r], theme::dim(), inner.width as usize)))
+        .map(|r| Line::from(text::plain(&message[r], theme.dim(), inner.width as usize)))
         .collect();
     let top = inner.height.saturating_sub(lines.len() as u16) / 2;
     let r = Rect {

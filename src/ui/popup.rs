@@ -3,8 +3,8 @@
 use super::status::{filter_prompt, filter_summary};
 use super::strings::{tr, S};
 use super::text::{highlighted, plain, spans_width};
-use super::theme;
-use crate::app::keymap::{help_lines, HelpLine};
+use super::theme::Theme;
+use crate::app::keymap::HelpLine;
 use crate::app::library::post;
 use crate::app::State;
 use crate::search::{highlight, FilterQuery};
@@ -25,10 +25,10 @@ fn centred(area: Rect, width: u16, height: u16) -> Rect {
     }
 }
 
-fn popup_block(title: &str) -> Block<'static> {
+fn popup_block(theme: &Theme, title: &str) -> Block<'static> {
     Block::bordered()
-        .border_style(theme::focused_border())
-        .title(Line::styled(format!(" {title} "), theme::focused_border()))
+        .border_style(theme.focused_border())
+        .title(Line::styled(format!(" {title} "), theme.focused_border()))
 }
 
 /// Draws the official finder.
@@ -43,17 +43,21 @@ pub fn finder(frame: &mut Frame, area: Rect, state: &State) {
         area.height.saturating_sub(2).min(20),
     );
     frame.render_widget(Clear, rect);
-    frame.render_widget(popup_block(tr(lang, S::FinderTitle)), rect);
+    frame.render_widget(popup_block(&state.theme, tr(lang, S::FinderTitle)), rect);
     let inner = super::layout::inner(rect);
     if inner.height == 0 {
         return;
     }
     let width = inner.width as usize;
-    let mut input = plain(&filter_prompt(lang, &f.filter), theme::heading(), width);
+    let mut input = plain(
+        &filter_prompt(lang, &f.filter),
+        state.theme.heading(),
+        width,
+    );
     let room = width.saturating_sub(spans_width(&input));
     input.extend(plain(
         &format!("  {}", filter_summary(lang, &f.filter)),
-        theme::dim(),
+        state.theme.dim(),
         room,
     ));
     let mut lines = vec![Line::from(input)];
@@ -61,7 +65,7 @@ pub fn finder(frame: &mut Frame, area: Rect, state: &State) {
     if f.visible.is_empty() {
         lines.push(Line::from(plain(
             tr(lang, S::FinderEmpty),
-            theme::dim(),
+            state.theme.dim(),
             width,
         )));
     }
@@ -75,7 +79,7 @@ pub fn finder(frame: &mut Frame, area: Rect, state: &State) {
             continue;
         };
         let base = if pos == f.selected {
-            theme::selected()
+            state.theme.selected()
         } else {
             ratatui::style::Style::new()
         };
@@ -86,8 +90,8 @@ pub fn finder(frame: &mut Frame, area: Rect, state: &State) {
         let mut spans = highlighted(
             &official.name,
             &marks,
-            base.patch(theme::kind(crate::entities::EntityKind::Official)),
-            theme::matched(),
+            base.patch(state.theme.kind(crate::entities::EntityKind::Official)),
+            state.theme.matched(),
             width,
         );
         let role = official
@@ -96,7 +100,7 @@ pub fn finder(frame: &mut Frame, area: Rect, state: &State) {
             .unwrap_or_default();
         let detail = format!("  {role} ({})", official.articles.len());
         let room = width.saturating_sub(spans_width(&spans));
-        spans.extend(plain(&detail, base.patch(theme::dim()), room));
+        spans.extend(plain(&detail, base.patch(state.theme.dim()), room));
         let used = spans_width(&spans);
         if pos == f.selected && used < width {
             spans.push(Span::styled(" ".repeat(width - used), base));
@@ -109,16 +113,16 @@ pub fn finder(frame: &mut Frame, area: Rect, state: &State) {
 /// Draws the help overlay, generated from the keymap.
 pub fn help(frame: &mut Frame, area: Rect, state: &State) {
     let lang = state.lang;
-    let all = help_lines(lang);
+    let all = state.keymap.help_lines(lang);
     let rect = centred(
         area,
         area.width.saturating_sub(4).min(76),
         area.height.saturating_sub(2).min(all.len() as u16 + 2),
     );
     frame.render_widget(Clear, rect);
-    let block = popup_block(tr(lang, S::HelpTitle)).title_bottom(Line::styled(
+    let block = popup_block(&state.theme, tr(lang, S::HelpTitle)).title_bottom(Line::styled(
         format!(" {} ", tr(lang, S::HelpFooter)),
-        theme::dim(),
+        state.theme.dim(),
     ));
     frame.render_widget(block, rect);
     let inner = super::layout::inner(rect);
@@ -142,11 +146,11 @@ pub fn help(frame: &mut Frame, area: Rect, state: &State) {
         .skip(scroll)
         .take(height)
         .map(|l| match l {
-            HelpLine::Heading(h) => Line::from(plain(h, theme::heading(), width)),
+            HelpLine::Heading(h) => Line::from(plain(h, state.theme.heading(), width)),
             HelpLine::Key { keys, text } => {
                 let mut spans = plain(
                     keys,
-                    theme::kind(crate::entities::EntityKind::Official),
+                    state.theme.kind(crate::entities::EntityKind::Official),
                     key_width,
                 );
                 let pad = (key_width + 2).saturating_sub(spans_width(&spans));

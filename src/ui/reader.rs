@@ -3,7 +3,8 @@
 use super::layout::inner;
 use super::strings::{tr, trf, S};
 use super::text::{fit_styled, plain};
-use super::{is_focused, notice, pane_block, theme};
+use super::theme::Theme;
+use super::{is_focused, notice, pane_block};
 use crate::app::reader::body_text;
 use crate::app::{HeaderKind, Pane, State};
 use crate::entities::{EntityKind, Span as ByteSpan};
@@ -26,11 +27,14 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
         let pos = trf(lang, S::LinePos, &[&(r.scroll + 1).min(total), &total]);
         title.push_str(&format!(" · {pos}"));
     }
-    frame.render_widget(pane_block(title, is_focused(state, Pane::Reader)), area);
+    frame.render_widget(
+        pane_block(&state.theme, title, is_focused(state, Pane::Reader)),
+        area,
+    );
     let inner = inner(area);
     let (Some(lib), Some(a), Some(article)) = (&state.lib, r.article, state.article()) else {
         if state.lib.is_some() {
-            notice(frame, inner, tr(lang, S::NoArticleOpen));
+            notice(&state.theme, frame, inner, tr(lang, S::NoArticleOpen));
         }
         return;
     };
@@ -48,15 +52,23 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
         .map(|i| match r.header.get(i) {
             Some((kind, s)) => {
                 let style = match kind {
-                    HeaderKind::Title => theme::heading(),
-                    HeaderKind::Meta => theme::dim(),
-                    HeaderKind::Path | HeaderKind::Blank => theme::faint(),
+                    HeaderKind::Title => state.theme.heading(),
+                    HeaderKind::Meta => state.theme.dim(),
+                    HeaderKind::Path | HeaderKind::Blank => state.theme.faint(),
                 };
                 Line::from(plain(s, style, width))
             }
             None => {
                 let range = r.lines[i - r.header.len()].clone();
-                body_line(text, range, &mentions, &targets, current, width)
+                body_line(
+                    &state.theme,
+                    text,
+                    range,
+                    &mentions,
+                    &targets,
+                    current,
+                    width,
+                )
             }
         })
         .collect();
@@ -66,6 +78,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
 /// One wrapped body line with mentions coloured by kind, the target entity's
 /// mentions underlined and the current mention highlighted.
 fn body_line(
+    theme: &Theme,
     text: &str,
     range: std::ops::Range<usize>,
     mentions: &[(ByteSpan, EntityKind)],
@@ -90,12 +103,12 @@ fn body_line(
         let mut style = here
             .iter()
             .find(|(s, _)| inside(s))
-            .map_or(Style::new(), |(_, k)| theme::kind(*k));
+            .map_or(Style::new(), |(_, k)| theme.kind(*k));
         if here_targets.iter().any(|s| inside(s)) {
-            style = style.patch(theme::target());
+            style = style.patch(theme.target());
         }
         if current.as_ref().is_some_and(inside) {
-            style = style.patch(theme::current_mention());
+            style = style.patch(theme.current_mention());
         }
         (c, style)
     });

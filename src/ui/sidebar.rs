@@ -3,7 +3,7 @@
 use super::layout::inner;
 use super::strings::{tr, S};
 use super::text::{highlighted, plain, spans_width};
-use super::{is_focused, notice, pane_block, theme};
+use super::{is_focused, notice, pane_block};
 use crate::app::sidebar::{side_lines, SideLine};
 use crate::app::{Pane, Scope, State};
 use crate::entities::EntityKind;
@@ -41,13 +41,13 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
         s.rows.len(),
         tr(lang, scope)
     );
-    frame.render_widget(pane_block(title, focused), area);
+    frame.render_widget(pane_block(&state.theme, title, focused), area);
     let inner = inner(area);
     if state.lib.is_none() {
         return;
     }
     if s.visible.is_empty() {
-        return notice(frame, inner, tr(lang, S::NoEntities));
+        return notice(&state.theme, frame, inner, tr(lang, S::NoEntities));
     }
     let width = inner.width as usize;
     let query = s
@@ -63,27 +63,27 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
                 let text = format!("{} ({count})", tr(lang, group_name(kind)));
                 Line::from(plain(
                     &text,
-                    theme::kind(kind).patch(theme::heading()),
+                    state.theme.kind(kind).patch(state.theme.heading()),
                     width,
                 ))
             }
             SideLine::Name(pos) | SideLine::Detail(pos) => {
                 let row = &s.rows[s.visible[pos]];
                 let base = match (pos == s.selected, focused) {
-                    (true, true) => theme::selected(),
-                    (true, false) => theme::selected_unfocused(),
+                    (true, true) => state.theme.selected(),
+                    (true, false) => state.theme.selected_unfocused(),
                     _ => Style::new(),
                 };
                 let mut spans: Vec<Span> = Vec::new();
                 if let SideLine::Detail(_) = line {
                     let detail = format!("  {}", row.detail.as_deref().unwrap_or(""));
-                    spans.extend(plain(&detail, base.patch(theme::dim()), width));
+                    spans.extend(plain(&detail, base.patch(state.theme.dim()), width));
                 } else {
                     let marks = query
                         .as_ref()
                         .map(|q| highlight(&row.name, q, state.scorer.as_ref()))
                         .unwrap_or_default();
-                    let name_style = base.patch(theme::kind(row.kind()));
+                    let name_style = base.patch(state.theme.kind(row.kind()));
                     let mut suffix = String::new();
                     if s.scope == Scope::Corpus {
                         suffix.push_str(&format!(" ({})", row.articles));
@@ -97,11 +97,11 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
                         &row.name,
                         &marks,
                         name_style,
-                        theme::matched(),
+                        state.theme.matched(),
                         width,
                     ));
                     let left = width.saturating_sub(spans_width(&spans));
-                    spans.extend(plain(&suffix, base.patch(theme::dim()), left));
+                    spans.extend(plain(&suffix, base.patch(state.theme.dim()), left));
                 }
                 let used = spans_width(&spans);
                 if pos == s.selected && used < width {

@@ -3,7 +3,6 @@
 
 use super::strings::{tr, trf, Lang, S};
 use super::text::{plain, spans_width};
-use super::theme;
 use crate::app::{Pane, State, TextFilter};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -60,16 +59,25 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
         });
     let mut left: Vec<Span> = match shown {
         Some(f) => {
-            let mut spans = plain(&filter_prompt(lang, f), theme::heading(), width);
+            let mut spans = plain(&filter_prompt(lang, f), state.theme.heading(), width);
             let summary = format!("  {}", filter_summary(lang, f));
             let room = width.saturating_sub(spans_width(&spans));
-            spans.extend(plain(&summary, theme::dim(), room));
+            spans.extend(plain(&summary, state.theme.dim(), room));
             spans
         }
+        None if state.notice.is_some() => plain(
+            state.notice.as_deref().unwrap_or_default(),
+            state.theme.heading(),
+            width,
+        ),
         None => {
             let skipped = state.lib.as_ref().map_or(0, |l| l.corpus.problems.len());
             if skipped > 0 {
-                plain(&trf(lang, S::Skipped, &[&skipped]), theme::dim(), width)
+                plain(
+                    &trf(lang, S::Skipped, &[&skipped]),
+                    state.theme.dim(),
+                    width,
+                )
             } else {
                 Vec::new()
             }
@@ -84,7 +92,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
         left.push(Span::raw(
             " ".repeat(width - used - super::wrap::str_width(hints)),
         ));
-        left.push(Span::styled(hints, theme::faint()));
+        left.push(Span::styled(hints, state.theme.faint()));
     }
     frame.render_widget(Paragraph::new(Line::from(left)), area);
 }

@@ -5,7 +5,7 @@
 /// The interface language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
-    /// English (the default for now).
+    /// English (the default).
     #[default]
     En,
     /// Bahasa Indonesia.
@@ -51,18 +51,20 @@ strings! {
     Figures => "Figures", "Angka";
     // reader header
     By => "by {}", "oleh {}";
-    Dateline => "dateline {}", "dateline {}";
+    Dateline => "dateline {}", "lokasi {}";
     NoDate => "no date", "tanpa tanggal";
     LeadTitle => "(title from the lead)", "(judul dari paragraf pembuka)";
     // empty states and notices
     Loading => "Loading articles…", "Memuat artikel…";
     LoadFailed => "Could not load the corpus: {}", "Korpus tidak dapat dimuat: {}";
-    NoArticles => "No articles match. Esc clears the filter.", "Tidak ada artikel yang cocok. Esc menghapus filter.";
+    NoArticles => "No articles match. Esc clears the filter.", "Tidak ada artikel yang cocok. Esc menghapus saringan.";
     EmptyCorpus => "No articles found. Open files or folders: warta PATH…", "Tidak ada artikel. Buka berkas atau folder: warta PATH…";
     NoArticleOpen => "No article selected.", "Tidak ada artikel terpilih.";
     NoEntities => "No entities.", "Tidak ada entitas.";
     TooSmall => "Terminal too small", "Terminal terlalu kecil";
     Skipped => "{} files skipped", "{} berkas dilewati";
+    BadFile => "{} could not be read; kept beside it as {}, using defaults", "{} tidak dapat dibaca; disimpan di sampingnya sebagai {}, memakai bawaan";
+    SaveFailed => "Could not save bookmarks and read marks: {}", "Markah dan tanda baca tidak dapat disimpan: {}";
     // status bar
     FilterPrompt => "/ ", "/ ";
     Match => "{} match", "{} cocok";
@@ -77,7 +79,7 @@ strings! {
     HelpTitle => "Keys", "Tombol";
     HelpFooter => "Esc or ? closes", "Esc atau ? menutup";
     ModeNormal => "Everywhere", "Di mana saja";
-    ModeInput => "While typing a filter or in the finder", "Saat mengetik filter atau di pencarian";
+    ModeInput => "While typing a filter or in the finder", "Saat mengetik saringan atau di pencarian";
     // key descriptions for the help overlay
     KeyNextPane => "next pane", "panel berikutnya";
     KeyPrevPane => "previous pane", "panel sebelumnya";
@@ -106,8 +108,8 @@ strings! {
     KeyRaw => "reader: clean text ↔ raw file", "pembaca: teks bersih ↔ berkas mentah";
     KeyHelp => "this help", "bantuan ini";
     KeyQuit => "quit", "keluar";
-    KeyBack => "close popup, clear filter", "tutup popup, hapus filter";
-    KeyKeep => "keep the filter / open the official", "simpan filter / buka pejabat";
+    KeyBack => "close popup, clear filter", "tutup jendela, hapus saringan";
+    KeyKeep => "keep the filter / open the official", "simpan saringan / buka pejabat";
     KeyDeleteBack => "delete a character", "hapus satu karakter";
     KeyClearInput => "clear the input", "kosongkan masukan";
     KeyMouse => "click selects, wheel scrolls", "klik memilih, roda menggulir";

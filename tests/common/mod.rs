@@ -16,11 +16,22 @@ pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Runs the real binary with arguments, from a neutral working directory.
+/// A config and data home for the binary under test, never the real one.
+pub fn test_home() -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("warta-test-home-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("test home");
+    dir
+}
+
+/// Runs the real binary with arguments, from a neutral working directory,
+/// with XDG config and data dirs in a temp folder.
 pub fn warta(args: &[&str]) -> Output {
+    let home = test_home();
     Command::new(env!("CARGO_BIN_EXE_warta"))
         .args(args)
         .current_dir(std::env::temp_dir())
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_DATA_HOME", home.join("data"))
         .output()
         .expect("run warta")
 }

@@ -1,0 +1,59 @@
+//! Remembering: the read timer behind auto-marking, and applying marks and
+//! position from `state.json` (or carried over a corpus reload).
+
+use super::search::SearchTarget;
+use super::state::{ReadTimer, State, TextFilter, READ_AFTER_TICKS};
+use super::{list, reader};
+use crate::store::Remembered;
+
+/// Counts the ticks the open article has been open; marks it read once.
+pub(super) fn tick(state: &mut State) {
+    let open = state.reader.article;
+    let t = &mut state.read_timer;
+    if t.article != open {
+        *t = ReadTimer {
+            article: open,
+            ticks: 0,
+        };
+        return;
+    }
+    if let Some(a) = open {
+        t.ticks = t.ticks.saturating_add(1);
+        if t.ticks == READ_AFTER_TICKS {
+            state.read.insert(a);
+        }
+    }
+}
+
+/// Applies remembered marks, filter, open article and scroll. Entity
+/// restrictions refer to the previous corpus's entities, so they go.
+pub(super) fn restore(state: &mut State, r: Remembered) {
+    state.bookmarks = r.bookmarks;
+    state.read = r.read;
+    state.list.entity = None;
+    state.reader.target = None;
+    state.reader.mention = None;
+    state.finder = None;
+    if r.filter != state.list.filter.text {
+        state.list.filter = TextFilter::default();
+        state.list.filter.text = r.filter;
+        if state.list.filter.is_active() {
+            super::update::request(state, SearchTarget::Articles);
+        }
+    } else if state.list.filter.is_active() {
+        super::update::request(state, SearchTarget::Articles);
+    }
+    list::recompute(state);
+    if let Some(a) = r.article {
+        list::select_article(state, a);
+        if state.reader.article == Some(a) {
+            state.reader.scroll = r.scroll.min(reader::max_scroll(state));
+            // reopened, not newly opened: an article left unread (perhaps
+            // marked so by hand) is not marked read by the timer
+            state.read_timer = ReadTimer {
+                article: Some(a),
+                ticks: READ_AFTER_TICKS,
+            };
+        }
+    }
+}

@@ -1,0 +1,204 @@
+//! The binary with XDG config and data dirs in temp folders: `list --json`
+//! reports marks from a state file, broken files are moved aside with exit
+//! status 0, `--print-config` parses back, wrong settings exit 2.
+
+use serde_json::{json, Value};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use warta::store::paths::{corpus_identity, state_file};
+
+struct Home(tempfile::TempDir);
+
+impl Home {
+    fn new() -> Home {
+        Home(tempfile::tempdir().unwrap())
+    }
+
+    fn config(&self) -> PathBuf {
+        self.0.path().join("config")
+    }
+
+    fn data(&self) -> PathBuf {
+        self.0.path().join("data")
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_warta"))
+            .args(args)
+            .current_dir(self.0.path())
+            .env("XDG_CONFIG_HOME", self.config())
+            .env("XDG_DATA_HOME", self.data())
+            .env_remove("NO_COLOR")
+            .output()
+            .expect("run warta")
+    }
+
+    /// The state file of the bundled seeds.
+    fn seeds_state(&self) -> PathBuf {
+        state_file(&self.data().join("warta"), &corpus_identity(&[]))
+    }
+}
+
+fn listed(out: &Output) -> Vec<Value> {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("json")
+}
+
+fn marks(rows: &[Value], id: &str) -> (bool, bool) {
+    let row = rows.iter().find(|r| r["id"] == id).expect("article");
+    (
+        row["bookmarked"].as_bool().unwrap(),
+        row["read"].as_bool().unwrap(),
+    )
+}
+
+fn bad_copies(dir: &Path, prefix: &str) -> Vec<PathBuf> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
+        .collect()
+}
+
+#[test]
+fn list_json_reports_marks_from_the_state_file() {
+    let home = Home::new();
+    let path = home.seeds_state();
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let state = json!({
+        "version": 1,
+        "articles": {
+            "000_bbc4bc9959b0c5c3": {"hash": "?", "bookmarked": true, "read": false, "updated": 1},
+            "001_ad00abfcf8fba43d": {"hash": "?", "bookmarked": false, "read": true, "updated": 1}
+        }
+    });
+    std::fs::write(&path, state.to_string()).unwrap();
+    let rows = listed(&home.run(&["list", "--json"]));
+    assert_eq!(marks(&rows, "000_bbc4bc9959b0c5c3"), (true, false));
+    assert_eq!(marks(&rows, "001_ad00abfcf8fba43d"), (false, true));
+    assert_eq!(marks(&rows, "002_68eda884bb9a4a5d"), (false, false));
+    // --no-state neither reads nor writes
+    let rows = listed(&home.run(&["list", "--json", "--no-state"]));
+    assert_eq!(marks(&rows, "000_bbc4bc9959b0c5c3"), (false, false));
+    // listing never rewrites the state
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), state.to_string());
+}
+
+#[test]
+fn a_broken_state_file_is_moved_aside_and_the_run_succeeds() {
+    let home = Home::new();
+    let path = home.seeds_state();
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(&path, "{\"version\": 1, \"articles\": {\"000_bbc").unwrap();
+    let out = home.run(&["list", "--json"]);
+    let rows = listed(&out);
+    assert_eq!(marks(&rows, "000_bbc4bc9959b0c5c3"), (false, false));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("could not be read") && stderr.contains(".bad-"),
+        "{stderr}"
+    );
+    let copies = bad_copies(path.parent().unwrap(), "state.json.bad-");
+    assert_eq!(copies.len(), 1);
+    assert!(std::fs::read_to_string(&copies[0])
+        .unwrap()
+        .starts_with("{\"version\": 1"));
+}
+
+#[test]
+fn print_config_parses_back_and_is_accepted_by_the_binary() {
+    let home = Home::new();
+    let out = home.run(&["--print-config"]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(warta::store::config::parse(&text).is_ok());
+    let dir = home.config().join("warta");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("config.toml"), &text).unwrap();
+    let out = home.run(&["list"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.stderr.is_empty());
+}
+
+#[test]
+fn config_settings_reach_the_commands() {
+    let home = Home::new();
+    let corpus = home.0.path().join("berita");
+    std::fs::create_dir_all(&corpus).unwrap();
+    std::fs::write(corpus.join("satu.txt"), "Judul Satu\n\nIsi berita satu.\n").unwrap();
+    std::fs::write(
+        corpus.join("besar.txt"),
+        format!("Judul Besar\n\n{}\n", "kata ".repeat(300_000)),
+    )
+    .unwrap();
+    let config = home.0.path().join("mine.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "paths = [{:?}]\nmax_file_size = 1\nlang = \"id\"\ntheme = \"light\"\n",
+            corpus.display().to_string()
+        ),
+    )
+    .unwrap();
+    let out = home.run(&["--config", config.to_str().unwrap(), "list", "--json"]);
+    let rows = listed(&out);
+    let ids: Vec<&str> = rows.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, ["satu"], "default paths used, the large file skipped");
+    // a relative path is relative to the config file's folder
+    std::fs::create_dir_all(home.0.path().join("conf")).unwrap();
+    let relative = home.0.path().join("conf/relative.toml");
+    std::fs::write(&relative, "paths = [\"../berita\"]\n").unwrap();
+    let out = home.run(&["list", "--json", "--config", relative.to_str().unwrap()]);
+    assert_eq!(listed(&out).len(), 2);
+    // the command line overrides the size cap
+    let out = home.run(&[
+        "list",
+        "--json",
+        "--max-file-size",
+        "4",
+        "--config",
+        config.to_str().unwrap(),
+    ]);
+    assert_eq!(listed(&out).len(), 2);
+    // --lang takes en or id only
+    assert_eq!(home.run(&["--lang", "fr", "list"]).status.code(), Some(2));
+    assert!(home.run(&["--lang", "id", "list"]).status.success());
+}
+
+#[test]
+fn wrong_settings_exit_2_naming_the_line_and_non_toml_is_moved_aside() {
+    let home = Home::new();
+    let dir = home.config().join("warta");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("config.toml");
+    std::fs::write(&path, "theme = \"dark\"\n[keys]\nbokmark = \"b\"\n").unwrap();
+    let out = home.run(&["list"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("line 3") && stderr.contains("unknown action `bokmark`"),
+        "{stderr}"
+    );
+    std::fs::write(&path, "theme = = \"dark\"").unwrap();
+    let out = home.run(&["list"]);
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("config.toml.bad-"));
+    assert_eq!(bad_copies(&dir, "config.toml.bad-").len(), 1);
+    assert!(!path.exists());
+    // --config naming a missing file
+    assert_eq!(
+        home.run(&["--config", "/nonexistent/warta.toml", "list"])
+            .status
+            .code(),
+        Some(2)
+    );
+}
