@@ -81,8 +81,9 @@ pub fn areas(area: Rect, focus: Pane) -> Areas {
     });
     let w = panes.width;
     if w >= THREE_PANES {
+        // The sidebar carries `position · institution` lines: give it room.
         let list_w = (w * 30 / 100).clamp(28, 50);
-        let side_w = (w * 25 / 100).clamp(26, 40);
+        let side_w = (w * 28 / 100).clamp(28, 44);
         let reader_w = w - list_w - side_w;
         return Areas {
             list: Some(Rect {
