@@ -5,7 +5,7 @@
 use super::decode::decode;
 use super::jsonl::parse_jsonl;
 use super::parse::{parse_article, KnownFields};
-use super::sanitize::sanitize;
+use super::sanitize::{clean_label, sanitize};
 use super::{Article, Corpus, LoadProblem};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
@@ -211,9 +211,10 @@ fn add_file(
         }
     };
     let rel = path.strip_prefix(base).unwrap_or(path);
+    // A file name can hold escape sequences too: ids are printed, so clean them.
     let id = match format {
-        Format::Jsonl => rel.to_string_lossy().into_owned(),
-        Format::Text => rel.with_extension("").to_string_lossy().into_owned(),
+        Format::Jsonl => clean_label(&rel.to_string_lossy()),
+        Format::Text => clean_label(&rel.with_extension("").to_string_lossy()),
     };
     entries.push(Entry {
         path: path.to_path_buf(),
@@ -251,6 +252,23 @@ fn describe_io_error(e: &std::io::Error) -> String {
             "too many levels of symbolic links (symlink loop)".to_string()
         }
         _ => format!("cannot read: {e}"),
+    }
+}
+
+/// Loads one file's bytes as if read from `path`, whose extension picks the
+/// format (`.jsonl` or text). The fuzz target and property tests use it.
+pub fn load_bytes(path: &Path, bytes: &[u8]) -> (Vec<Article>, Vec<LoadProblem>) {
+    let is_jsonl = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("jsonl"));
+    let name = path.file_name().map(Path::new).unwrap_or(path);
+    if is_jsonl {
+        return parse_jsonl(&clean_label(&name.to_string_lossy()), path, bytes);
+    }
+    let id = clean_label(&name.with_extension("").to_string_lossy());
+    match article_from_bytes(&id, path, bytes, KnownFields::default()) {
+        Ok(a) => (vec![a], Vec::new()),
+        Err(reason) => (Vec::new(), vec![problem(path, reason)]),
     }
 }
 
