@@ -4,6 +4,7 @@
 
 pub mod gazetteer;
 mod index;
+mod intervals;
 mod model;
 mod names;
 mod officials;
