@@ -266,7 +266,7 @@ pub fn load_bytes(path: &Path, bytes: &[u8]) -> (Vec<Article>, Vec<LoadProblem>)
         return parse_jsonl(&clean_label(&name.to_string_lossy()), path, bytes);
     }
     let id = clean_label(&name.with_extension("").to_string_lossy());
-    match article_from_bytes(&id, path, bytes, KnownFields::default()) {
+    match article_from_bytes(&id, path, bytes.to_vec(), KnownFields::default()) {
         Ok(a) => (vec![a], Vec::new()),
         Err(reason) => (Vec::new(), vec![problem(path, reason)]),
     }
@@ -288,7 +288,7 @@ fn load_entry(entry: &Entry, opts: &LoadOptions) -> LoadedFile {
     out.bytes = bytes.len() as u64;
     match entry.format {
         Format::Text => {
-            match article_from_bytes(&entry.id, &entry.path, &bytes, KnownFields::default()) {
+            match article_from_bytes(&entry.id, &entry.path, bytes, KnownFields::default()) {
                 Ok(a) => out.articles.push(a),
                 Err(reason) => out.problems.push(problem(&entry.path, reason)),
             }
@@ -306,16 +306,18 @@ fn load_entry(entry: &Entry, opts: &LoadOptions) -> LoadedFile {
 pub(super) fn article_from_bytes(
     id: &str,
     path: &Path,
-    bytes: &[u8],
+    bytes: Vec<u8>,
     known: KnownFields,
 ) -> Result<Article, String> {
     let decoded = decode(bytes).map_err(|e| e.reason())?;
+    let redecoded = decoded.redecoded;
     let clean = sanitize(&decoded.text);
+    drop(decoded); // a huge file is held at most twice while it is parsed
     Ok(parse_article(
         id.to_string(),
         path.to_path_buf(),
         clean.text,
-        decoded.redecoded,
+        redecoded,
         clean.removed,
         known,
     ))
@@ -330,7 +332,7 @@ fn read_capped(path: &Path, cap: u64) -> Result<Vec<u8>, String> {
         return Err(over_cap(len, cap));
     }
     let mut bytes = Vec::with_capacity(len as usize);
-    file.take(cap + 1)
+    file.take(cap.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(|e| describe_io_error(&e))?;
     if bytes.len() as u64 > cap {
