@@ -203,3 +203,22 @@ fn every_cli_output_on_hostile_input_is_free_of_controls() {
     let (out, _) = run(&["show", "hostile_article", d]);
     assert!(out.contains("Klik ␛tautan ini␛ sekarang."), "{out}");
 }
+
+#[test]
+fn a_one_by_one_terminal_draws_and_quits() {
+    let dir = hostile_folder();
+    let mut s = Session::start(&[dir.path().to_str().unwrap()], 1, 1);
+    s.wait_for("the alternate screen", |s| {
+        s.parser.screen().alternate_screen()
+    });
+    s.send("jjGk?");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    s.send("\x1b"); // alone: ESC then q in one read would be Alt-q
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    s.send("q");
+    let status = s.wait_exit();
+    assert!(status.success(), "{status:?}");
+    if let Err(why) = audit(&s.raw) {
+        panic!("{why}");
+    }
+}
