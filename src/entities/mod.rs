@@ -5,6 +5,7 @@
 pub mod gazetteer;
 mod index;
 mod intervals;
+mod merge;
 mod model;
 mod names;
 mod officials;

@@ -6,6 +6,7 @@
 
 use super::gazetteer::{Level, PostLevel, GAZETTEER};
 use super::intervals::Intervals;
+use super::merge::MergeIndex;
 use super::model::{OfficialMention, Span};
 use super::names::{is_initial, parse_backward, parse_forward, NameMatch};
 use super::posts::{match_post, PostMatch};
@@ -296,21 +297,27 @@ fn resolve_in_article(
         full_spans: Vec<Span>,
     }
     let mut people: Vec<Person> = Vec::new();
+    let mut index = MergeIndex::default();
     for f in full {
         let key = name_key(&f.name);
-        let existing = people.iter_mut().find(|p| {
+        // The first person with the same key, or with the same post and a key
+        // containing or inside this one.
+        let existing = index.candidates(&key, &f.position).into_iter().find(|&i| {
+            let p = &people[i];
             p.key == key
                 || (p.mention.position == f.position
                     && (key.contains(&p.key) || p.key.contains(&key))
                     && p.key.len().min(key.len()) >= 4)
         });
         match existing {
-            Some(p) => {
+            Some(i) => {
+                let p = &mut people[i];
                 if p.mention.institution.is_none() {
                     p.mention.institution = f.institution.clone();
                 }
                 if f.name.len() > p.mention.name.len() {
                     p.mention.name = f.name.clone();
+                    index.add(i, &key, &p.mention.position);
                     p.key = key;
                 }
                 for t in f.titles {
@@ -327,21 +334,24 @@ fn resolve_in_article(
                 p.full_spans.push(f.name_span);
                 p.mention.aliases.extend(f.alias);
             }
-            None => people.push(Person {
-                mention: OfficialMention {
-                    name: f.name.clone(),
-                    position: f.position.clone(),
-                    institution: f.institution.clone(),
-                    titles: f.titles.clone(),
-                    degrees: f.degrees.clone(),
-                    aliases: f.alias.into_iter().collect(),
-                    spans: vec![f.name_span],
-                },
-                key,
-                first_token: f.token,
-                level: f.level,
-                full_spans: vec![f.name_span],
-            }),
+            None => {
+                index.add(people.len(), &key, &f.position);
+                people.push(Person {
+                    mention: OfficialMention {
+                        name: f.name.clone(),
+                        position: f.position.clone(),
+                        institution: f.institution.clone(),
+                        titles: f.titles.clone(),
+                        degrees: f.degrees.clone(),
+                        aliases: f.alias.into_iter().collect(),
+                        spans: vec![f.name_span],
+                    },
+                    key,
+                    first_token: f.token,
+                    level: f.level,
+                    full_spans: vec![f.name_span],
+                })
+            }
         }
     }
     for p in &mut people {
