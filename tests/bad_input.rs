@@ -168,3 +168,151 @@ fn jsonl_with_broken_lines() {
     assert_eq!(rows[1]["id"], "n.jsonl:3");
     assert!(err.contains("n.jsonl:2: not a JSON object"), "{err}");
 }
+
+#[test]
+fn device_files_are_refused_without_reading() {
+    let dir = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink("/dev/zero", dir.path().join("zero.txt")).unwrap();
+    let (code, out, err) = run_with_deadline(
+        &[
+            "list",
+            "/dev/null",
+            "/dev/zero",
+            dir.path().to_str().unwrap(),
+        ],
+        Duration::from_secs(10),
+    );
+    assert_eq!(code, 0);
+    assert!(out.is_empty(), "{out}");
+    for name in ["/dev/null", "/dev/zero", "zero.txt"] {
+        assert!(
+            err.lines()
+                .any(|l| l.contains(name) && l.contains("not a regular file (device)")),
+            "{name}: {err}"
+        );
+    }
+}
+
+#[test]
+fn the_largest_size_cap_does_not_overflow() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("x.txt"), "Judul Berita Biasa\n\nIsi.\n").unwrap();
+    let (code, out, err) = run_with_deadline(
+        &[
+            "list",
+            "--max-file-size",
+            &u64::MAX.to_string(),
+            dir.path().to_str().unwrap(),
+        ],
+        Duration::from_secs(10),
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Judul Berita Biasa"), "{out}{err}");
+}
+
+#[test]
+fn unreadable_folder_is_reported() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    if fs::metadata("/proc/self").is_ok_and(|m| m.uid() == 0) {
+        println!("note: running as root, who reads any folder; permission test skipped");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let locked = dir.path().join("locked");
+    fs::create_dir(&locked).unwrap();
+    fs::write(locked.join("a.txt"), "Judul Berita Terkunci\n\nIsi.\n").unwrap();
+    fs::set_permissions(&locked, fs::Permissions::from_mode(0o000)).unwrap();
+    let (code, _, err) = run_with_deadline(
+        &["list", dir.path().to_str().unwrap()],
+        Duration::from_secs(10),
+    );
+    fs::set_permissions(&locked, fs::Permissions::from_mode(0o755)).unwrap();
+    assert_eq!(code, 0);
+    assert!(err.contains("locked: permission denied"), "{err}");
+}
+
+#[test]
+fn files_deleted_or_truncated_while_loading() {
+    let dir = tempfile::tempdir().unwrap();
+    let body = "Judul Berita Berubah\n\nBupati Sleman hadir. ".repeat(50);
+    let files: Vec<_> = (0..400)
+        .map(|i| dir.path().join(format!("f{i:04}.txt")))
+        .collect();
+    for f in &files {
+        fs::write(f, &body).unwrap();
+    }
+    let vandal = {
+        let files = files.clone();
+        std::thread::spawn(move || {
+            for (i, f) in files.iter().enumerate().rev() {
+                if i % 2 == 0 {
+                    let _ = fs::remove_file(f);
+                } else {
+                    let _ = fs::OpenOptions::new().write(true).truncate(true).open(f);
+                }
+            }
+        })
+    };
+    let corpus = warta::corpus::load_paths(
+        &[dir.path().to_path_buf()],
+        &warta::corpus::LoadOptions::default(),
+    );
+    vandal.join().unwrap();
+    // Every file became an article or a problem, whatever the timing.
+    let accounted = corpus.articles.len() + corpus.problems.len();
+    assert!(accounted <= files.len() && accounted > 0, "{accounted}");
+    for p in &corpus.problems {
+        assert!(
+            p.reason.contains("no such file") || p.reason.contains("empty file"),
+            "{p}"
+        );
+    }
+}
+
+#[test]
+fn warta_list_into_head_exits_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let lines: String = (0..5000)
+        .map(|i| format!("{{\"title\":\"Judul Berita {i}\",\"text\":\"Isi berita.\"}}\n"))
+        .collect();
+    fs::write(dir.path().join("many.jsonl"), lines).unwrap();
+    let script = format!(
+        "set -o pipefail; '{}' list '{}' | head -1",
+        env!("CARGO_BIN_EXE_warta"),
+        dir.path().display()
+    );
+    let out = Command::new("bash").args(["-c", &script]).output().unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 1);
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// One 100 MiB line with the cap raised loads in bounded time (run by hand:
+/// `cargo test --release --test bad_input -- --ignored`; numbers in docs/bad-input.md).
+#[test]
+#[ignore]
+fn one_line_of_100_mib() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut f = fs::File::create(dir.path().join("big.txt")).unwrap();
+    f.write_all(b"Judul Berita Satu Baris\n\n").unwrap();
+    let words = "Kepala Dinas Kota Tangerang menyampaikan laporan kepada Wali Kota. ".repeat(1000);
+    while f.metadata().unwrap().len() < 100 << 20 {
+        f.write_all(words.as_bytes()).unwrap();
+    }
+    drop(f);
+    let (code, out, err) = run_with_deadline(
+        &[
+            "list",
+            "--max-file-size",
+            "200",
+            dir.path().to_str().unwrap(),
+        ],
+        Duration::from_secs(300),
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Judul Berita Satu Baris"), "{out}");
+}

@@ -78,7 +78,7 @@ fn header_lines(a: &Article, width: usize, lang: Lang) -> Vec<(HeaderKind, Strin
     if a.title_source == TitleSource::Lead {
         meta.push(tr(lang, S::LeadTitle).to_string());
     }
-    let path = a.path.display().to_string();
+    let path = a.path_label();
     let mut out = Vec::new();
     for (kind, text) in [
         (HeaderKind::Title, a.title.as_str()),

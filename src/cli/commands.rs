@@ -121,7 +121,7 @@ fn list(corpus: &Corpus, as_json: bool, marks: &Remembered) -> Result<()> {
 pub(super) fn article_summary(a: &Article) -> Value {
     json!({
         "id": a.id,
-        "path": a.path,
+        "path": a.path.to_string_lossy(),
         "title": a.title,
         "title_source": a.title_source,
         "date": a.date,
@@ -155,7 +155,7 @@ fn show(corpus: &Corpus, id: &str, as_json: bool) -> Result<()> {
     meta.extend(a.author.as_ref().map(|x| format!("by {x}")));
     meta.extend(a.dateline.as_ref().map(|x| format!("dateline {x}")));
     let _ = writeln!(out, "{}", meta.join(" · "));
-    let _ = writeln!(out, "{}", a.path.display());
+    let _ = writeln!(out, "{}", a.path_label());
     let _ = writeln!(out);
     let _ = writeln!(out, "{}", a.body);
     let entities = crate::entities::extract(&a.body);

@@ -12,8 +12,11 @@ pub use settings::{remembered, settings, Settings};
 use std::io::{self, Write};
 
 /// Writes to stdout, treating a closed pipe (`warta list | head -1`) as a
-/// normal end rather than an error.
+/// normal end rather than an error. The last line of defence for terminal
+/// safety: a character a terminal could act on that slipped past ingest is
+/// written as a visible `\uXXXX` escape (in JSON output that is the same value).
 pub fn write_stdout(text: &str) -> io::Result<()> {
+    let text = crate::corpus::sanitize::json_terminal_safe(text);
     let stdout = io::stdout();
     let mut lock = stdout.lock();
     match lock.write_all(text.as_bytes()).and_then(|_| lock.flush()) {

@@ -31,9 +31,12 @@ impl NotText {
     }
 }
 
-/// Decodes file bytes, refusing empty and binary data.
-pub fn decode(bytes: &[u8]) -> Result<Decoded, NotText> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+/// Decodes file bytes, refusing empty and binary data. Takes the bytes so
+/// UTF-8 text becomes a `String` without a copy (a huge file is held once).
+pub fn decode(mut bytes: Vec<u8>) -> Result<Decoded, NotText> {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(NotText::Empty);
     }
@@ -48,13 +51,13 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, NotText> {
     if controls * 20 > sample.len() {
         return Err(NotText::Binary("mostly control bytes"));
     }
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(Decoded {
-            text: s.to_owned(),
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(Decoded {
+            text,
             redecoded: false,
         }),
-        Err(_) => {
-            let (text, _, _) = WINDOWS_1252.decode(bytes);
+        Err(e) => {
+            let (text, _, _) = WINDOWS_1252.decode(e.as_bytes());
             Ok(Decoded {
                 text: text.into_owned(),
                 redecoded: true,
@@ -69,7 +72,7 @@ mod tests {
 
     #[test]
     fn utf8_with_bom() {
-        let d = decode(b"\xEF\xBB\xBFBupati").unwrap();
+        let d = decode(b"\xEF\xBB\xBFBupati".to_vec()).unwrap();
         assert_eq!(d.text, "Bupati");
         assert!(!d.redecoded);
     }
@@ -77,25 +80,25 @@ mod tests {
     #[test]
     fn windows_1252_fallback() {
         // 0x93/0x94 are curly quotes and 0xE9 is é in Windows-1252.
-        let d = decode(b"\x93Caf\xe9\x94 kata Bupati").unwrap();
+        let d = decode(b"\x93Caf\xe9\x94 kata Bupati".to_vec()).unwrap();
         assert_eq!(d.text, "\u{201c}Café\u{201d} kata Bupati");
         assert!(d.redecoded);
     }
 
     #[test]
     fn empty_and_whitespace_only() {
-        assert_eq!(decode(b""), Err(NotText::Empty));
-        assert_eq!(decode(b" \n\r\n "), Err(NotText::Empty));
-        assert_eq!(decode(b"\xEF\xBB\xBF"), Err(NotText::Empty));
+        assert_eq!(decode(b"".to_vec()), Err(NotText::Empty));
+        assert_eq!(decode(b" \n\r\n ".to_vec()), Err(NotText::Empty));
+        assert_eq!(decode(b"\xEF\xBB\xBF".to_vec()), Err(NotText::Empty));
     }
 
     #[test]
     fn binary_by_nul_and_by_controls() {
         assert!(matches!(
-            decode(b"PK\x03\x04\x00\x00"),
+            decode(b"PK\x03\x04\x00\x00".to_vec()),
             Err(NotText::Binary(_))
         ));
         let noisy: Vec<u8> = (0..400u32).map(|i| (i % 31) as u8 + 1).collect();
-        assert!(matches!(decode(&noisy), Err(NotText::Binary(_))));
+        assert!(matches!(decode(noisy.clone()), Err(NotText::Binary(_))));
     }
 }

@@ -72,7 +72,7 @@ pub fn parse_jsonl(file_id: &str, path: &Path, bytes: &[u8]) -> (Vec<Article>, V
                 .map(|a| crate::corpus::sanitize::sanitize(&a).text),
         };
         let id = format!("{file_id}:{line_no}");
-        match article_from_bytes(&id, path, body.as_bytes(), known) {
+        match article_from_bytes(&id, path, body.into_bytes(), known) {
             Ok(a) => articles.push(a),
             Err(reason) => problems.push(LoadProblem { path: at, reason }),
         }

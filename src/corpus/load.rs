@@ -5,7 +5,7 @@
 use super::decode::decode;
 use super::jsonl::parse_jsonl;
 use super::parse::{parse_article, KnownFields};
-use super::sanitize::sanitize;
+use super::sanitize::{clean_label, sanitize};
 use super::{Article, Corpus, LoadProblem};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
@@ -211,9 +211,10 @@ fn add_file(
         }
     };
     let rel = path.strip_prefix(base).unwrap_or(path);
+    // A file name can hold escape sequences too: ids are printed, so clean them.
     let id = match format {
-        Format::Jsonl => rel.to_string_lossy().into_owned(),
-        Format::Text => rel.with_extension("").to_string_lossy().into_owned(),
+        Format::Jsonl => clean_label(&rel.to_string_lossy()),
+        Format::Text => clean_label(&rel.with_extension("").to_string_lossy()),
     };
     entries.push(Entry {
         path: path.to_path_buf(),
@@ -254,6 +255,23 @@ fn describe_io_error(e: &std::io::Error) -> String {
     }
 }
 
+/// Loads one file's bytes as if read from `path`, whose extension picks the
+/// format (`.jsonl` or text). The fuzz target and property tests use it.
+pub fn load_bytes(path: &Path, bytes: &[u8]) -> (Vec<Article>, Vec<LoadProblem>) {
+    let is_jsonl = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("jsonl"));
+    let name = path.file_name().map(Path::new).unwrap_or(path);
+    if is_jsonl {
+        return parse_jsonl(&clean_label(&name.to_string_lossy()), path, bytes);
+    }
+    let id = clean_label(&name.with_extension("").to_string_lossy());
+    match article_from_bytes(&id, path, bytes.to_vec(), KnownFields::default()) {
+        Ok(a) => (vec![a], Vec::new()),
+        Err(reason) => (Vec::new(), vec![problem(path, reason)]),
+    }
+}
+
 fn load_entry(entry: &Entry, opts: &LoadOptions) -> LoadedFile {
     let mut out = LoadedFile {
         articles: Vec::new(),
@@ -270,7 +288,7 @@ fn load_entry(entry: &Entry, opts: &LoadOptions) -> LoadedFile {
     out.bytes = bytes.len() as u64;
     match entry.format {
         Format::Text => {
-            match article_from_bytes(&entry.id, &entry.path, &bytes, KnownFields::default()) {
+            match article_from_bytes(&entry.id, &entry.path, bytes, KnownFields::default()) {
                 Ok(a) => out.articles.push(a),
                 Err(reason) => out.problems.push(problem(&entry.path, reason)),
             }
@@ -288,16 +306,18 @@ fn load_entry(entry: &Entry, opts: &LoadOptions) -> LoadedFile {
 pub(super) fn article_from_bytes(
     id: &str,
     path: &Path,
-    bytes: &[u8],
+    bytes: Vec<u8>,
     known: KnownFields,
 ) -> Result<Article, String> {
     let decoded = decode(bytes).map_err(|e| e.reason())?;
+    let redecoded = decoded.redecoded;
     let clean = sanitize(&decoded.text);
+    drop(decoded); // a huge file is held at most twice while it is parsed
     Ok(parse_article(
         id.to_string(),
         path.to_path_buf(),
         clean.text,
-        decoded.redecoded,
+        redecoded,
         clean.removed,
         known,
     ))
@@ -312,7 +332,7 @@ fn read_capped(path: &Path, cap: u64) -> Result<Vec<u8>, String> {
         return Err(over_cap(len, cap));
     }
     let mut bytes = Vec::with_capacity(len as usize);
-    file.take(cap + 1)
+    file.take(cap.saturating_add(1))
         .read_to_end(&mut bytes)
         .map_err(|e| describe_io_error(&e))?;
     if bytes.len() as u64 > cap {

@@ -8,7 +8,7 @@ pub mod parse;
 pub mod sanitize;
 mod seeds;
 
-pub use load::{load_paths, LoadOptions};
+pub use load::{load_bytes, load_paths, LoadOptions};
 pub use seeds::load_seeds;
 
 use serde::Serialize;
@@ -68,7 +68,8 @@ impl Serialize for ArticleDate {
 pub struct Article {
     /// Path relative to the corpus root without extension, or `file:line` for `.jsonl`.
     pub id: String,
-    /// The file the article came from, as given or found while walking.
+    /// The file the article came from, as given or found while walking. It
+    /// may hold any bytes: print it with [`Article::path_label`].
     pub path: PathBuf,
     /// The title shown in lists.
     pub title: String,
@@ -99,6 +100,11 @@ impl Article {
         self.body.split_whitespace().count()
     }
 
+    /// The path as one printable line (controls replaced by placeholders).
+    pub fn path_label(&self) -> String {
+        sanitize::clean_label(&self.path.to_string_lossy())
+    }
+
     /// The body split into paragraphs.
     pub fn paragraphs(&self) -> impl Iterator<Item = &str> {
         self.body.split("\n\n").filter(|p| !p.is_empty())
@@ -116,7 +122,8 @@ pub struct LoadProblem {
 
 impl fmt::Display for LoadProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path.display(), self.reason)
+        let line = format!("{}: {}", self.path.display(), self.reason);
+        f.write_str(&sanitize::clean_label(&line))
     }
 }
 

@@ -73,6 +73,40 @@ pub fn sanitize(input: &str) -> Sanitized {
     Sanitized { text, removed }
 }
 
+/// A one-line label (a file name, an id, a path) safe to print: every
+/// forbidden character and every line break or tab becomes
+/// [`CONTROL_PLACEHOLDER`]. File names come from strangers too.
+pub fn clean_label(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if is_forbidden(c) || matches!(c, '\n' | '\r' | '\t') {
+                CONTROL_PLACEHOLDER
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// Escapes, inside serialised JSON, the characters JSON leaves raw but a
+/// terminal may act on (DEL, C1 controls, bidi and zero-width characters), as
+/// `\uXXXX`. The value a script decodes is unchanged.
+pub fn json_terminal_safe(json: &str) -> String {
+    if !json.chars().any(is_forbidden) {
+        return json.to_string();
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if is_forbidden(c) {
+            // serde_json escapes C0 itself, so these are all in the BMP.
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Consumes the rest of an escape sequence after ESC.
 fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
     match chars.peek().copied() {
@@ -185,6 +219,20 @@ mod tests {
     fn unterminated_osc_stops_at_line_end() {
         let s = sanitize("a\u{1b}]0;title\nnext line");
         assert_eq!(s.text, "a␛\nnext line");
+    }
+
+    #[test]
+    fn labels_lose_controls_and_line_breaks() {
+        assert_eq!(clean_label("a\u{1b}]0;x\u{7}\nb\u{202e}"), "a�]0;x��b�");
+    }
+
+    #[test]
+    fn json_escapes_what_serde_leaves_raw() {
+        let json = serde_json::to_string("a\u{1b}b\u{9b}c\u{202e}d\u{7f}").unwrap();
+        let safe = json_terminal_safe(&json);
+        assert_eq!(safe, r#""a\u001bb\u009bc\u202ed\u007f""#);
+        let back: String = serde_json::from_str(&safe).unwrap();
+        assert_eq!(back, "a\u{1b}b\u{9b}c\u{202e}d\u{7f}");
     }
 
     #[test]

@@ -36,7 +36,7 @@ pub fn load_seeds() -> Corpus {
         let id = name.trim_end_matches(".txt");
         let path = Path::new("seeds").join(name);
         corpus.bytes += text.len() as u64;
-        match article_from_bytes(id, &path, text.as_bytes(), KnownFields::default()) {
+        match article_from_bytes(id, &path, text.as_bytes().to_vec(), KnownFields::default()) {
             Ok(a) => corpus.articles.push(a),
             Err(reason) => corpus
                 .problems

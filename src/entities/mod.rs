@@ -4,6 +4,8 @@
 
 pub mod gazetteer;
 mod index;
+mod intervals;
+mod merge;
 mod model;
 mod names;
 mod officials;

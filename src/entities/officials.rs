@@ -5,12 +5,15 @@
 //! (`kata Arief`, a bare `Sekda`) as a mention of the same person.
 
 use super::gazetteer::{Level, PostLevel, GAZETTEER};
+use super::intervals::Intervals;
+use super::merge::MergeIndex;
 use super::model::{OfficialMention, Span};
 use super::names::{is_initial, parse_backward, parse_forward, NameMatch};
 use super::posts::{match_post, PostMatch};
 use super::regions::{all_refs, typed_ref, RegionRef, RegionTarget};
 use super::tokens::{Token, TokenKind};
 use crate::search::fold;
+use std::collections::HashMap;
 
 /// A full mention: a name tied to a post.
 #[derive(Debug, Clone)]
@@ -347,21 +350,27 @@ fn resolve_in_article(
         full_spans: Vec<Span>,
     }
     let mut people: Vec<Person> = Vec::new();
+    let mut index = MergeIndex::default();
     for f in full {
         let key = name_key(&f.name);
-        let existing = people.iter_mut().find(|p| {
+        // The first person with the same key, or with the same post and a key
+        // containing or inside this one.
+        let existing = index.candidates(&key, &f.position).into_iter().find(|&i| {
+            let p = &people[i];
             p.key == key
                 || (p.mention.position == f.position
                     && (key.contains(&p.key) || p.key.contains(&key))
                     && p.key.len().min(key.len()) >= 4)
         });
         match existing {
-            Some(p) => {
+            Some(i) => {
+                let p = &mut people[i];
                 if p.mention.institution.is_none() {
                     p.mention.institution = f.institution.clone();
                 }
                 if f.name.len() > p.mention.name.len() {
                     p.mention.name = f.name.clone();
+                    index.add(i, &key, &p.mention.position);
                     p.key = key;
                 }
                 for t in f.titles {
@@ -378,21 +387,24 @@ fn resolve_in_article(
                 p.full_spans.push(f.name_span);
                 p.mention.aliases.extend(f.alias);
             }
-            None => people.push(Person {
-                mention: OfficialMention {
-                    name: f.name.clone(),
-                    position: f.position.clone(),
-                    institution: f.institution.clone(),
-                    titles: f.titles.clone(),
-                    degrees: f.degrees.clone(),
-                    aliases: f.alias.into_iter().collect(),
-                    spans: vec![f.name_span],
-                },
-                key,
-                first_token: f.token,
-                level: f.level,
-                full_spans: vec![f.name_span],
-            }),
+            None => {
+                index.add(people.len(), &key, &f.position);
+                people.push(Person {
+                    mention: OfficialMention {
+                        name: f.name.clone(),
+                        position: f.position.clone(),
+                        institution: f.institution.clone(),
+                        titles: f.titles.clone(),
+                        degrees: f.degrees.clone(),
+                        aliases: f.alias.into_iter().collect(),
+                        spans: vec![f.name_span],
+                    },
+                    key,
+                    first_token: f.token,
+                    level: f.level,
+                    full_spans: vec![f.name_span],
+                })
+            }
         }
     }
     let institutions: Vec<Option<String>> = people
@@ -415,96 +427,113 @@ fn resolve_in_article(
             }
         }
     }
+    // Spans per person, for overlap checks in logarithmic time (a scan here
+    // made an article with many mentions quadratic).
+    let mut taken: Vec<[Intervals; 3]> = people
+        .iter()
+        .map(|p| {
+            [
+                Intervals::from(&p.mention.spans),
+                Intervals::default(),
+                Intervals::default(),
+            ]
+        })
+        .collect();
     // Bare posts after a person's first mention refer to them when only one
     // person holds that post here.
+    let mut by_post: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, p) in people.iter().enumerate() {
+        by_post
+            .entry(post_key(&p.mention.position))
+            .or_default()
+            .push(i);
+    }
     for b in &bare {
-        let holders: Vec<usize> = people
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| {
-                post_key(&p.mention.position) == post_key(&b.position)
-                    && b.institution
-                        .as_ref()
-                        .is_none_or(|inst| p.mention.institution.as_ref() == Some(inst))
+        let holders: Vec<usize> = by_post
+            .get(&post_key(&b.position))
+            .map(|v| {
+                v.iter()
+                    .copied()
+                    .filter(|&i| {
+                        b.institution
+                            .as_ref()
+                            .is_none_or(|inst| people[i].mention.institution.as_ref() == Some(inst))
+                    })
+                    .collect()
             })
-            .map(|(i, _)| i)
-            .collect();
+            .unwrap_or_default();
         if let [only] = holders[..] {
             let p = &mut people[only];
-            if p.first_token < b.token
-                && !p
-                    .mention
-                    .spans
-                    .iter()
-                    .any(|s| s.start < b.span.end && b.span.start < s.end)
-            {
+            if p.first_token < b.token && !taken[only].iter().any(|t| t.overlaps(b.span)) {
                 p.mention.spans.push(b.span);
+                taken[only][1].push(b.span);
                 p.mention.aliases.push(b.surface.clone());
             }
         }
     }
-    // Short forms of names after the first mention.
-    let all_full: Vec<Span> = people.iter().flat_map(|p| p.full_spans.clone()).collect();
+    // Short forms of names after the first mention. A word used by two
+    // people is ambiguous and names no one.
+    let all_full = Intervals::from(
+        &people
+            .iter()
+            .flat_map(|p| p.full_spans.clone())
+            .collect::<Vec<_>>(),
+    );
     let forms: Vec<Vec<String>> = people
         .iter()
         .map(|p| short_forms(&p.mention.name))
         .collect();
-    for (pi, p) in people.iter_mut().enumerate() {
-        let first_end = p.full_spans.first().map_or(0, |s| s.end);
-        let own: Vec<String> = forms[pi].clone();
-        for (ti, t) in tokens.iter().enumerate() {
-            if t.start < first_end || !own.iter().any(|f| f == t.text) {
-                continue;
+    let mut owners: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (pi, f) in forms.iter().enumerate() {
+        for w in f {
+            let v = owners.entry(w.as_str()).or_default();
+            if v.last() != Some(&pi) {
+                v.push(pi);
             }
-            if forms
-                .iter()
-                .enumerate()
-                .any(|(oi, f)| oi != pi && f.iter().any(|w| w == t.text))
-            {
-                continue; // shared by two people: ambiguous
-            }
-            if all_full
-                .iter()
-                .any(|s| s.start <= t.start && t.end <= s.end)
-            {
-                continue;
-            }
-            // A run of capitalised words: take it whole when all belong to the name,
-            // skip it when it names someone else (`Agus Salim`).
-            let mut end = ti + 1;
-            while end < tokens.len()
-                && own.iter().any(|f| f == tokens[end].text)
-                && !tokens[end].after_break
-            {
-                end += 1;
-            }
-            let next_foreign = tokens.get(end).is_some_and(|n| {
-                n.is_capitalized()
-                    && !n.after_break
-                    && !own.contains(&n.text.to_string())
-                    && !is_post_start(tokens, end)
-            });
-            let prev_foreign = ti > 0
-                && tokens[ti - 1].is_capitalized()
-                && !tokens[ti].after_break
-                && !own.contains(&tokens[ti - 1].text.to_string())
-                && !GAZETTEER.is_honorific(tokens[ti - 1].text);
-            if next_foreign || prev_foreign {
-                continue;
-            }
-            let span = Span::new(t.start, tokens[end - 1].end);
-            if p.mention
-                .spans
-                .iter()
-                .any(|s| s.start < span.end && span.start < s.end)
-            {
-                continue;
-            }
-            p.mention.spans.push(span);
-            p.mention
-                .aliases
-                .push(text[span.start..span.end].to_string());
         }
+    }
+    for (ti, t) in tokens.iter().enumerate() {
+        let Some(&[pi]) = owners.get(t.text).map(Vec::as_slice) else {
+            continue;
+        };
+        let p = &mut people[pi];
+        let first_end = p.full_spans.first().map_or(0, |s| s.end);
+        if t.start < first_end || all_full.contains(t.start, t.end) {
+            continue;
+        }
+        let own = &forms[pi];
+        // A run of capitalised words: take it whole when all belong to the name,
+        // skip it when it names someone else (`Agus Salim`).
+        let mut end = ti + 1;
+        while end < tokens.len()
+            && own.iter().any(|f| f == tokens[end].text)
+            && !tokens[end].after_break
+        {
+            end += 1;
+        }
+        let next_foreign = tokens.get(end).is_some_and(|n| {
+            n.is_capitalized()
+                && !n.after_break
+                && !own.iter().any(|f| f == n.text)
+                && !is_post_start(tokens, end)
+        });
+        let prev_foreign = ti > 0
+            && tokens[ti - 1].is_capitalized()
+            && !tokens[ti].after_break
+            && !own.iter().any(|f| f == tokens[ti - 1].text)
+            && !GAZETTEER.is_honorific(tokens[ti - 1].text);
+        if next_foreign || prev_foreign {
+            continue;
+        }
+        let span = Span::new(t.start, tokens[end - 1].end);
+        if taken[pi].iter().any(|t| t.overlaps(span)) {
+            continue;
+        }
+        taken[pi][2].push(span);
+        p.mention.spans.push(span);
+        p.mention
+            .aliases
+            .push(text[span.start..span.end].to_string());
     }
     people
         .into_iter()

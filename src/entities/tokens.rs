@@ -134,6 +134,8 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
         });
         after_break = false;
     }
+    // Growth by doubling leaves up to half unused: a huge body keeps only what it needs.
+    tokens.shrink_to_fit();
     tokens
 }
 

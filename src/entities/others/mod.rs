@@ -14,6 +14,7 @@ use super::tokens::Token;
 use orgs::{acronym, parenthesised};
 use places::{dateline_place, kecamatan_list, lokasi, parent_code};
 use programs::{lowercase_program, named_phrase, program_phrase, training};
+use std::collections::{HashMap, HashSet};
 
 pub(super) fn words(tokens: &[Token], start: usize, end: usize) -> String {
     let mut out = String::new();
@@ -30,28 +31,37 @@ pub(super) fn span(tokens: &[Token], start: usize, end: usize) -> Span {
     Span::new(tokens[start].start, tokens[end - 1].end)
 }
 
+/// Where each name sits in its list, and which spans each already has, so
+/// adding a mention is O(1) however often a name repeats (a list scan here
+/// made hostile articles quadratic).
+#[derive(Debug, Default)]
+struct Seen {
+    index: HashMap<String, usize>,
+    spans: HashSet<(usize, Span)>,
+}
+
 /// Adds a mention to a list keyed by name, keeping first-mention order.
+/// Returns the position of the name in the list.
 fn add<T>(
     list: &mut Vec<T>,
+    seen: &mut Seen,
     name: &str,
     sp: Span,
     make: impl FnOnce() -> T,
-    name_of: impl Fn(&T) -> &str,
     spans_of: impl Fn(&mut T) -> &mut Vec<Span>,
-) {
-    match list.iter_mut().find(|x| name_of(x) == name) {
-        Some(x) => {
-            let spans = spans_of(x);
-            if !spans.contains(&sp) {
-                spans.push(sp);
-            }
-        }
+) -> usize {
+    let at = match seen.index.get(name) {
+        Some(&at) => at,
         None => {
-            let mut x = make();
-            spans_of(&mut x).push(sp);
-            list.push(x);
+            list.push(make());
+            seen.index.insert(name.to_string(), list.len() - 1);
+            list.len() - 1
         }
+    };
+    if seen.spans.insert((at, sp)) {
+        spans_of(&mut list[at]).push(sp);
     }
+    at
 }
 
 /// Everything but officials.
@@ -67,12 +77,16 @@ pub struct Others {
     pub figures: Vec<FigureMention>,
     /// The parent code and end byte of the last kecamatan named, for lists.
     pub(super) last_kecamatan: Option<(String, usize)>,
+    seen_orgs: Seen,
+    seen_places: Seen,
+    seen_programs: Seen,
 }
 
 impl Others {
     pub(super) fn org(&mut self, name: String, expansion: Option<String>, sp: Span) {
-        add(
+        let at = add(
             &mut self.organizations,
+            &mut self.seen_orgs,
             &name,
             sp,
             || OrganizationMention {
@@ -80,19 +94,18 @@ impl Others {
                 expansion: expansion.clone(),
                 spans: Vec::new(),
             },
-            |o| &o.name,
             |o| &mut o.spans,
         );
-        if let Some(o) = self.organizations.iter_mut().find(|o| o.name == name) {
-            if o.expansion.is_none() {
-                o.expansion = expansion;
-            }
+        let o = &mut self.organizations[at];
+        if o.expansion.is_none() {
+            o.expansion = expansion;
         }
     }
 
     pub(super) fn program(&mut self, name: String, expansion: Option<String>, sp: Span) {
         add(
             &mut self.programs,
+            &mut self.seen_programs,
             &name,
             sp,
             || ProgramMention {
@@ -100,7 +113,6 @@ impl Others {
                 expansion: expansion.clone(),
                 spans: Vec::new(),
             },
-            |o| &o.name,
             |o| &mut o.spans,
         );
     }
@@ -108,6 +120,7 @@ impl Others {
     pub(super) fn place(&mut self, name: String, level: PlaceLevel, sp: Span) {
         add(
             &mut self.places,
+            &mut self.seen_places,
             &name,
             sp,
             || PlaceMention {
@@ -115,7 +128,6 @@ impl Others {
                 level,
                 spans: Vec::new(),
             },
-            |o| &o.name,
             |o| &mut o.spans,
         );
     }
