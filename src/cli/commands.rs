@@ -2,7 +2,7 @@
 
 use super::args::{Command, CorpusArgs};
 use super::write_stdout;
-use crate::corpus::{load_paths, load_seeds, Article, Corpus, LoadOptions};
+use crate::corpus::{load_paths_with_stats, load_seeds, Article, Corpus, LoadOptions, LoadStats};
 use anyhow::{bail, Result};
 use serde_json::{json, Value};
 use std::fmt::Write as _;
@@ -10,13 +10,18 @@ use std::fmt::Write as _;
 /// Loads the corpus the arguments name (the seeds when none), without
 /// printing: the reader shows problems in its status bar.
 pub fn read_corpus(args: &CorpusArgs) -> Corpus {
+    read_corpus_with_stats(args, &LoadStats::default())
+}
+
+/// [`read_corpus`], adding read and parse times to `stats`.
+pub fn read_corpus_with_stats(args: &CorpusArgs, stats: &LoadStats) -> Corpus {
     if args.paths.is_empty() {
         load_seeds()
     } else {
         let opts = LoadOptions {
             size_cap: args.max_file_size.saturating_mul(1024 * 1024),
         };
-        load_paths(&args.paths, &opts)
+        load_paths_with_stats(&args.paths, &opts, stats)
     }
 }
 
@@ -44,6 +49,11 @@ pub fn run_command(command: &Command) -> Result<()> {
             limit,
             json,
         } => super::entities::find(&load_corpus(corpus), query, *scope, *limit, *json),
+        Command::Bench {
+            corpus,
+            queries,
+            json,
+        } => super::bench::bench(corpus, queries, *json),
     }
 }
 

@@ -8,7 +8,7 @@ pub mod parse;
 pub mod sanitize;
 mod seeds;
 
-pub use load::{load_paths, LoadOptions};
+pub use load::{load_paths, load_paths_with_stats, LoadOptions, LoadStats};
 pub use seeds::load_seeds;
 
 use serde::Serialize;

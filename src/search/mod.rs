@@ -91,6 +91,11 @@ impl SearchIndex {
         SearchIndex { docs }
     }
 
+    /// The documents, in index order.
+    pub fn docs(&self) -> &[Document] {
+        &self.docs
+    }
+
     /// Number of documents.
     pub fn len(&self) -> usize {
         self.docs.len()
