@@ -46,8 +46,9 @@ fn needs_unit(form: &PostForm) -> bool {
 
 /// Matches the longest head form at `i`.
 fn match_head(tokens: &[Token], i: usize) -> Option<(&'static PostForm, usize)> {
-    GAZETTEER.posts.iter().find_map(|p| {
-        let words: Vec<&str> = p.form.split_whitespace().collect();
+    let first = tokens.get(i)?.text;
+    GAZETTEER.posts_starting_with(first).find_map(|p| {
+        let words = &p.words;
         let ok = words.len() <= tokens.len().saturating_sub(i)
             && words
                 .iter()
