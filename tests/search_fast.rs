@@ -2,7 +2,9 @@
 //! head; and the skim bound never underestimates fuzzy-matcher's score.
 
 use proptest::prelude::*;
-use warta::search::{skim_bound, Document, FilterQuery, FuzzyScorer, Scorer, SearchIndex, RANKED};
+use warta::search::{
+    skim_bound, skim_tight_bound, Document, FilterQuery, FuzzyScorer, Scorer, SearchIndex, RANKED,
+};
 
 /// Field-like text over a small alphabet, with separators skim treats specially.
 fn field() -> impl Strategy<Value = String> {
@@ -72,9 +74,11 @@ proptest! {
         // The same as on a thread that scored nothing before.
         prop_assert_eq!(score, FuzzyScorer::default().score(&f, &w));
         let bound = skim_bound(&f, &w);
+        let tight = skim_tight_bound(&f, &w);
         prop_assert_eq!(score.is_some(), bound.is_some());
-        if let (Some(s), Some(b)) = (score, bound) {
-            prop_assert!(s <= b, "score {} > bound {} for {:?} in {:?}", s, b, w, f);
+        prop_assert_eq!(score.is_some(), tight.is_some());
+        if let (Some(s), Some(b), Some(t)) = (score, bound, tight) {
+            prop_assert!(s <= t && t <= b, "score {} tight {} bound {} for {:?} in {:?}", s, t, b, w, f);
         }
     }
 }

@@ -1,28 +1,29 @@
 //! The fast filter behind [`SearchIndex::filter`]: the same matches and the
-//! same ranking as [`SearchIndex::search`], for much less work per keystroke.
+//! same ranked head as [`SearchIndex::search`], for much less work per keystroke.
 //!
 //! - A per-document byte mask rejects most non-matches before any field is read.
-//! - [`Scorer::bound`] decides membership exactly and bounds each score, so
-//!   only the documents that can reach the ranked head are scored: candidates
-//!   are visited best bound first (index order within a bound) and scoring
-//!   stops once the `RANKED`th best score beats every remaining bound. For one
-//!   or two letters, where nearly everything matches, this skips the full
-//!   scoring pass.
+//! - [`Scorer::bound`] decides membership exactly and bounds each score
+//!   cheaply; [`Scorer::tight_bound`] bounds it closely. Candidates are
+//!   visited best cheap bound first, refined a batch at a time, and scored
+//!   (with fuzzy-matcher, through [`Scorer::score`]) only while they can
+//!   still reach the `RANKED` best. For one letter the bound is the score, so
+//!   only about `RANKED` documents are ever scored.
 //! - Each query's matches are cached; a query that refines a cached one (each
 //!   old word a subsequence of a new word) filters only the survivors, and
 //!   backspace finds its answer in the cache.
-//! - Masks, bounds and scores run on every core (rayon), and every stage
-//!   checks the cancel flag a newer keystroke sets.
+//! - Bounds and scores run on every core (rayon), and every stage checks the
+//!   cancel flag a newer keystroke sets.
 
 use super::{FilterQuery, Hit, Scorer, SearchIndex};
 use rayon::prelude::*;
-use std::collections::{HashSet, VecDeque};
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashSet, VecDeque};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 /// How many hits at the head of a result are exactly ranked; the rest follow
 /// in bound order. More than anyone scrolls through.
-pub const RANKED: usize = 512;
+pub const RANKED: usize = 200;
 
 /// How many queries the cache keeps.
 const CACHE_SIZE: usize = 64;
@@ -226,7 +227,27 @@ impl SearchIndex {
         Some(hits)
     }
 
-    /// Scores candidates (in bound order) until the `RANKED` best are known.
+    /// The tight bound of a matching document (see [`Scorer::tight_bound`]).
+    fn doc_tight_bound(&self, d: usize, query: &FilterQuery, scorer: &dyn Scorer) -> i64 {
+        let fields = self.docs[d].fields();
+        query
+            .words()
+            .iter()
+            .map(|word| {
+                fields
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(i, f)| scorer.tight_bound(f, word).map(|b| weigh(b, i)))
+                    .max()
+                    .unwrap_or(0)
+            })
+            .fold(0i64, i64::saturating_add)
+    }
+
+    /// Finds the `RANKED` best candidates. Candidates come in cheap-bound
+    /// order; a batch at a time gets its tight bound, and the pending
+    /// candidate with the best tight bound is scored once no unrefined one
+    /// can beat it. Stops when the `RANKED`th score beats every bound left.
     fn rank_head(
         &self,
         ordered: &[(u32, i64)],
@@ -235,33 +256,63 @@ impl SearchIndex {
         cancel: Option<&AtomicBool>,
     ) -> Option<Vec<Hit>> {
         // Rank key: higher is better (score, then lower index).
-        let key = |score: i64, d: u32| (score, std::cmp::Reverse(d));
+        type Key = (i64, Reverse<u32>);
+        let key = |score: i64, d: u32| -> Key { (score, Reverse(d)) };
         let mut best: Vec<Hit> = Vec::new();
-        let mut start = 0;
-        while start < ordered.len() {
-            if best.len() >= RANKED {
-                let kth = &best[RANKED - 1];
-                let (d, b) = ordered[start];
-                // Every later candidate has a bound ≤ b, and at b an index > d.
-                if key(kth.score, kth.index as u32) > key(b, d) {
-                    break;
-                }
-            }
+        let mut pending: BinaryHeap<Key> = BinaryHeap::new();
+        let mut next = 0;
+        loop {
             if cancelled(cancel) {
                 return None;
             }
-            let end = (start + BATCH).min(ordered.len());
-            let scored: Vec<Hit> = ordered[start..end]
-                .par_iter()
-                .map(|&(d, _)| Hit {
-                    index: d as usize,
-                    score: self.score_pruned(d as usize, query, scorer),
-                })
-                .collect();
-            best.extend(scored);
-            best.sort_unstable_by(|a, b| b.score.cmp(&a.score).then(a.index.cmp(&b.index)));
-            best.truncate(RANKED);
-            start = end;
+            let kth = (best.len() >= RANKED)
+                .then(|| key(best[RANKED - 1].score, best[RANKED - 1].index as u32));
+            let unrefined = ordered.get(next).map(|&(d, b)| key(b, d));
+            let top = pending.peek().copied();
+            let beaten = |k: Option<Key>| match (kth, k) {
+                (_, None) => true,
+                (Some(kth), Some(k)) => kth > k,
+                (None, Some(_)) => false,
+            };
+            if beaten(unrefined) && beaten(top) {
+                break;
+            }
+            if top.is_some() && top >= unrefined {
+                // Score the pending candidates no unrefined one can beat.
+                let mut batch = Vec::new();
+                while batch.len() < BATCH {
+                    match pending.peek() {
+                        Some(&k) if Some(k) >= unrefined && !beaten(Some(k)) => {
+                            batch.push(k.1 .0);
+                            pending.pop();
+                        }
+                        _ => break,
+                    }
+                }
+                if batch.is_empty() {
+                    // Every pending candidate is beaten; only unrefined ones remain.
+                    pending.clear();
+                    continue;
+                }
+                let scored: Vec<Hit> = batch
+                    .par_iter()
+                    .map(|&d| Hit {
+                        index: d as usize,
+                        score: self.score_pruned(d as usize, query, scorer),
+                    })
+                    .collect();
+                best.extend(scored);
+                best.sort_unstable_by(|a, b| b.score.cmp(&a.score).then(a.index.cmp(&b.index)));
+                best.truncate(RANKED);
+            } else {
+                let end = (next + BATCH).min(ordered.len());
+                let refined: Vec<Key> = ordered[next..end]
+                    .par_iter()
+                    .map(|&(d, _)| key(self.doc_tight_bound(d as usize, query, scorer), d))
+                    .collect();
+                pending.extend(refined.into_iter().filter(|&k| !beaten(Some(k))));
+                next = end;
+            }
         }
         Some(best)
     }

@@ -11,7 +11,7 @@ mod engine;
 mod scorer;
 
 pub use engine::RANKED;
-pub use scorer::{is_subsequence, skim_bound, FuzzyScorer, Scorer};
+pub use scorer::{is_subsequence, skim_bound, skim_tight_bound, FuzzyScorer, Scorer};
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use unicode_normalization::UnicodeNormalization;

@@ -14,6 +14,11 @@ pub trait Scorer: Send + Sync {
     fn bound(&self, field: &str, word: &str) -> Option<i64> {
         self.score(field, word)
     }
+    /// A bound between [`Scorer::bound`] and the score, dearer than the
+    /// first, cheaper than scoring. The default is [`Scorer::bound`].
+    fn tight_bound(&self, field: &str, word: &str) -> Option<i64> {
+        self.bound(field, word)
+    }
 }
 
 /// True when the chars of `word` appear in `field` in order. Works on bytes
@@ -88,6 +93,11 @@ impl Scorer for FuzzyScorer {
     fn bound(&self, field: &str, word: &str) -> Option<i64> {
         skim_bound(field, word)
     }
+
+    /// See [`skim_tight_bound`].
+    fn tight_bound(&self, field: &str, word: &str) -> Option<i64> {
+        skim_tight_bound(field, word)
+    }
 }
 
 /// Skim's bonus for a char at a position, from the byte before it: 16 for
@@ -159,4 +169,65 @@ pub fn skim_bound(field: &str, word: &str) -> Option<i64> {
         total += best;
     }
     Some(total)
+}
+
+/// A tighter bound than [`skim_bound`], for the candidates that reach the
+/// ranked head: skim's own recurrence (best alignment with gap penalties)
+/// run over bytes with each chunk bonus replaced by its bound. `None`
+/// exactly when skim finds no match.
+pub fn skim_tight_bound(field: &str, word: &str) -> Option<i64> {
+    let loose = skim_bound(field, word)?;
+    let (f, w) = (field.as_bytes(), word.as_bytes());
+    if !word.is_ascii() || f.len() > 1024 {
+        return Some(loose);
+    }
+    const NONE: i64 = i64::MIN / 4;
+    let n = f.len();
+    let mut prev = vec![NONE; n];
+    let mut cur = vec![NONE; n];
+    // Gaps are counted in chars: the char index of each byte.
+    let mut chars = Vec::with_capacity(n);
+    let mut index = -1i64;
+    for &b in f {
+        index += i64::from((b & 0xC0) != 0x80);
+        chars.push(index);
+    }
+    let mut from = 0;
+    for (k, &c) in w.iter().enumerate() {
+        let greedy = from + memchr::memchr(c, &f[from..])?;
+        from = greedy + 1;
+        // Best `prev[q] + chars[q]` over q ≤ p - 2: the start of a gap ending before p.
+        let mut open = NONE;
+        for p in 0..n {
+            if p >= 2 && prev[p - 2] > NONE {
+                open = open.max(prev[p - 2] + chars[p - 2]);
+            }
+            cur[p] = NONE;
+            if f[p] != c {
+                continue;
+            }
+            let before = p.checked_sub(1).map(|q| f[q]);
+            let place = in_place(before, c);
+            if k == 0 {
+                cur[p] = 15 + place;
+                continue;
+            }
+            let mut best = NONE;
+            if open > NONE {
+                // A gap of g chars costs 3 + g.
+                best = 16 + place - 2 - chars[p] + open;
+            }
+            if p >= 1 && prev[p - 1] > NONE {
+                let stale = k >= 2
+                    && (w[k - 2] == w[k - 1] || w[k - 2] == c)
+                    && (p == greedy || c == w[k - 1]);
+                let carried = if stale { 16 } else { place.max(4) };
+                best = best.max(16 + prev[p - 1] + carried);
+            }
+            cur[p] = best;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    let tight = prev.iter().copied().max().filter(|&b| b > NONE)?;
+    Some(tight.min(loose))
 }
