@@ -7,6 +7,7 @@ mod load;
 pub mod parse;
 pub mod sanitize;
 mod seeds;
+pub mod wordre;
 
 pub use load::{load_paths, load_paths_with_stats, LoadOptions, LoadStats};
 pub use seeds::load_seeds;
