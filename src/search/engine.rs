@@ -28,6 +28,11 @@ pub const RANKED: usize = 200;
 /// How many queries the cache keeps.
 const CACHE_SIZE: usize = 64;
 
+/// How many stored hits and matches the cache may hold, per document of the
+/// index: older answers go first beyond it (memory stays a small multiple
+/// of one answer).
+const CACHE_ITEMS_PER_DOC: usize = 8;
+
 /// Documents scored per parallel batch between stop checks.
 const BATCH: usize = 256;
 
@@ -85,9 +90,14 @@ impl Cache {
             .map(|e| e.matches.clone())
     }
 
-    fn insert(&mut self, entry: Entry) {
-        if self.entries.len() == CACHE_SIZE {
-            self.entries.pop_front();
+    fn insert(&mut self, entry: Entry, docs: usize) {
+        let size = |e: &Entry| e.matches.len() + e.hits.len();
+        let budget = CACHE_ITEMS_PER_DOC * docs.max(1);
+        let mut total: usize = self.entries.iter().map(size).sum::<usize>() + size(&entry);
+        while !self.entries.is_empty() && (self.entries.len() >= CACHE_SIZE || total > budget) {
+            if let Some(old) = self.entries.pop_front() {
+                total -= size(&old);
+            }
         }
         self.entries.push_back(entry);
     }
@@ -218,11 +228,14 @@ impl SearchIndex {
         );
         let matches: Vec<u32> = candidates.iter().map(|&(d, _)| d).collect();
         if let Ok(mut cache) = self.cache.lock() {
-            cache.insert(Entry {
-                words,
-                matches: Arc::new(matches),
-                hits: Arc::new(hits.clone()),
-            });
+            cache.insert(
+                Entry {
+                    words,
+                    matches: Arc::new(matches),
+                    hits: Arc::new(hits.clone()),
+                },
+                self.docs.len(),
+            );
         }
         Some(hits)
     }
