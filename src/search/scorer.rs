@@ -89,13 +89,8 @@ impl Scorer for FuzzyScorer {
         found.map(|(_, idx)| idx)
     }
 
-    /// See [`skim_bound`].
+    /// See [`skim_tight_bound`]: cheap enough to bound every candidate.
     fn bound(&self, field: &str, word: &str) -> Option<i64> {
-        skim_bound(field, word)
-    }
-
-    /// See [`skim_tight_bound`].
-    fn tight_bound(&self, field: &str, word: &str) -> Option<i64> {
         skim_tight_bound(field, word)
     }
 }
@@ -171,63 +166,71 @@ pub fn skim_bound(field: &str, word: &str) -> Option<i64> {
     Some(total)
 }
 
-/// A tighter bound than [`skim_bound`], for the candidates that reach the
-/// ranked head: skim's own recurrence (best alignment with gap penalties)
-/// run over bytes with each chunk bonus replaced by its bound. `None`
-/// exactly when skim finds no match.
+/// A tighter bound than [`skim_bound`]: skim's own recurrence (best
+/// alignment with gap penalties) with each chunk bonus replaced by its bound,
+/// run only over the occurrences of the word's chars. `None` exactly when
+/// skim finds no match.
 pub fn skim_tight_bound(field: &str, word: &str) -> Option<i64> {
-    let loose = skim_bound(field, word)?;
+    /// Occurrences of one char tracked on the stack; more falls back to the cheap bound.
+    const MAX: usize = 48;
     let (f, w) = (field.as_bytes(), word.as_bytes());
     if !word.is_ascii() || f.len() > 1024 {
-        return Some(loose);
+        return skim_bound(field, word);
     }
-    const NONE: i64 = i64::MIN / 4;
-    let n = f.len();
-    let mut prev = vec![NONE; n];
-    let mut cur = vec![NONE; n];
-    // Gaps are counted in chars: the char index of each byte.
-    let mut chars = Vec::with_capacity(n);
-    let mut index = -1i64;
-    for &b in f {
-        index += i64::from((b & 0xC0) != 0x80);
-        chars.push(index);
-    }
+    let ascii = field.is_ascii();
+    // Chars from byte q to byte p: gaps are counted in chars.
+    let span = |q: usize, p: usize| -> i64 {
+        if ascii {
+            (p - q) as i64
+        } else {
+            f[q + 1..=p].iter().filter(|&&b| (b & 0xC0) != 0x80).count() as i64
+        }
+    };
+    // (position, best score of the word so far ending there)
+    let mut prev = [(0usize, 0i64); MAX];
+    let mut cur = [(0usize, 0i64); MAX];
+    let mut np = 0;
     let mut from = 0;
     for (k, &c) in w.iter().enumerate() {
         let greedy = from + memchr::memchr(c, &f[from..])?;
         from = greedy + 1;
-        // Best `prev[q] + chars[q]` over q ≤ p - 2: the start of a gap ending before p.
-        let mut open = NONE;
-        for p in 0..n {
-            if p >= 2 && prev[p - 2] > NONE {
-                open = open.max(prev[p - 2] + chars[p - 2]);
-            }
-            cur[p] = NONE;
-            if f[p] != c {
-                continue;
+        let mut nc = 0;
+        for p in memchr::memchr_iter(c, &f[greedy..]).map(|j| j + greedy) {
+            if nc == MAX {
+                return skim_bound(field, word);
             }
             let before = p.checked_sub(1).map(|q| f[q]);
             let place = in_place(before, c);
-            if k == 0 {
-                cur[p] = 15 + place;
-                continue;
-            }
-            let mut best = NONE;
-            if open > NONE {
-                // A gap of g chars costs 3 + g.
-                best = 16 + place - 2 - chars[p] + open;
-            }
-            if p >= 1 && prev[p - 1] > NONE {
+            let score = if k == 0 {
+                Some(15 + place)
+            } else {
                 let stale = k >= 2
                     && (w[k - 2] == w[k - 1] || w[k - 2] == c)
                     && (p == greedy || c == w[k - 1]);
                 let carried = if stale { 16 } else { place.max(4) };
-                best = best.max(16 + prev[p - 1] + carried);
+                prev[..np]
+                    .iter()
+                    .take_while(|&&(q, _)| q < p)
+                    .map(|&(q, s)| {
+                        if q + 1 == p {
+                            s + 16 + carried
+                        } else {
+                            // A gap of g chars costs 3 + g.
+                            s + 16 + place - 2 - span(q, p)
+                        }
+                    })
+                    .max()
+            };
+            if let Some(score) = score {
+                cur[nc] = (p, score);
+                nc += 1;
             }
-            cur[p] = best;
+        }
+        if nc == 0 {
+            return None;
         }
         std::mem::swap(&mut prev, &mut cur);
+        np = nc;
     }
-    let tight = prev.iter().copied().max().filter(|&b| b > NONE)?;
-    Some(tight.min(loose))
+    prev[..np].iter().map(|&(_, s)| s).max()
 }
