@@ -153,7 +153,8 @@ fn filter_wisman_in_a_real_terminal_then_escape_and_quit() {
         "only the Kota Tangerang article remains"
     );
     assert!(
-        s.screen().contains("Saat Peserta Diklatpim Nasional Serius"),
+        s.screen()
+            .contains("Saat Peserta Diklatpim Nasional Serius"),
         "its full title in the reader"
     );
 

@@ -54,7 +54,7 @@ pub fn run(
 ) -> Option<SearchResult> {
     let start = Instant::now();
     let query = FilterQuery::new(&request.query);
-    let hits = request.index.search(&query, scorer, Some(cancel))?;
+    let hits = request.index.filter(&query, scorer, Some(cancel))?;
     Some(SearchResult {
         target: request.target,
         generation: request.generation,

@@ -103,6 +103,18 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Measure loading and per-keystroke filtering (DESIGN section 4).
+    Bench {
+        #[command(flatten)]
+        corpus: CorpusArgs,
+        /// A query to type one character at a time (repeatable); default:
+        /// `agung basuki`, `kpl bappeda tng`, `wismansyh`, `sekda`.
+        #[arg(long = "query", value_name = "Q")]
+        queries: Vec<String>,
+        /// Print JSON for scripts.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// Entity kinds for `--kind`.

@@ -3,7 +3,7 @@
 use super::args::{Command, CorpusArgs};
 use super::settings::Settings;
 use super::write_stdout;
-use crate::corpus::{load_paths, load_seeds, Article, Corpus, LoadOptions};
+use crate::corpus::{load_paths_with_stats, load_seeds, Article, Corpus, LoadOptions, LoadStats};
 use crate::store::Remembered;
 use anyhow::{bail, Result};
 use serde_json::{json, Value};
@@ -12,6 +12,11 @@ use std::fmt::Write as _;
 /// Loads the corpus the arguments name (the seeds when none), without
 /// printing: the reader shows problems in its status bar.
 pub fn read_corpus(args: &CorpusArgs) -> Corpus {
+    read_corpus_with_stats(args, &LoadStats::default())
+}
+
+/// [`read_corpus`], adding read and parse times to `stats`.
+pub fn read_corpus_with_stats(args: &CorpusArgs, stats: &LoadStats) -> Corpus {
     if args.paths.is_empty() {
         load_seeds()
     } else {
@@ -21,7 +26,7 @@ pub fn read_corpus(args: &CorpusArgs) -> Corpus {
                 .unwrap_or(crate::store::config::DEFAULT_MAX_FILE_SIZE)
                 .saturating_mul(1024 * 1024),
         };
-        load_paths(&args.paths, &opts)
+        load_paths_with_stats(&args.paths, &opts, stats)
     }
 }
 
@@ -65,6 +70,11 @@ pub fn run_command(command: &Command, settings: &Settings) -> Result<()> {
             *limit,
             *json,
         ),
+        Command::Bench {
+            corpus,
+            queries,
+            json,
+        } => super::bench::bench(&settings.complete(corpus), queries, *json),
     };
     for n in &settings.notices {
         eprintln!("warta: {n}");

@@ -1,6 +1,7 @@
 //! The command line: argument parsing and the headless commands.
 
 mod args;
+mod bench;
 mod commands;
 mod entities;
 mod settings;

@@ -12,6 +12,8 @@ use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Instant;
 
 /// The default size cap for one file: 16 MiB.
 pub const DEFAULT_SIZE_CAP: u64 = 16 * 1024 * 1024;
@@ -51,9 +53,26 @@ pub struct Entry {
 /// Loads every article under `paths` (files or folders). Problems with single
 /// files are collected, never fatal.
 pub fn load_paths(paths: &[PathBuf], opts: &LoadOptions) -> Corpus {
+    load_paths_with_stats(paths, opts, &LoadStats::default())
+}
+
+/// Time spent reading and parsing, summed over all loader threads (for `warta bench`).
+#[derive(Debug, Default)]
+pub struct LoadStats {
+    /// Nanoseconds spent opening and reading files.
+    pub read_nanos: AtomicU64,
+    /// Nanoseconds spent decoding, sanitising and parsing.
+    pub parse_nanos: AtomicU64,
+}
+
+/// [`load_paths`], adding the time spent in each phase to `stats`.
+pub fn load_paths_with_stats(paths: &[PathBuf], opts: &LoadOptions, stats: &LoadStats) -> Corpus {
     let mut problems = Vec::new();
     let entries = walk(paths, &mut problems);
-    let loaded: Vec<LoadedFile> = entries.par_iter().map(|e| load_entry(e, opts)).collect();
+    let loaded: Vec<LoadedFile> = entries
+        .par_iter()
+        .map(|e| load_entry(e, opts, stats))
+        .collect();
     let mut corpus = Corpus {
         problems,
         ..Corpus::default()
@@ -272,13 +291,17 @@ pub fn load_bytes(path: &Path, bytes: &[u8]) -> (Vec<Article>, Vec<LoadProblem>)
     }
 }
 
-fn load_entry(entry: &Entry, opts: &LoadOptions) -> LoadedFile {
+fn load_entry(entry: &Entry, opts: &LoadOptions, stats: &LoadStats) -> LoadedFile {
     let mut out = LoadedFile {
         articles: Vec::new(),
         problems: Vec::new(),
         bytes: 0,
     };
-    let bytes = match read_capped(&entry.path, opts.size_cap) {
+    let start = Instant::now();
+    let read = read_capped(&entry.path, opts.size_cap);
+    let parse_start = Instant::now();
+    add_nanos(&stats.read_nanos, parse_start - start);
+    let bytes = match read {
         Ok(b) => b,
         Err(reason) => {
             out.problems.push(problem(&entry.path, reason));
@@ -299,7 +322,12 @@ fn load_entry(entry: &Entry, opts: &LoadOptions) -> LoadedFile {
             out.problems = problems;
         }
     }
+    add_nanos(&stats.parse_nanos, parse_start.elapsed());
     out
+}
+
+fn add_nanos(counter: &AtomicU64, d: std::time::Duration) {
+    counter.fetch_add(d.as_nanos() as u64, Ordering::Relaxed);
 }
 
 /// Decodes, sanitises and parses one article's bytes.

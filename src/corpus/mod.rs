@@ -7,8 +7,9 @@ mod load;
 pub mod parse;
 pub mod sanitize;
 mod seeds;
+pub mod wordre;
 
-pub use load::{load_bytes, load_paths, LoadOptions};
+pub use load::{load_bytes, load_paths, load_paths_with_stats, LoadOptions, LoadStats};
 pub use seeds::load_seeds;
 
 use serde::Serialize;

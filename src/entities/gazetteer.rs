@@ -37,6 +37,8 @@ pub struct Region {
 pub struct PostForm {
     /// As written (`Sekda`).
     pub form: String,
+    /// `form` split into words, once (matching runs at every token).
+    pub words: Vec<String>,
     /// As reported (`Sekretaris Daerah`).
     pub canonical: String,
     /// Unit words may follow (`Kepala Dinas …`).
@@ -108,6 +110,8 @@ pub struct Gazetteer {
     pub max_village_words: usize,
     /// First words of every post form (`Kepala`, `Sekda`): never part of a name.
     post_words: HashSet<String>,
+    /// First word of a post form → indices into `posts`, longest forms first.
+    posts_by_first: HashMap<String, Vec<usize>>,
 }
 
 /// The gazetteer compiled from `assets/`.
@@ -192,6 +196,7 @@ impl Gazetteer {
                     _ => PostLevel::None,
                 };
                 Some(PostForm {
+                    words: form.split_whitespace().map(str::to_string).collect(),
                     form,
                     canonical,
                     takes_unit: row.get(2) == Some(&"unit"),
@@ -255,6 +260,12 @@ impl Gazetteer {
             .max()
             .unwrap_or(1)
             .min(5);
+        let mut posts_by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, p) in posts.iter().enumerate() {
+            if let Some(w) = p.words.first() {
+                posts_by_first.entry(w.clone()).or_default().push(i);
+            }
+        }
         let post_words = posts
             .iter()
             .filter_map(|p| p.form.split_whitespace().next().map(str::to_string))
@@ -270,6 +281,7 @@ impl Gazetteer {
             villages,
             max_village_words,
             post_words,
+            posts_by_first,
             regions,
             by_name,
             max_region_words,
@@ -345,6 +357,15 @@ impl Gazetteer {
     /// True for the first word of a post form (`Kepala`, `Sekretaris`, `Kapolres`).
     pub fn is_post_word(&self, word: &str) -> bool {
         self.post_words.contains(word)
+    }
+
+    /// The post forms whose first word is `word`, longest first.
+    pub fn posts_starting_with(&self, word: &str) -> impl Iterator<Item = &PostForm> {
+        self.posts_by_first
+            .get(word)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.posts[i])
     }
 
     /// A programme by name or acronym.

@@ -184,7 +184,7 @@ fn take_post(
             Some(surface.clone())
         } else if abbreviated
             && m.start == post.end
-            && post.end == post.first + post.form.form.split_whitespace().count()
+            && post.end == post.first + post.form.words.len()
         {
             // `Sekda Muhamad`: the short post right before the name.
             Some(text[tokens[post.first].start..tokens[m.end - 1].end].to_string())

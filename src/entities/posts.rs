@@ -5,8 +5,6 @@
 use super::gazetteer::{Level, PostForm, PostLevel, GAZETTEER};
 use super::regions::{bare_ref, typed_ref, RegionRef};
 use super::tokens::{Token, TokenKind};
-use std::collections::HashMap;
-use std::sync::LazyLock;
 
 /// A post found in the text.
 #[derive(Debug, Clone)]
@@ -46,34 +44,18 @@ fn needs_unit(form: &PostForm) -> bool {
         )
 }
 
-/// A head form and its words.
-type Head = (&'static PostForm, Vec<&'static str>);
-
-/// Head forms split into words, grouped by first word; each group keeps the
-/// gazetteer's order (longest forms first), so the first match is the longest.
-static HEADS: LazyLock<HashMap<&'static str, Vec<Head>>> = LazyLock::new(|| {
-    let mut heads: HashMap<_, Vec<_>> = HashMap::new();
-    for p in &GAZETTEER.posts {
-        let words: Vec<&str> = p.form.split_whitespace().collect();
-        if let Some(&first) = words.first() {
-            heads.entry(first).or_default().push((p, words));
-        }
-    }
-    heads
-});
-
 /// Matches the longest head form at `i`.
 fn match_head(tokens: &[Token], i: usize) -> Option<(&'static PostForm, usize)> {
-    HEADS
-        .get(tokens.get(i)?.text)?
-        .iter()
-        .find_map(|(p, words)| {
-            let ok = words.len() <= tokens.len().saturating_sub(i)
-                && words.iter().enumerate().all(|(k, w)| {
-                    tokens[i + k].text == *w && (k == 0 || !tokens[i + k].after_break)
-                });
-            ok.then_some((*p, i + words.len()))
-        })
+    let first = tokens.get(i)?.text;
+    GAZETTEER.posts_starting_with(first).find_map(|p| {
+        let words = &p.words;
+        let ok = words.len() <= tokens.len().saturating_sub(i)
+            && words
+                .iter()
+                .enumerate()
+                .all(|(k, w)| tokens[i + k].text == *w && (k == 0 || !tokens[i + k].after_break));
+        ok.then_some((p, i + words.len()))
+    })
 }
 
 /// True when `t` can continue a unit name.

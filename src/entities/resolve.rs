@@ -11,7 +11,9 @@ use std::collections::HashMap;
 struct Cluster {
     names: Vec<String>,
     keys: Vec<String>,
-    institutions: Vec<Option<String>>,
+    /// The distinct (name, institution) pairs among the mentions, with the
+    /// name's key: all that matching a new mention against the cluster needs.
+    variants: Vec<(String, Option<String>, String)>,
     /// (article, index of the official in that article)
     members: Vec<(usize, usize)>,
 }
@@ -133,8 +135,10 @@ pub fn resolve(per_article: Vec<ArticleEntities>) -> EntityIndex {
                 .collect();
             let found = candidates.into_iter().find(|&ci| {
                 let c = &clusters[ci];
-                c.names.iter().zip(&c.institutions).any(|(n, inst)| {
-                    same_person(n, inst.as_deref(), &o.name, o.institution.as_deref())
+                c.variants.iter().any(|(n, inst, k)| {
+                    // same_person needs equal keys or one shared institution.
+                    (*k == key || (inst.is_some() && *inst == o.institution))
+                        && same_person(n, inst.as_deref(), &o.name, o.institution.as_deref())
                 })
             });
             let ci = match found {
@@ -143,20 +147,28 @@ pub fn resolve(per_article: Vec<ArticleEntities>) -> EntityIndex {
                     clusters.push(Cluster {
                         names: Vec::new(),
                         keys: Vec::new(),
-                        institutions: Vec::new(),
+                        variants: Vec::new(),
                         members: Vec::new(),
                     });
                     clusters.len() - 1
                 }
             };
             let c = &mut clusters[ci];
+            // `keys` holds each distinct key once.
             if !c.keys.contains(&key) {
                 by_key.entry(key.clone()).or_default().push(ci);
                 by_key.entry(format!("~{last}")).or_default().push(ci);
+                c.keys.push(key.clone());
+            }
+            if !c
+                .variants
+                .iter()
+                .any(|(n, inst, _)| *n == o.name && *inst == o.institution)
+            {
+                c.variants
+                    .push((o.name.clone(), o.institution.clone(), key.clone()));
             }
             c.names.push(o.name.clone());
-            c.keys.push(key);
-            c.institutions.push(o.institution.clone());
             c.members.push((ai, oi));
         }
     }
@@ -182,7 +194,8 @@ pub fn resolve(per_article: Vec<ArticleEntities>) -> EntityIndex {
                     }
                 }
                 mentions += o.spans.len();
-                if !articles.contains(&ai) {
+                // Members come in article order: a repeat is always the last one.
+                if articles.last() != Some(&ai) {
                     articles.push(ai);
                 }
                 match roles
@@ -190,7 +203,7 @@ pub fn resolve(per_article: Vec<ArticleEntities>) -> EntityIndex {
                     .find(|r| r.position == o.position && r.institution == o.institution)
                 {
                     Some(r) => {
-                        if !r.articles.contains(&ai) {
+                        if r.articles.last() != Some(&ai) {
                             r.articles.push(ai);
                         }
                     }

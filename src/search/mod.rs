@@ -7,9 +7,11 @@
 //! fields; the document's score is the sum of each word's best field score.
 //! The scorer sits behind [`Scorer`] so it can be swapped.
 
+mod engine;
 mod scorer;
 
-pub use scorer::{FuzzyScorer, Scorer};
+pub use engine::RANKED;
+pub use scorer::{is_subsequence, skim_bound, skim_tight_bound, FuzzyScorer, Scorer};
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use unicode_normalization::UnicodeNormalization;
@@ -79,16 +81,32 @@ impl FilterQuery {
     }
 }
 
-/// A set of documents to search.
+/// A set of documents to search, with what [`SearchIndex::filter`] needs:
+/// a byte mask per document and a cache of recent answers.
 #[derive(Debug, Clone, Default)]
 pub struct SearchIndex {
     docs: Vec<Document>,
+    masks: Vec<u64>,
+    cache: engine::CacheSlot,
 }
 
 impl SearchIndex {
     /// Builds an index over documents.
     pub fn new(docs: Vec<Document>) -> Self {
-        SearchIndex { docs }
+        let masks = docs
+            .iter()
+            .map(|d| d.fields.iter().fold(0, |m, f| m | engine::mask(f)))
+            .collect();
+        SearchIndex {
+            docs,
+            masks,
+            cache: engine::CacheSlot::default(),
+        }
+    }
+
+    /// The documents, in index order.
+    pub fn docs(&self) -> &[Document] {
+        &self.docs
     }
 
     /// Number of documents.

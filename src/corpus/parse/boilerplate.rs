@@ -3,6 +3,7 @@
 //! and view counters. Rules are about the shape of a line, never about a
 //! particular article.
 
+use crate::corpus::wordre::WordRegex;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -158,11 +159,11 @@ pub fn clean_name(s: &str) -> String {
 
 /// True for a photo caption line such as `… berfoto bersama. (FOTO: x.go.id)`.
 pub fn is_photo_caption(line: &str) -> bool {
-    static CAPTION: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)(?:\((?:foto|photo|dok|dokumentasi|ist|istimewa)\b[^)]*\)\s*$|^(?:foto|photo|ilustrasi)\s*[:/])")
+    static CAPTION: LazyLock<WordRegex> = LazyLock::new(|| {
+        WordRegex::new(r"(?i)(?:\((?:foto|photo|dok|dokumentasi|ist|istimewa)\b[^)]*\)\s*$|^(?:foto|photo|ilustrasi)\s*[:/])")
             .expect("valid regex")
     });
-    CAPTION.is_match(line)
+    CAPTION.on(line).is_match(line)
 }
 
 #[cfg(test)]

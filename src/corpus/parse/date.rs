@@ -2,6 +2,7 @@
 //! `Selasa 8 November 2017`, `17/10/2023`, `2023-10-17`, and the partial
 //! `(7/8)` that names a day and month but no year.
 
+use crate::corpus::wordre::WordRegex;
 use crate::corpus::ArticleDate;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -53,21 +54,21 @@ const MONTHS: &[(&str, u8)] = &[
 ];
 
 /// `[Hari,] D Bulan YYYY` with an optional day name before it.
-static WORD_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static WORD_DATE: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(
         r"(?i)\b(?:(?:senin|selasa|rabu|kamis|jum'?at|jum’at|sabtu|minggu|ahad),?\s+)?(\d{1,2})[\s-]+([a-z]{3,9})\.?[\s-]+(\d{4})\b",
     )
     .expect("valid regex")
 });
 
 /// `DD/MM/YYYY`, `DD-MM-YYYY`, `DD.MM.YYYY`.
-static NUMERIC_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(\d{1,2})([/.-])(\d{1,2})([/.-])(\d{4})\b").expect("valid regex")
+static NUMERIC_DATE: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(r"\b(\d{1,2})([/.-])(\d{1,2})([/.-])(\d{4})\b").expect("valid regex")
 });
 
 /// `YYYY-MM-DD` (ISO), optionally followed by a time.
-static ISO_DATE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})(?:\b|T)").expect("valid regex"));
+static ISO_DATE: LazyLock<WordRegex> =
+    LazyLock::new(|| WordRegex::new(r"\b(\d{4})-(\d{2})-(\d{2})(?:\b|T)").expect("valid regex"));
 
 /// `(7/8)` or `(29/04)`: day and month in brackets, as a dateline aside.
 static PARTIAL_DATE: LazyLock<Regex> =
@@ -133,7 +134,7 @@ pub fn find_full_date(text: &str) -> Option<FoundDate> {
             }
         }
     };
-    consider(WORD_DATE.captures_iter(text).find_map(|c| {
+    consider(WORD_DATE.on(text).captures_iter(text).find_map(|c| {
         let day: u32 = c[1].parse().ok()?;
         let month = month_number(&c[2])?;
         let year: i32 = c[3].parse().ok()?;
@@ -144,7 +145,7 @@ pub fn find_full_date(text: &str) -> Option<FoundDate> {
             end: m.end(),
         })
     }));
-    consider(NUMERIC_DATE.captures_iter(text).find_map(|c| {
+    consider(NUMERIC_DATE.on(text).captures_iter(text).find_map(|c| {
         if c[2] != c[4] {
             return None;
         }
@@ -155,7 +156,7 @@ pub fn find_full_date(text: &str) -> Option<FoundDate> {
             end: m.end(),
         })
     }));
-    consider(ISO_DATE.captures_iter(text).find_map(|c| {
+    consider(ISO_DATE.on(text).captures_iter(text).find_map(|c| {
         let m = c.get(0)?;
         make_date(c[1].parse().ok(), c[2].parse().ok()?, c[3].parse().ok()?).map(|date| FoundDate {
             date,

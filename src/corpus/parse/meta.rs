@@ -1,5 +1,6 @@
 //! Datelines (`SOREANG –`, `Indolinear.com, Tangsel -`) and the site name.
 
+use crate::corpus::wordre::WordRegex;
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -27,14 +28,16 @@ static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// `dikutip BantenHits.com`: the site that quotes another.
-static QUOTED_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bdikutip\s+(?:dari\s+)?([a-z0-9][a-z0-9-]*\.(?:co\.id|com|id|net|news))\b")
-        .expect("valid regex")
+static QUOTED_BY: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(
+        r"(?i)\bdikutip\s+(?:dari\s+)?([a-z0-9][a-z0-9-]*\.(?:co\.id|com|id|net|news))\b",
+    )
+    .expect("valid regex")
 });
 
 /// A capitalised site name such as `Kompas.com` or `BantenHits.com`.
-static SITE_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b([A-Z][A-Za-z0-9-]*[a-z][A-Za-z0-9-]*\.(?:co\.id|com|id|net|news|info))\b")
+static SITE_NAME: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(r"\b([A-Z][A-Za-z0-9-]*[a-z][A-Za-z0-9-]*\.(?:co\.id|com|id|net|news|info))\b")
         .expect("valid regex")
 });
 
@@ -89,8 +92,9 @@ pub fn find_dateline(paragraph: &str) -> Option<Dateline> {
 /// capitalised site name.
 pub fn find_site(body: &str) -> Option<String> {
     QUOTED_BY
+        .on(body)
         .captures(body)
-        .or_else(|| SITE_NAME.captures(body))
+        .or_else(|| SITE_NAME.on(body).captures(body))
         .map(|c| c[1].to_string())
 }
 

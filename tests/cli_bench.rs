@@ -1,0 +1,59 @@
+//! `warta bench` on the bundled seeds: the JSON shape and the plain report.
+
+mod common;
+
+use common::{stdout, warta};
+use serde_json::Value;
+
+#[test]
+fn bench_json_has_the_documented_fields() {
+    let out = warta(&["bench", "--json", "--query", "sekda"]);
+    assert!(out.status.success(), "{out:?}");
+    let v: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(v["articles"], 5);
+    assert!(v["bytes"].as_u64().unwrap() > 10_000);
+    assert!(v["officials"].as_u64().unwrap() >= 5);
+    for key in [
+        "load_ms",
+        "read_ms",
+        "parse_ms",
+        "extract_ms",
+        "index_ms",
+        "p50_ms",
+        "p99_ms",
+        "max_ms",
+        "naive_p50_ms",
+    ] {
+        assert!(
+            v[key].as_f64().is_some_and(|x| x >= 0.0),
+            "{key}: {}",
+            v[key]
+        );
+    }
+    assert!(v["rss_bytes"].as_u64().unwrap() > 0);
+    let keys = v["keystrokes"].as_array().unwrap();
+    let typed: Vec<&str> = keys.iter().map(|k| k["query"].as_str().unwrap()).collect();
+    assert_eq!(typed, ["s", "se", "sek", "sekd", "sekda"]);
+    // The last keystroke finds the two articles that name a Sekda, as the naive scan does.
+    let last = keys.last().unwrap();
+    assert!(last["matches"].as_u64().unwrap() >= 1);
+    assert!(last["ms"].as_f64().is_some());
+}
+
+#[test]
+fn bench_default_queries_and_plain_report() {
+    let out = warta(&["bench"]);
+    assert!(out.status.success(), "{out:?}");
+    let text = stdout(&out);
+    assert!(text.starts_with("5 articles"), "{text}");
+    for needle in [
+        "load ",
+        "\"agung basuki\"",
+        "\"kpl bappeda tng\"",
+        "\"wismansyh\"",
+        "p50",
+        "peak RSS",
+    ] {
+        assert!(text.contains(needle), "missing {needle}: {text}");
+    }
+}

@@ -1,0 +1,145 @@
+//! The fast filter agrees with the naive search: same matches, same ranked
+//! head; and the skim bound never underestimates fuzzy-matcher's score.
+
+use proptest::prelude::*;
+use warta::search::{
+    skim_bound, skim_tight_bound, Document, FilterQuery, FuzzyScorer, Scorer, SearchIndex, RANKED,
+};
+
+/// Field-like text over a small alphabet, with separators skim treats specially.
+fn field() -> impl Strategy<Value = String> {
+    proptest::string::string_regex("[abgnu kse/.(·-]{0,24}").unwrap()
+}
+
+fn word() -> impl Strategy<Value = String> {
+    proptest::string::string_regex("[abgnuks·]{1,6}").unwrap()
+}
+
+const VOCAB: &[&str] = &[
+    "agung",
+    "basuki",
+    "kepala",
+    "bappeda",
+    "tangerang",
+    "sekda",
+    "arief",
+    "wismansyah",
+    "kota",
+    "kabupaten",
+    "banten",
+    "2023-10-17",
+    "bantenhits.com",
+    "·",
+    "sekretaris",
+    "daerah",
+];
+
+fn doc() -> impl Strategy<Value = Vec<String>> {
+    proptest::collection::vec(
+        proptest::collection::vec(proptest::sample::select(VOCAB), 0..5).prop_map(|w| w.join(" ")),
+        1..5,
+    )
+}
+
+fn assert_same(index: &SearchIndex, text: &str) {
+    let scorer = FuzzyScorer::default();
+    let q = FilterQuery::new(text);
+    let naive = index.search(&q, &scorer, None).unwrap();
+    let fast = index.filter(&q, &scorer, None).unwrap();
+    assert_eq!(fast.len(), naive.len(), "match count for {text:?}");
+    let head = naive.len().min(RANKED);
+    assert_eq!(fast[..head], naive[..head], "ranked head for {text:?}");
+    let mut a: Vec<usize> = fast.iter().map(|h| h.index).collect();
+    let mut b: Vec<usize> = naive.iter().map(|h| h.index).collect();
+    a.sort_unstable();
+    b.sort_unstable();
+    assert_eq!(a, b, "match set for {text:?}");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn bound_is_exact_membership_and_never_below_the_score(
+        history in proptest::collection::vec((field(), word()), 0..4),
+        f in field(),
+        w in word(),
+    ) {
+        let scorer = FuzzyScorer::default();
+        // Earlier calls leave values in skim's reused matrix; the bound must hold anyway.
+        for (hf, hw) in &history {
+            let _ = scorer.score(hf, hw);
+        }
+        let score = scorer.score(&f, &w);
+        // The same as on a thread that scored nothing before.
+        prop_assert_eq!(score, FuzzyScorer::default().score(&f, &w));
+        let bound = skim_bound(&f, &w);
+        let tight = skim_tight_bound(&f, &w);
+        prop_assert_eq!(score.is_some(), bound.is_some());
+        prop_assert_eq!(score.is_some(), tight.is_some());
+        if let (Some(s), Some(b), Some(t)) = (score, bound, tight) {
+            prop_assert!(s <= t && t <= b, "score {} tight {} bound {} for {:?} in {:?}", s, t, b, w, f);
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn fast_filter_matches_naive_search_while_typing(
+        docs in proptest::collection::vec(doc(), 0..120),
+        query in "(agung|kpl|bappeda|tng|sekda|a|k|s|ban|2023|wis) ?(b|bas|kot|tng)?",
+    ) {
+        let index = SearchIndex::new(docs.into_iter().map(Document::new).collect());
+        // Type the query, then backspace it away: every step goes through the cache.
+        let steps: Vec<&str> = query.char_indices().map(|(i, c)| &query[..i + c.len_utf8()]).collect();
+        for text in steps.iter().chain(steps.iter().rev()) {
+            assert_same(&index, text);
+        }
+    }
+}
+
+#[test]
+fn beyond_the_ranked_head_matches_stay_exact() {
+    let docs: Vec<Document> = (0..RANKED * 3)
+        .map(|i| {
+            let w = |k: usize| VOCAB[(i * 7 + k * 13 + i / 5) % VOCAB.len()];
+            Document::new([
+                format!("{} {} {}", w(0), w(1), w(2)),
+                w(3).to_string(),
+                w(4).to_string(),
+            ])
+        })
+        .collect();
+    let index = SearchIndex::new(docs);
+    for text in [
+        "a",
+        "ag",
+        "agu",
+        "k",
+        "kp",
+        "kpl",
+        "kpl b",
+        "s",
+        "sekda",
+        "agung basuki",
+        "wismansyh",
+    ] {
+        assert_same(&index, text);
+    }
+}
+
+#[test]
+fn a_cancelled_filter_returns_none_and_caches_nothing() {
+    let index = SearchIndex::new(vec![Document::new(["agung basuki"])]);
+    let scorer = FuzzyScorer::default();
+    let cancel = std::sync::atomic::AtomicBool::new(true);
+    assert!(index
+        .filter(&FilterQuery::new("agung"), &scorer, Some(&cancel))
+        .is_none());
+    let hits = index
+        .filter(&FilterQuery::new("agung"), &scorer, None)
+        .unwrap();
+    assert_eq!(hits.len(), 1);
+}
