@@ -292,7 +292,7 @@ fn warta_list_into_head_exits_quietly() {
 }
 
 /// One 100 MiB line with the cap raised loads in bounded time (run by hand:
-/// `cargo test --release --test bad_input -- --ignored`; numbers in docs/bad-input.md).
+/// `cargo test --release --test bad_input -- --ignored`; numbers in the README, "Bad input").
 #[test]
 #[ignore]
 fn one_line_of_100_mib() {

@@ -1,4 +1,4 @@
-//! Inputs the fuzzer (`examples/fuzz.rs`) found interesting: crashes once
+//! Inputs the fuzzer (`fuzz/fuzz.rs`) found interesting: crashes once
 //! fixed, slow inputs, and inputs with new behaviour. Each must load, parse
 //! and extract with the invariants of `tests/fuzz_check` and in bounded time.
 

@@ -1,5 +1,5 @@
 //! The pipeline the fuzzer drives (load → parse → extract → resolve) and the
-//! invariants it checks. Shared by `examples/fuzz.rs` and `tests/fuzz_corpus.rs`;
+//! invariants it checks. Shared by `fuzz/fuzz.rs` and `tests/fuzz_corpus.rs`;
 //! a broken invariant panics, like a crash.
 #![allow(dead_code)]
 

@@ -6,7 +6,7 @@
 //!
 //! `cargo run --release --example fuzz -- --minutes 10`
 //! writes `crash-*`, `slow-*` and `new-*` files under `--out` (default
-//! `target/fuzz-out`). See docs/fuzzing.md.
+//! `target/fuzz-out`). See the README, "Fuzzing".
 
 #[path = "../tests/fuzz_check/mod.rs"]
 mod fuzz_check;

@@ -5,7 +5,7 @@
 //! `cargo run --release --example bounds -- names 1000000` — ~1 M tiny names
 //! `cargo run --release --example bounds -- file PATH` — any file
 //!
-//! Run under `/usr/bin/time -v` for the peak memory (docs/bad-input.md).
+//! Run under `/usr/bin/time -v` for the peak memory (the README, "Bad input").
 
 use std::path::PathBuf;
 use std::time::Instant;
