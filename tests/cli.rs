@@ -236,3 +236,44 @@ fn show_json_carries_the_article_entities() {
     );
     assert_eq!(&body[s..e], "Muhamad");
 }
+
+#[test]
+fn plain_output_follows_the_language() {
+    let out = warta(&[
+        "--lang",
+        "id",
+        "entities",
+        "--kind",
+        "official",
+        "--no-state",
+    ]);
+    assert!(
+        stdout(&out).starts_with("Pejabat (12)\n"),
+        "{}",
+        stdout(&out)
+    );
+    let out = warta(&["--lang", "id", "entities", "--kind", "place", "--no-state"]);
+    let text = stdout(&out);
+    assert!(text.starts_with("Tempat ("), "{text}");
+    assert!(
+        text.contains(" — 2 artikel\n") && text.contains(" — 1 artikel\n"),
+        "{text}"
+    );
+    let out = warta(&["--lang", "id", "show", "000_bbc4bc9959b0c5c3", "--no-state"]);
+    let text = stdout(&out);
+    assert!(
+        text.contains("· oleh Darussalam J. S · lokasi Tangerang"),
+        "{text}"
+    );
+    assert!(text.contains("\nPejabat:\n  Agung Basuki"), "{text}");
+    let out = warta(&["--lang", "id", "find", "untung", "--no-state"]);
+    assert!(stdout(&out).contains("\nArtikel ("), "{}", stdout(&out));
+    let out = warta(&["--lang", "id", "show", "nope", "--no-state"]);
+    assert!(
+        stderr(&out).contains("tidak ada artikel dengan id `nope`"),
+        "{}",
+        stderr(&out)
+    );
+    let out = warta(&["show", "nope", "--no-state"]);
+    assert!(stderr(&out).contains("no article with id `nope`"));
+}

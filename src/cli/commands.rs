@@ -5,6 +5,7 @@ use super::settings::Settings;
 use super::write_stdout;
 use crate::corpus::{load_paths_with_stats, load_seeds, Article, Corpus, LoadOptions, LoadStats};
 use crate::store::Remembered;
+use crate::ui::strings::{tr, trf, Lang, S};
 use anyhow::{bail, Result};
 use serde_json::{json, Value};
 use std::fmt::Write as _;
@@ -51,12 +52,18 @@ pub fn run_command(command: &Command, settings: &Settings) -> Result<()> {
             let marks = super::remembered(store.as_ref(), &loaded.articles);
             list(&loaded, *json, &marks)
         }
-        Command::Show { id, corpus, json } => {
-            show(&load_corpus(&settings.complete(corpus)), id, *json)
-        }
-        Command::Entities { corpus, kind, json } => {
-            super::entities::entities(&load_corpus(&settings.complete(corpus)), *kind, *json)
-        }
+        Command::Show { id, corpus, json } => show(
+            &load_corpus(&settings.complete(corpus)),
+            id,
+            *json,
+            settings.lang,
+        ),
+        Command::Entities { corpus, kind, json } => super::entities::entities(
+            &load_corpus(&settings.complete(corpus)),
+            *kind,
+            *json,
+            settings.lang,
+        ),
         Command::Find {
             query,
             corpus,
@@ -69,6 +76,7 @@ pub fn run_command(command: &Command, settings: &Settings) -> Result<()> {
             *scope,
             *limit,
             *json,
+            settings.lang,
         ),
         Command::Bench {
             corpus,
@@ -144,9 +152,9 @@ pub(super) fn article_summary(a: &Article) -> Value {
     })
 }
 
-fn show(corpus: &Corpus, id: &str, as_json: bool) -> Result<()> {
+fn show(corpus: &Corpus, id: &str, as_json: bool, lang: Lang) -> Result<()> {
     let Some(a) = corpus.get(id) else {
-        bail!("no article with id `{id}`; `warta list` prints the ids");
+        bail!("{}", trf(lang, S::NoSuchArticle, &[&id]));
     };
     if as_json {
         let mut v = article_summary(a);
@@ -160,17 +168,19 @@ fn show(corpus: &Corpus, id: &str, as_json: bool) -> Result<()> {
     }
     let mut out = String::new();
     let _ = writeln!(out, "{}", a.title);
-    let mut meta = vec![a.date.map_or("no date".to_string(), |d| d.to_string())];
+    let mut meta = vec![a
+        .date
+        .map_or(tr(lang, S::NoDate).to_string(), |d| d.to_string())];
     meta.extend(a.site.clone());
-    meta.extend(a.author.as_ref().map(|x| format!("by {x}")));
-    meta.extend(a.dateline.as_ref().map(|x| format!("dateline {x}")));
+    meta.extend(a.author.as_ref().map(|x| trf(lang, S::By, &[x])));
+    meta.extend(a.dateline.as_ref().map(|x| trf(lang, S::Dateline, &[x])));
     let _ = writeln!(out, "{}", meta.join(" · "));
     let _ = writeln!(out, "{}", a.path_label());
     let _ = writeln!(out);
     let _ = writeln!(out, "{}", a.body);
     let entities = crate::entities::extract(&a.body);
     if !entities.officials.is_empty() {
-        let _ = writeln!(out, "\nOfficials:");
+        let _ = writeln!(out, "\n{}:", tr(lang, S::Officials));
         for o in &entities.officials {
             let inst = o
                 .institution

@@ -6,6 +6,7 @@ use super::write_stdout;
 use crate::corpus::Corpus;
 use crate::entities::{build_index, official_document, EntityIndex};
 use crate::search::{Document, FilterQuery, FuzzyScorer, SearchIndex};
+use crate::ui::strings::{tr, trf, Lang, S};
 use anyhow::Result;
 use serde_json::{json, Value};
 use std::fmt::Write as _;
@@ -42,7 +43,12 @@ fn officials_json(
 }
 
 /// Prints the corpus's entities.
-pub fn entities(corpus: &Corpus, kind: Option<EntityKindArg>, as_json: bool) -> Result<()> {
+pub fn entities(
+    corpus: &Corpus,
+    kind: Option<EntityKindArg>,
+    as_json: bool,
+    lang: Lang,
+) -> Result<()> {
     let index = build_index(&corpus.articles);
     let wants = |k: EntityKindArg| kind.is_none_or(|w| w == k);
     if as_json {
@@ -82,7 +88,12 @@ pub fn entities(corpus: &Corpus, kind: Option<EntityKindArg>, as_json: bool) -> 
     }
     let mut out = String::new();
     if wants(EntityKindArg::Official) {
-        let _ = writeln!(out, "Officials ({})", index.officials.len());
+        let _ = writeln!(
+            out,
+            "{} ({})",
+            tr(lang, S::Officials),
+            index.officials.len()
+        );
         for o in &index.officials {
             let _ = writeln!(out, "  {}", o.name);
             for r in &o.roles {
@@ -108,14 +119,14 @@ pub fn entities(corpus: &Corpus, kind: Option<EntityKindArg>, as_json: bool) -> 
     };
     let count = |n: usize| {
         if n == 1 {
-            "1 article".to_string()
+            tr(lang, S::ArticleCountOne).to_string()
         } else {
-            format!("{n} articles")
+            trf(lang, S::ArticleCountMany, &[&n])
         }
     };
     if wants(EntityKindArg::Organization) {
         section(
-            "Organisations",
+            tr(lang, S::Organizations),
             index
                 .organizations
                 .iter()
@@ -128,7 +139,7 @@ pub fn entities(corpus: &Corpus, kind: Option<EntityKindArg>, as_json: bool) -> 
     }
     if wants(EntityKindArg::Place) {
         section(
-            "Places",
+            tr(lang, S::Places),
             index
                 .places
                 .iter()
@@ -138,7 +149,7 @@ pub fn entities(corpus: &Corpus, kind: Option<EntityKindArg>, as_json: bool) -> 
     }
     if wants(EntityKindArg::Program) {
         section(
-            "Programmes",
+            tr(lang, S::Programs),
             index
                 .programs
                 .iter()
@@ -151,7 +162,7 @@ pub fn entities(corpus: &Corpus, kind: Option<EntityKindArg>, as_json: bool) -> 
     }
     if wants(EntityKindArg::Figure) {
         section(
-            "Figures",
+            tr(lang, S::Figures),
             index
                 .figures
                 .iter()
@@ -185,6 +196,7 @@ pub fn find(
     scope: Option<FindScope>,
     limit: usize,
     as_json: bool,
+    lang: Lang,
 ) -> Result<()> {
     let index = build_index(&corpus.articles);
     let scorer = FuzzyScorer::default();
@@ -238,7 +250,7 @@ pub fn find(
     }
     let mut out = String::new();
     if wants(FindScope::Officials) {
-        let _ = writeln!(out, "Officials ({})", officials.len());
+        let _ = writeln!(out, "{} ({})", tr(lang, S::Officials), officials.len());
         for i in officials {
             let o = &index.officials[i];
             let role = o
@@ -257,7 +269,7 @@ pub fn find(
         }
     }
     if wants(FindScope::Articles) {
-        let _ = writeln!(out, "Articles ({})", articles.len());
+        let _ = writeln!(out, "{} ({})", tr(lang, S::Articles), articles.len());
         for i in articles {
             let a = &corpus.articles[i];
             let date = a.date.map_or("-".to_string(), |d| d.to_string());

@@ -53,6 +53,10 @@ strings! {
     By => "by {}", "oleh {}";
     Dateline => "dateline {}", "lokasi {}";
     NoDate => "no date", "tanpa tanggal";
+    // headless commands
+    ArticleCountOne => "1 article", "1 artikel";
+    ArticleCountMany => "{} articles", "{} artikel";
+    NoSuchArticle => "no article with id `{}`; `warta list` prints the ids", "tidak ada artikel dengan id `{}`; `warta list` menampilkan id-nya";
     LeadTitle => "(title from the lead)", "(judul dari paragraf pembuka)";
     // empty states and notices
     Loading => "Loading articles…", "Memuat artikel…";
