@@ -5,8 +5,9 @@
 
 use crate::app::keymap::map_event;
 use crate::app::search::{self, SearchRequest, SearchTarget};
-use crate::app::{update, Action, Library, State, TICKS_PER_SECOND};
+use crate::app::{update, Action, Library, LoadProgress, State, TICKS_PER_SECOND};
 use crate::cli::{CorpusArgs, Settings};
+use crate::corpus::LoadStats;
 use crate::search::FuzzyScorer;
 use crate::store::{ArticleKey, Remembered, StateFile, StateStore};
 use crate::ui::strings::{trf, S};
@@ -141,15 +142,48 @@ struct Built {
     keys: Vec<ArticleKey>,
 }
 
-/// Builds the library of a corpus and hashes its articles on a blocking thread.
-async fn build(args: CorpusArgs) -> Result<Built, String> {
+/// Builds the library of a corpus and hashes its articles on a blocking thread,
+/// counting progress in `stats`; `indexing` is set once every file is parsed.
+async fn build(
+    args: CorpusArgs,
+    stats: Arc<LoadStats>,
+    indexing: Arc<AtomicBool>,
+) -> Result<Built, String> {
     tokio::task::spawn_blocking(move || {
-        let lib = Library::build(crate::cli::read_corpus(&args));
+        let corpus = crate::cli::read_corpus_with_stats(&args, &stats);
+        indexing.store(true, Ordering::Relaxed);
+        let lib = Library::build(corpus);
         let keys = crate::store::keys(lib.articles());
         Built { lib, keys }
     })
     .await
     .map_err(|e| e.to_string())
+}
+
+/// Sends a [`LoadProgress`] snapshot every 100 ms until aborted.
+fn spawn_progress(
+    stats: Arc<LoadStats>,
+    indexing: Arc<AtomicBool>,
+    tx: UnboundedSender<Action>,
+) -> tokio::task::JoinHandle<()> {
+    let started = std::time::Instant::now();
+    tokio::spawn(async move {
+        let mut interval = tokio::time::interval(Duration::from_millis(100));
+        loop {
+            interval.tick().await;
+            let progress = LoadProgress {
+                files_done: stats.files_done.load(Ordering::Relaxed),
+                files_total: stats.files_total.load(Ordering::Relaxed),
+                bytes: stats.bytes_done.load(Ordering::Relaxed),
+                articles: stats.articles_done.load(Ordering::Relaxed),
+                elapsed_ms: started.elapsed().as_millis() as u64,
+                indexing: indexing.load(Ordering::Relaxed),
+            };
+            if tx.send(Action::LoadProgress(progress)).is_err() {
+                return;
+            }
+        }
+    })
 }
 
 /// Fingerprints the opened folders on a blocking thread.
@@ -172,7 +206,12 @@ fn spawn_loader(args: CorpusArgs, tx: UnboundedSender<Built>, errors: UnboundedS
         } else {
             0
         };
-        match build(args.clone()).await {
+        let stats = Arc::new(LoadStats::default());
+        let indexing = Arc::new(AtomicBool::new(false));
+        let progress = spawn_progress(stats.clone(), indexing.clone(), errors.clone());
+        let first = build(args.clone(), stats, indexing).await;
+        progress.abort();
+        match first {
             Ok(b) => {
                 if tx.send(b).is_err() {
                     return;
@@ -197,7 +236,7 @@ fn spawn_loader(args: CorpusArgs, tx: UnboundedSender<Built>, errors: UnboundedS
             let spent = started.elapsed();
             if now != seen {
                 seen = now;
-                let Ok(built) = build(args.clone()).await else {
+                let Ok(built) = build(args.clone(), Arc::default(), Arc::default()).await else {
                     return;
                 };
                 if tx.send(built).is_err() {

@@ -167,3 +167,35 @@ fn wide_characters_keep_the_frame_aligned() {
     }
     assert!(!text.contains('\u{1b}'));
 }
+
+#[test]
+fn loading_shows_progress_then_indexing() {
+    use warta::app::{update, Action, LoadProgress};
+    let mut s = State::new(warta::ui::strings::Lang::En, (120, 20));
+    assert!(screen(&s).contains("Loading articles…"));
+    let mut p = LoadProgress {
+        files_done: 2500,
+        files_total: 10000,
+        bytes: 8_700_000,
+        articles: 2500,
+        elapsed_ms: 500,
+        indexing: false,
+    };
+    update(&mut s, Action::LoadProgress(p));
+    assert_eq!(s.load_progress, Some(p));
+    let text = screen(&s);
+    for piece in [
+        "Loading articles… 2500 of 10000",
+        "8.7 MB",
+        "5000 articles/s",
+    ] {
+        assert!(text.contains(piece), "{piece}: {text}");
+    }
+    p.indexing = true;
+    update(&mut s, Action::LoadProgress(p));
+    let text = screen(&s);
+    assert!(
+        text.contains("Finding officials, places") && text.contains("2500 articles…"),
+        "{text}"
+    );
+}

@@ -128,6 +128,8 @@ pub enum Action {
         /// Rows.
         height: u16,
     },
+    /// How far loading has come (sent a few times a second while loading).
+    LoadProgress(LoadProgress),
     /// The corpus finished loading and indexing.
     Loaded(Arc<Library>),
     /// The corpus could not be loaded at all.
@@ -142,4 +144,21 @@ pub enum Action {
     Restore(Remembered),
     /// A message for the status bar.
     Notice(String),
+}
+
+/// A snapshot of loading, for the progress line shown until the corpus is ready.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct LoadProgress {
+    /// Files read and parsed.
+    pub files_done: u64,
+    /// Files found.
+    pub files_total: u64,
+    /// Bytes read.
+    pub bytes: u64,
+    /// Articles parsed.
+    pub articles: u64,
+    /// Milliseconds since loading began.
+    pub elapsed_ms: u64,
+    /// True once every file is read and officials are being extracted and indexed.
+    pub indexing: bool,
 }

@@ -212,6 +212,8 @@ pub struct State {
     pub lib: Option<Arc<Library>>,
     /// Why loading failed, if it did.
     pub load_error: Option<String>,
+    /// How far loading has come, while it runs.
+    pub load_progress: Option<super::action::LoadProgress>,
     /// Terminal size: columns, rows.
     pub size: (u16, u16),
     /// The focused pane.
@@ -254,6 +256,7 @@ impl State {
         State {
             lang,
             lib: None,
+            load_progress: None,
             load_error: None,
             size,
             focus: Pane::List,

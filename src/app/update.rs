@@ -29,6 +29,7 @@ pub fn update(state: &mut State, action: Action) {
         }
         Action::Loaded(lib) => loaded(state, lib),
         Action::LoadFailed(reason) => state.load_error = Some(reason),
+        Action::LoadProgress(progress) => state.load_progress = Some(progress),
         Action::SearchDone(result) => search_done(state, result),
         Action::Tick => remember::tick(state),
         Action::Notice(text) => state.notice = Some(text),
@@ -43,6 +44,7 @@ pub fn update(state: &mut State, action: Action) {
 
 fn loaded(state: &mut State, lib: Arc<Library>) {
     state.lib = Some(lib);
+    state.load_progress = None;
     state.reader.article = None;
     list::recompute(state);
     if state.reader.article.is_none() {
@@ -345,6 +347,7 @@ fn normal_action(state: &mut State, action: Action) {
         Action::Quit
         | Action::Resize { .. }
         | Action::Loaded(_)
+        | Action::LoadProgress(_)
         | Action::LoadFailed(_)
         | Action::SearchDone(_)
         | Action::Tick

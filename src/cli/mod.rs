@@ -7,7 +7,7 @@ mod entities;
 mod settings;
 
 pub use args::{Cli, Command, CorpusArgs, EntityKindArg, FindScope, GlobalArgs, LangArg};
-pub use commands::{load_corpus, read_corpus, run_command};
+pub use commands::{load_corpus, read_corpus, read_corpus_with_stats, run_command};
 pub use settings::{remembered, settings, Settings};
 
 use std::io::{self, Write};

@@ -56,22 +56,42 @@ pub fn load_paths(paths: &[PathBuf], opts: &LoadOptions) -> Corpus {
     load_paths_with_stats(paths, opts, &LoadStats::default())
 }
 
-/// Time spent reading and parsing, summed over all loader threads (for `warta bench`).
+/// Time spent reading and parsing, summed over all loader threads (for `warta
+/// bench`), and counters the reader polls to show progress while loading.
 #[derive(Debug, Default)]
 pub struct LoadStats {
     /// Nanoseconds spent opening and reading files.
     pub read_nanos: AtomicU64,
     /// Nanoseconds spent decoding, sanitising and parsing.
     pub parse_nanos: AtomicU64,
+    /// Files found by the walk.
+    pub files_total: AtomicU64,
+    /// Files read and parsed so far.
+    pub files_done: AtomicU64,
+    /// Bytes read so far.
+    pub bytes_done: AtomicU64,
+    /// Articles parsed so far.
+    pub articles_done: AtomicU64,
 }
 
 /// [`load_paths`], adding the time spent in each phase to `stats`.
 pub fn load_paths_with_stats(paths: &[PathBuf], opts: &LoadOptions, stats: &LoadStats) -> Corpus {
     let mut problems = Vec::new();
     let entries = walk(paths, &mut problems);
+    stats
+        .files_total
+        .store(entries.len() as u64, Ordering::Relaxed);
     let loaded: Vec<LoadedFile> = entries
         .par_iter()
-        .map(|e| load_entry(e, opts, stats))
+        .map(|e| {
+            let file = load_entry(e, opts, stats);
+            stats.files_done.fetch_add(1, Ordering::Relaxed);
+            stats.bytes_done.fetch_add(file.bytes, Ordering::Relaxed);
+            stats
+                .articles_done
+                .fetch_add(file.articles.len() as u64, Ordering::Relaxed);
+            file
+        })
         .collect();
     let mut corpus = Corpus {
         problems,

@@ -43,7 +43,19 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
     let Some(lib) = &state.lib else {
         let message = match &state.load_error {
             Some(e) => trf(lang, S::LoadFailed, &[e]),
-            None => tr(lang, S::Loading).to_string(),
+            None => match state.load_progress {
+                Some(p) if p.indexing => trf(lang, S::Indexing, &[&p.articles]),
+                Some(p) if p.files_total > 0 => {
+                    let rate = p.articles * 1000 / p.elapsed_ms.max(1);
+                    let mb = format!("{:.1}", p.bytes as f64 / 1e6);
+                    trf(
+                        lang,
+                        S::LoadingProgress,
+                        &[&p.files_done, &p.files_total, &mb, &rate],
+                    )
+                }
+                _ => tr(lang, S::Loading).to_string(),
+            },
         };
         return notice(&state.theme, frame, inner, &message);
     };

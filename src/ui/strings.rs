@@ -60,6 +60,8 @@ strings! {
     LeadTitle => "(title from the lead)", "(judul dari paragraf pembuka)";
     // empty states and notices
     Loading => "Loading articles…", "Memuat artikel…";
+    LoadingProgress => "Loading articles… {} of {} files · {} MB · {} articles/s", "Memuat artikel… {} dari {} berkas · {} MB · {} artikel/detik";
+    Indexing => "Finding officials, places and programmes in {} articles…", "Mencari pejabat, tempat dan program di {} artikel…";
     LoadFailed => "Could not load the corpus: {}", "Korpus tidak dapat dimuat: {}";
     NoArticles => "No articles match. Esc clears the filter.", "Tidak ada artikel yang cocok. Esc menghapus saringan.";
     EmptyCorpus => "No articles found. Open files or folders: warta PATH…", "Tidak ada artikel. Buka berkas atau folder: warta PATH…";
