@@ -124,18 +124,22 @@ fn hostile_article_in_a_real_terminal_draws_only_warta() {
         std::thread::sleep(std::time::Duration::from_millis(200));
     }
     s.send("k");
-    s.wait_for("the hostile article in the reader", |s| {
-        s.screen().contains("Wali Kota Hapus Layar␛ Lewat Berita")
-    });
-    let screen = s.screen();
-    for shown in [
+    let placeholders = [
         "␛tautan ini␛",
         "merah␛",
         "bel�",
         "mundur��",
         "�gnirts�",
         "acara.␛",
-    ] {
+    ];
+    // Wait for the whole frame: the pty may hand over a frame in pieces.
+    s.wait_for("the hostile article in the reader", |s| {
+        let screen = s.screen();
+        screen.contains("Wali Kota Hapus Layar␛ Lewat Berita")
+            && placeholders.iter().all(|p| screen.contains(p))
+    });
+    let screen = s.screen();
+    for shown in placeholders {
         assert!(screen.contains(shown), "{shown:?} not on screen:\n{screen}");
     }
     s.send("j");

@@ -2,121 +2,20 @@
 //! vt100 parser. Every wait has a deadline, and the child is killed on
 //! failure, so a broken build fails instead of hanging CI.
 
-use portable_pty::{native_pty_system, Child, CommandBuilder, PtySize};
-use std::io::{Read, Write};
-use std::sync::mpsc::{channel, Receiver};
-use std::time::{Duration, Instant};
+mod pty;
+
+use pty::Session;
 
 const ROWS: u16 = 40;
 const COLS: u16 = 120;
-const WAIT: Duration = Duration::from_secs(20);
 
-struct Session {
-    child: Box<dyn Child + Send + Sync>,
-    writer: Box<dyn Write + Send>,
-    output: Receiver<Vec<u8>>,
-    parser: vt100::Parser,
-    raw: Vec<u8>,
+fn start() -> Session {
+    Session::start(&[], COLS, ROWS)
 }
 
-impl Session {
-    fn start() -> Session {
-        let pair = native_pty_system()
-            .openpty(PtySize {
-                rows: ROWS,
-                cols: COLS,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("open a pty");
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_warta"));
-        cmd.env("TERM", "xterm-256color");
-        // never the real home: config and state go to a temp folder
-        let home = std::env::temp_dir().join(format!("warta-e2e-home-{}", std::process::id()));
-        cmd.env("XDG_CONFIG_HOME", home.join("config"));
-        cmd.env("XDG_DATA_HOME", home.join("data"));
-        cmd.cwd(std::env::temp_dir());
-        let child = pair.slave.spawn_command(cmd).expect("spawn warta");
-        drop(pair.slave);
-        let mut reader = pair.master.try_clone_reader().expect("pty reader");
-        let writer = pair.master.take_writer().expect("pty writer");
-        let (tx, output) = channel();
-        std::thread::spawn(move || {
-            let _master = pair.master; // keep the pty open while reading
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
-                    break;
-                }
-            }
-        });
-        Session {
-            child,
-            writer,
-            output,
-            parser: vt100::Parser::new(ROWS, COLS, 0),
-            raw: Vec::new(),
-        }
-    }
-
-    fn pump(&mut self, for_at_most: Duration) {
-        if let Ok(bytes) = self.output.recv_timeout(for_at_most) {
-            self.parser.process(&bytes);
-            self.raw.extend_from_slice(&bytes);
-        }
-        while let Ok(bytes) = self.output.try_recv() {
-            self.parser.process(&bytes);
-            self.raw.extend_from_slice(&bytes);
-        }
-    }
-
-    fn screen(&self) -> String {
-        self.parser.screen().contents()
-    }
-
-    /// The article list pane's rows (its left 36 columns at 120 wide).
-    fn list_rows(&self) -> Vec<String> {
-        self.parser.screen().rows(0, 36).collect()
-    }
-
-    fn wait_for(&mut self, what: &str, done: impl Fn(&Session) -> bool) {
-        let deadline = Instant::now() + WAIT;
-        while !done(self) {
-            if Instant::now() > deadline {
-                let screen = self.screen();
-                let _ = self.child.kill();
-                panic!("timed out waiting for {what}; screen:\n{screen}");
-            }
-            self.pump(Duration::from_millis(50));
-        }
-    }
-
-    fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).expect("type");
-        self.writer.flush().expect("flush");
-    }
-
-    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
-        let deadline = Instant::now() + WAIT;
-        loop {
-            self.pump(Duration::from_millis(20));
-            if let Some(status) = self.child.try_wait().expect("wait") {
-                return status;
-            }
-            if Instant::now() > deadline {
-                let _ = self.child.kill();
-                panic!("warta did not exit; screen:\n{}", self.screen());
-            }
-        }
-    }
-}
-
-impl Drop for Session {
-    fn drop(&mut self) {
-        if let Ok(None) = self.child.try_wait() {
-            let _ = self.child.kill();
-        }
-    }
+/// The article list pane's rows (its left 36 columns at 120 wide).
+fn list_rows(s: &Session) -> Vec<String> {
+    s.rows(36)
 }
 
 const TITLES: [&str; 5] = [
@@ -128,13 +27,13 @@ const TITLES: [&str; 5] = [
 ];
 
 fn shown_titles(s: &Session) -> Vec<&'static str> {
-    let rows = s.list_rows().join("\n");
+    let rows = list_rows(s).join("\n");
     TITLES.into_iter().filter(|t| rows.contains(t)).collect()
 }
 
 #[test]
 fn filter_wisman_in_a_real_terminal_then_escape_and_quit() {
-    let mut s = Session::start();
+    let mut s = start();
     s.wait_for("the five seeds", |s| {
         s.screen().contains("Articles 5/5") && shown_titles(s).len() == 5
     });
@@ -179,7 +78,7 @@ fn filter_wisman_in_a_real_terminal_then_escape_and_quit() {
 
 #[test]
 fn finder_opens_the_officials_article_and_help_shows() {
-    let mut s = Session::start();
+    let mut s = start();
     s.wait_for("the list", |s| s.screen().contains("Articles 5/5"));
     s.send("ountung");
     s.wait_for("the finder's match", |s| {

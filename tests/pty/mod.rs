@@ -20,11 +20,22 @@ pub struct Session {
     pub parser: vt100::Parser,
     /// Every byte warta wrote, unparsed.
     pub raw: Vec<u8>,
+    /// The config and data folders of a session started without one, removed on drop.
+    _home: Option<tempfile::TempDir>,
 }
 
 impl Session {
-    /// Starts `warta ARGS` in a `cols`×`rows` pty.
+    /// Starts `warta ARGS` in a `cols`×`rows` pty, with config and state in a
+    /// fresh temporary folder (never the real home).
     pub fn start(args: &[&str], cols: u16, rows: u16) -> Session {
+        let home = tempfile::tempdir().expect("temp home");
+        let mut s = Session::start_in(args, cols, rows, home.path());
+        s._home = Some(home);
+        s
+    }
+
+    /// Starts `warta ARGS` with `XDG_CONFIG_HOME` and `XDG_DATA_HOME` under `home`.
+    pub fn start_in(args: &[&str], cols: u16, rows: u16, home: &std::path::Path) -> Session {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -36,6 +47,8 @@ impl Session {
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_warta"));
         cmd.args(args);
         cmd.env("TERM", "xterm-256color");
+        cmd.env("XDG_CONFIG_HOME", home.join("config"));
+        cmd.env("XDG_DATA_HOME", home.join("data"));
         cmd.cwd(std::env::temp_dir());
         let child = pair.slave.spawn_command(cmd).expect("spawn warta");
         drop(pair.slave);
@@ -57,6 +70,7 @@ impl Session {
             output,
             parser: vt100::Parser::new(rows, cols, 0),
             raw: Vec::new(),
+            _home: None,
         }
     }
 
@@ -76,10 +90,15 @@ impl Session {
         self.parser.screen().contents()
     }
 
-    /// Waits until `done` holds, or fails the test after [`WAIT`].
+    /// Waits until `done` holds on a settled screen (no output for a moment,
+    /// so a frame that arrives in pieces is read whole), or fails the test
+    /// after [`WAIT`].
     pub fn wait_for(&mut self, what: &str, done: impl Fn(&Session) -> bool) {
         let deadline = Instant::now() + WAIT;
-        while !done(self) {
+        loop {
+            if done(self) && self.settled() && done(self) {
+                return;
+            }
             if Instant::now() > deadline {
                 let screen = self.screen();
                 let _ = self.child.kill();
@@ -87,6 +106,27 @@ impl Session {
             }
             self.pump(Duration::from_millis(50));
         }
+    }
+
+    /// Reads until nothing arrives for 80 ms (at most half a second); true
+    /// when the output went quiet.
+    fn settled(&mut self) -> bool {
+        let until = Instant::now() + Duration::from_millis(500);
+        while Instant::now() < until {
+            match self.output.recv_timeout(Duration::from_millis(80)) {
+                Ok(bytes) => {
+                    self.parser.process(&bytes);
+                    self.raw.extend_from_slice(&bytes);
+                }
+                Err(_) => return true,
+            }
+        }
+        false
+    }
+
+    /// The rows of the screen's left `width` columns (the list pane).
+    pub fn rows(&self, width: u16) -> Vec<String> {
+        self.parser.screen().rows(0, width).collect()
     }
 
     /// Types keys.
