@@ -124,16 +124,18 @@ pub fn entities(
             trf(lang, S::ArticleCountMany, &[&n])
         }
     };
+    // `Name (expansion) — N articles`
+    let row = |name: &str, expansion: Option<&str>, n: usize| match expansion {
+        Some(e) => format!("{name} ({e}) — {}", count(n)),
+        None => format!("{name} — {}", count(n)),
+    };
     if wants(EntityKindArg::Organization) {
         section(
             tr(lang, S::Organizations),
             index
                 .organizations
                 .iter()
-                .map(|o| match &o.expansion {
-                    Some(e) => format!("{} ({e}) — {}", o.name, count(o.articles.len())),
-                    None => format!("{} — {}", o.name, count(o.articles.len())),
-                })
+                .map(|o| row(&o.name, o.expansion.as_deref(), o.articles.len()))
                 .collect(),
         );
     }
@@ -143,7 +145,7 @@ pub fn entities(
             index
                 .places
                 .iter()
-                .map(|p| format!("{} — {}", p.name, count(p.articles.len())))
+                .map(|p| row(&p.name, None, p.articles.len()))
                 .collect(),
         );
     }
@@ -153,10 +155,7 @@ pub fn entities(
             index
                 .programs
                 .iter()
-                .map(|p| match &p.expansion {
-                    Some(e) => format!("{} ({e}) — {}", p.name, count(p.articles.len())),
-                    None => format!("{} — {}", p.name, count(p.articles.len())),
-                })
+                .map(|p| row(&p.name, p.expansion.as_deref(), p.articles.len()))
                 .collect(),
         );
     }
