@@ -123,6 +123,28 @@ fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
         .map(|l| l.split('\t').map(str::trim).collect())
 }
 
+/// Calls `f` with the lookup key of `word`: [`fold`]ed, and without dots when
+/// `drop_dots` (the degree key). Short ASCII words, nearly every token, are
+/// lowered into a stack buffer, so a lookup allocates nothing.
+fn with_key<R>(word: &str, drop_dots: bool, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 48];
+    if word.is_ascii() && word.len() <= buf.len() {
+        let mut n = 0;
+        for b in word.bytes().filter(|&b| !(drop_dots && b == b'.')) {
+            buf[n] = b.to_ascii_lowercase();
+            n += 1;
+        }
+        if let Ok(key) = std::str::from_utf8(&buf[..n]) {
+            return f(key);
+        }
+    }
+    if drop_dots {
+        f(&degree_key(word))
+    } else {
+        f(&fold(word))
+    }
+}
+
 /// Folds and removes dots: `M.Si.` → `msi`.
 pub fn degree_key(s: &str) -> String {
     fold(s).chars().filter(|c| *c != '.').collect()
@@ -298,7 +320,9 @@ impl Gazetteer {
 
     /// Regions whose bare name or short form is `name` (any case).
     pub fn regions_named(&self, name: &str) -> &[usize] {
-        self.by_name.get(&fold(name)).map_or(&[], Vec::as_slice)
+        with_key(name, false, |k| {
+            self.by_name.get(k).map_or(&[][..], Vec::as_slice)
+        })
     }
 
     /// A region by its canonical name (`Kota Tangerang Selatan`, `Provinsi Jambi`).
@@ -326,12 +350,12 @@ impl Gazetteer {
 
     /// The institution an acronym stands for.
     pub fn institution(&self, acronym: &str) -> Option<&Institution> {
-        self.institutions.get(&fold(acronym))
+        with_key(acronym, false, |k| self.institutions.get(k))
     }
 
     /// True for a word that can stand inside a unit name (`Pengembangan`).
     pub fn is_unit_word(&self, word: &str) -> bool {
-        self.unit_words.contains(&fold(word))
+        with_key(word, false, |k| self.unit_words.contains(k))
     }
 
     /// True for an honorific as written (`H.`, `Drs.`, `Ibu`).
@@ -346,12 +370,12 @@ impl Gazetteer {
 
     /// True for a degree suffix (`S.Sos`, `M.Si.`, `SH`).
     pub fn is_degree(&self, word: &str) -> bool {
-        self.degrees.contains(&degree_key(word))
+        with_key(word, true, |k| self.degrees.contains(k))
     }
 
     /// True for the name of some desa or kelurahan.
     pub fn is_village(&self, name: &str) -> bool {
-        self.villages.contains(&fold(name))
+        with_key(name, false, |k| self.villages.contains(k))
     }
 
     /// True for the first word of a post form (`Kepala`, `Sekretaris`, `Kapolres`).
@@ -370,7 +394,7 @@ impl Gazetteer {
 
     /// A programme by name or acronym.
     pub fn program(&self, name: &str) -> Option<&(String, String)> {
-        self.programs.get(&fold(name))
+        with_key(name, false, |k| self.programs.get(k))
     }
 }
 

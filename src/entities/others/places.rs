@@ -112,8 +112,7 @@ pub(super) fn parent_code(region: usize) -> String {
 
 /// `Gedung Cisadane`, `situ Pondok Jagung`, `Ruang Rapat Wareng`.
 pub(super) fn lokasi(tokens: &[Token], i: usize, out: &mut Others) -> Option<usize> {
-    let head = tokens[i].text.to_lowercase();
-    if !PLACE_HEADS.contains(&head.as_str())
+    if !is_place_head(tokens[i].text)
         || (i > 0 && tokens[i - 1].is_capitalized() && !tokens[i].after_break)
     {
         return None;
@@ -124,7 +123,7 @@ pub(super) fn lokasi(tokens: &[Token], i: usize, out: &mut Others) -> Option<usi
         && tokens[end].is_capitalized()
         && !tokens[end].after_break
         && typed_ref(tokens, end).is_none()
-        && !PLACE_HEADS.contains(&tokens[end].text.to_lowercase().as_str())
+        && !is_place_head(tokens[end].text)
         && !GAZETTEER.is_post_word(tokens[end].text)
         && !matches!(tokens[end].text, "Nomor" | "No." | "No" | "RT" | "RW")
     {
@@ -140,4 +139,9 @@ pub(super) fn lokasi(tokens: &[Token], i: usize, out: &mut Others) -> Option<usi
     let name = format!("{head_word} {}", words(tokens, i + 1, end));
     out.place(name, PlaceLevel::Lokasi, span(tokens, i, end));
     Some(end)
+}
+
+/// True for a word of [`PLACE_HEADS`] in any case, without allocating.
+fn is_place_head(word: &str) -> bool {
+    PLACE_HEADS.iter().any(|h| h.eq_ignore_ascii_case(word))
 }
