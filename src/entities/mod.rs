@@ -3,6 +3,7 @@
 //! the terminal.
 
 pub mod gazetteer;
+mod in_article;
 mod index;
 mod intervals;
 mod merge;

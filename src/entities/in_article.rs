@@ -1,0 +1,285 @@
+//! Tying one article's mentions of officials together: full mentions of one
+//! person merge, a post without a region takes the region named before it,
+//! and later short names and bare posts become mentions of the person.
+
+use super::gazetteer::{Level, PostLevel, GAZETTEER};
+use super::intervals::Intervals;
+use super::merge::MergeIndex;
+use super::model::{OfficialMention, Span};
+use super::names::is_initial;
+use super::officials::{BarePost, FullMention};
+use super::posts::match_post;
+use super::regions::{RegionRef, RegionTarget};
+use super::tokens::{Token, TokenKind};
+use crate::search::fold;
+use std::collections::HashMap;
+
+/// A key under which spelling variants of one name meet: folded letters only.
+fn name_key(name: &str) -> String {
+    fold(name).chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// Words of a name usable as a short form: no initials, at least three letters.
+fn short_forms(name: &str) -> Vec<String> {
+    crate::entities::tokens::tokenize(name)
+        .iter()
+        .filter(|t| t.kind == TokenKind::Word && !is_initial(t) && t.text.chars().count() >= 3)
+        .map(|t| t.text.to_string())
+        .collect()
+}
+
+/// The region a post without one belongs to: the most recent region of the
+/// right level named before it.
+fn region_from_context(level: PostLevel, token: usize, context: &[RegionRef]) -> Option<String> {
+    let wanted = |r: &RegionRef| match (level, &r.target) {
+        (PostLevel::Region(l), RegionTarget::Known(_)) => r.level() == Some(l),
+        (PostLevel::Any, RegionTarget::Known(_)) => matches!(
+            r.level(),
+            Some(Level::Kota | Level::Kabupaten | Level::Provinsi)
+        ),
+        (PostLevel::Kelurahan, RegionTarget::Village(n)) => n.starts_with("Kelurahan "),
+        (PostLevel::Desa, RegionTarget::Village(n)) => n.starts_with("Desa "),
+        _ => false,
+    };
+    context
+        .iter()
+        .filter(|r| r.first < token)
+        .rfind(|r| wanted(r))
+        .map(RegionRef::name)
+}
+
+/// Merges full mentions of one person, fills institutions from context, and
+/// adds short-form and bare-post mentions.
+pub(super) fn resolve_in_article(
+    text: &str,
+    tokens: &[Token],
+    full: Vec<FullMention>,
+    bare: Vec<BarePost>,
+    context: &[RegionRef],
+) -> Vec<OfficialMention> {
+    struct Person {
+        mention: OfficialMention,
+        key: String,
+        first_token: usize,
+        level: PostLevel,
+        full_spans: Vec<Span>,
+    }
+    let mut people: Vec<Person> = Vec::new();
+    let mut index = MergeIndex::default();
+    for f in full {
+        let key = name_key(&f.name);
+        // The first person with the same key, or with the same post and a key
+        // containing or inside this one.
+        let existing = index.candidates(&key, &f.position).into_iter().find(|&i| {
+            let p = &people[i];
+            p.key == key
+                || (p.mention.position == f.position
+                    && (key.contains(&p.key) || p.key.contains(&key))
+                    && p.key.len().min(key.len()) >= 4)
+        });
+        match existing {
+            Some(i) => {
+                let p = &mut people[i];
+                if p.mention.institution.is_none() {
+                    p.mention.institution = f.institution.clone();
+                }
+                if f.name.len() > p.mention.name.len() {
+                    p.mention.name = f.name.clone();
+                    index.add(i, &key, &p.mention.position);
+                    p.key = key;
+                }
+                for t in f.titles {
+                    if !p.mention.titles.contains(&t) {
+                        p.mention.titles.push(t);
+                    }
+                }
+                for d in f.degrees {
+                    if !p.mention.degrees.contains(&d) {
+                        p.mention.degrees.push(d);
+                    }
+                }
+                p.mention.spans.push(f.name_span);
+                p.full_spans.push(f.name_span);
+                p.mention.aliases.extend(f.alias);
+            }
+            None => {
+                index.add(people.len(), &key, &f.position);
+                people.push(Person {
+                    mention: OfficialMention {
+                        name: f.name.clone(),
+                        position: f.position.clone(),
+                        institution: f.institution.clone(),
+                        titles: f.titles.clone(),
+                        degrees: f.degrees.clone(),
+                        aliases: f.alias.into_iter().collect(),
+                        spans: vec![f.name_span],
+                    },
+                    key,
+                    first_token: f.token,
+                    level: f.level,
+                    full_spans: vec![f.name_span],
+                })
+            }
+        }
+    }
+    let institutions: Vec<Option<String>> = people
+        .iter()
+        .map(|p| p.mention.institution.clone())
+        .collect();
+    for p in &mut people {
+        if p.mention.institution.is_none() {
+            p.mention.institution = region_from_context(p.level, p.first_token, context);
+        }
+        // `Kasat Binmas` of an unnamed `Polres`: the Polres named elsewhere here.
+        if let Some(unit) = p.mention.institution.clone().filter(|i| !i.contains(' ')) {
+            let prefix = format!("{unit} ");
+            if let Some(named) = institutions
+                .iter()
+                .flatten()
+                .find(|i| i.starts_with(&prefix))
+            {
+                p.mention.institution = Some(named.clone());
+            }
+        }
+    }
+    // Spans per person, for overlap checks in logarithmic time (a scan here
+    // made an article with many mentions quadratic).
+    let mut taken: Vec<[Intervals; 3]> = people
+        .iter()
+        .map(|p| {
+            [
+                Intervals::from(&p.mention.spans),
+                Intervals::default(),
+                Intervals::default(),
+            ]
+        })
+        .collect();
+    // Bare posts after a person's first mention refer to them when only one
+    // person holds that post here.
+    let mut by_post: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, p) in people.iter().enumerate() {
+        by_post
+            .entry(post_key(&p.mention.position))
+            .or_default()
+            .push(i);
+    }
+    for b in &bare {
+        let holders: Vec<usize> = by_post
+            .get(&post_key(&b.position))
+            .map(|v| {
+                v.iter()
+                    .copied()
+                    .filter(|&i| {
+                        b.institution
+                            .as_ref()
+                            .is_none_or(|inst| people[i].mention.institution.as_ref() == Some(inst))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        if let [only] = holders[..] {
+            let p = &mut people[only];
+            if p.first_token < b.token && !taken[only].iter().any(|t| t.overlaps(b.span)) {
+                p.mention.spans.push(b.span);
+                taken[only][1].push(b.span);
+                p.mention.aliases.push(b.surface.clone());
+            }
+        }
+    }
+    // Short forms of names after the first mention. A word used by two
+    // people is ambiguous and names no one.
+    let all_full = Intervals::from(
+        &people
+            .iter()
+            .flat_map(|p| p.full_spans.clone())
+            .collect::<Vec<_>>(),
+    );
+    let forms: Vec<Vec<String>> = people
+        .iter()
+        .map(|p| short_forms(&p.mention.name))
+        .collect();
+    let mut owners: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (pi, f) in forms.iter().enumerate() {
+        for w in f {
+            let v = owners.entry(w.as_str()).or_default();
+            if v.last() != Some(&pi) {
+                v.push(pi);
+            }
+        }
+    }
+    for (ti, t) in tokens.iter().enumerate() {
+        let Some(&[pi]) = owners.get(t.text).map(Vec::as_slice) else {
+            continue;
+        };
+        let p = &mut people[pi];
+        let first_end = p.full_spans.first().map_or(0, |s| s.end);
+        if t.start < first_end || all_full.contains(t.start, t.end) {
+            continue;
+        }
+        let own = &forms[pi];
+        // A run of capitalised words: take it whole when all belong to the name,
+        // skip it when it names someone else (`Agus Salim`).
+        let mut end = ti + 1;
+        while end < tokens.len()
+            && own.iter().any(|f| f == tokens[end].text)
+            && !tokens[end].after_break
+        {
+            end += 1;
+        }
+        let next_foreign = tokens.get(end).is_some_and(|n| {
+            n.is_capitalized()
+                && !n.after_break
+                && !own.iter().any(|f| f == n.text)
+                && !is_post_start(tokens, end)
+        });
+        let prev_foreign = ti > 0
+            && tokens[ti - 1].is_capitalized()
+            && !tokens[ti].after_break
+            && !own.iter().any(|f| f == tokens[ti - 1].text)
+            && !GAZETTEER.is_honorific(tokens[ti - 1].text);
+        if next_foreign || prev_foreign {
+            continue;
+        }
+        let span = Span::new(t.start, tokens[end - 1].end);
+        if taken[pi].iter().any(|t| t.overlaps(span)) {
+            continue;
+        }
+        taken[pi][2].push(span);
+        p.mention.spans.push(span);
+        p.mention
+            .aliases
+            .push(text[span.start..span.end].to_string());
+    }
+    people
+        .into_iter()
+        .map(|mut p| {
+            p.mention.spans.sort();
+            p.mention.spans.dedup();
+            let mut seen = Vec::new();
+            p.mention.aliases.retain(|a| {
+                a != &p.mention.name && !seen.contains(a) && {
+                    seen.push(a.clone());
+                    true
+                }
+            });
+            p.mention
+        })
+        .collect()
+}
+
+/// True when a post starts at token `i` (so a capitalised word there is not a name).
+fn is_post_start(tokens: &[Token], i: usize) -> bool {
+    match_post(tokens, i).is_some()
+}
+
+/// Posts compare without acting prefixes and case.
+fn post_key(position: &str) -> String {
+    let p = position
+        .trim_start_matches("Pj. ")
+        .trim_start_matches("Pj ")
+        .trim_start_matches("Plt. ")
+        .trim_start_matches("Plt ")
+        .trim_start_matches("Plh. ")
+        .trim_start_matches("Plh ");
+    fold(p).replace("walikota", "wali kota")
+}
