@@ -144,16 +144,26 @@ struct Built {
 
 /// Builds the library of a corpus and hashes its articles on a blocking thread,
 /// counting progress in `stats`; `indexing` is set once every file is parsed.
+/// With `early`, a library without entities is sent there as soon as the
+/// articles are parsed, so the list is usable while extraction runs.
 async fn build(
     args: CorpusArgs,
     stats: Arc<LoadStats>,
     indexing: Arc<AtomicBool>,
+    early: Option<UnboundedSender<Built>>,
 ) -> Result<Built, String> {
     tokio::task::spawn_blocking(move || {
-        let corpus = crate::cli::read_corpus_with_stats(&args, &stats);
+        let corpus = Arc::new(crate::cli::read_corpus_with_stats(&args, &stats));
         indexing.store(true, Ordering::Relaxed);
-        let lib = Library::build(corpus);
-        let keys = crate::store::keys(lib.articles());
+        let keys = crate::store::keys(&corpus.articles);
+        if let Some(tx) = early {
+            let _ = tx.send(Built {
+                lib: Library::unindexed(corpus.clone()),
+                keys: keys.clone(),
+            });
+        }
+        let entities = crate::entities::build_index(&corpus.articles);
+        let lib = Library::from_shared(corpus, entities, false);
         Built { lib, keys }
     })
     .await
@@ -209,7 +219,7 @@ fn spawn_loader(args: CorpusArgs, tx: UnboundedSender<Built>, errors: UnboundedS
         let stats = Arc::new(LoadStats::default());
         let indexing = Arc::new(AtomicBool::new(false));
         let progress = spawn_progress(stats.clone(), indexing.clone(), errors.clone());
-        let first = build(args.clone(), stats, indexing).await;
+        let first = build(args.clone(), stats, indexing, Some(tx.clone())).await;
         progress.abort();
         match first {
             Ok(b) => {
@@ -236,7 +246,8 @@ fn spawn_loader(args: CorpusArgs, tx: UnboundedSender<Built>, errors: UnboundedS
             let spent = started.elapsed();
             if now != seen {
                 seen = now;
-                let Ok(built) = build(args.clone(), Arc::default(), Arc::default()).await else {
+                let Ok(built) = build(args.clone(), Arc::default(), Arc::default(), None).await
+                else {
                     return;
                 };
                 if tx.send(built).is_err() {

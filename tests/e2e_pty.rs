@@ -34,8 +34,11 @@ fn shown_titles(s: &Session) -> Vec<&'static str> {
 #[test]
 fn filter_wisman_in_a_real_terminal_then_escape_and_quit() {
     let mut s = start();
-    s.wait_for("the five seeds", |s| {
-        s.screen().contains("Articles 5/5") && shown_titles(s).len() == 5
+    // The list shows as soon as the articles are parsed; officials follow.
+    s.wait_for("the five seeds and their officials", |s| {
+        s.screen().contains("Articles 5/5")
+            && shown_titles(s).len() == 5
+            && s.screen().contains("Officials (")
     });
     assert!(
         s.screen().contains("Officials ("),

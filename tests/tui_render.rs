@@ -152,14 +152,11 @@ fn reader_header_shows_title_date_site_author_and_path() {
 
 #[test]
 fn wide_characters_keep_the_frame_aligned() {
-    let mut lib = Library::build(load_seeds());
-    let a = &mut lib.corpus.articles[0];
+    let mut corpus = load_seeds();
+    let a = &mut corpus.articles[0];
     a.title = "日本語のタイトル 😀 ÉLOK Kami\u{301}l \u{1b}[31m".to_string();
     a.body = "日本語の本文です。".repeat(20);
-    let lib = Library::new(
-        lib.corpus.clone(),
-        warta::entities::build_index(&lib.corpus.articles),
-    );
+    let lib = Library::build(corpus);
     let s = State::with_library(lib, Lang::En, (80, 24));
     let text = screen(&s);
     for line in text.lines() {
@@ -198,4 +195,18 @@ fn loading_shows_progress_then_indexing() {
         text.contains("Finding officials, places") && text.contains("2500 articles…"),
         "{text}"
     );
+}
+
+#[test]
+fn articles_are_readable_while_entities_are_extracted() {
+    let lib = Library::unindexed(std::sync::Arc::new(load_seeds()));
+    let s = State::with_library(lib, Lang::En, (120, 40));
+    let text = screen(&s);
+    assert!(text.contains("Articles 5/5"), "{text}");
+    assert!(text.contains("Para Pejabat Tinggi Pratama"), "{text}");
+    assert!(
+        text.contains("Finding officials, places and programmes in 5 articles…"),
+        "{text}"
+    );
+    assert!(!text.contains("Officials ("), "{text}");
 }

@@ -65,8 +65,11 @@ impl EntityRow {
 /// Everything the reader shows, built once per corpus.
 #[derive(Debug, Default)]
 pub struct Library {
-    /// The articles.
-    pub corpus: Corpus,
+    /// The articles (shared with a library built from the same load).
+    pub corpus: Arc<Corpus>,
+    /// True while entities are not extracted yet: the list and reader work,
+    /// the sidebar and finder are empty.
+    pub partial: bool,
     /// Extracted and resolved entities.
     pub entities: EntityIndex,
     /// One document per article: title, official names, site, date.
@@ -97,6 +100,17 @@ impl Library {
 
     /// Builds the indices over a corpus and its already extracted entities.
     pub fn new(corpus: Corpus, entities: EntityIndex) -> Library {
+        Library::from_shared(Arc::new(corpus), entities, false)
+    }
+
+    /// A library of articles whose entities are still being extracted, so the
+    /// reader can show the list early.
+    pub fn unindexed(corpus: Arc<Corpus>) -> Library {
+        Library::from_shared(corpus, EntityIndex::default(), true)
+    }
+
+    /// Builds the indices over a shared corpus and its entities.
+    pub fn from_shared(corpus: Arc<Corpus>, entities: EntityIndex, partial: bool) -> Library {
         let mut by_name = HashMap::new();
         for (i, o) in entities.organizations.iter().enumerate() {
             by_name.insert((EntityKind::Organization, o.name.clone()), i);
@@ -109,6 +123,7 @@ impl Library {
         }
         let mut lib = Library {
             corpus,
+            partial,
             entities,
             by_name,
             ..Library::default()

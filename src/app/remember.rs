@@ -26,14 +26,14 @@ pub(super) fn tick(state: &mut State) {
 }
 
 /// Applies remembered marks, filter, open article and scroll. Entity
-/// restrictions refer to the previous corpus's entities, so they go.
+/// restrictions refer to the previous corpus's entities, so they go; an open
+/// finder stays (the new library was already asked for its query).
 pub(super) fn restore(state: &mut State, r: Remembered) {
     state.bookmarks = r.bookmarks;
     state.read = r.read;
     state.list.entity = None;
     state.reader.target = None;
     state.reader.mention = None;
-    state.finder = None;
     if r.filter != state.list.filter.text {
         state.list.filter = TextFilter::default();
         state.list.filter.text = r.filter;

@@ -43,12 +43,30 @@ pub fn update(state: &mut State, action: Action) {
 }
 
 fn loaded(state: &mut State, lib: Arc<Library>) {
+    let officials = lib.entities.officials.len();
     state.lib = Some(lib);
     state.load_progress = None;
     state.reader.article = None;
     list::recompute(state);
     if state.reader.article.is_none() {
         reader::open(state, None);
+    }
+    // A finder or sidebar filter typed against the previous library (or the
+    // one without entities shown while loading) asks the new one again.
+    if let Some(finder) = state.finder.as_mut() {
+        // old hits point at the old library's officials: drop them first
+        finder.filter.hits = None;
+        finder.selected = 0;
+        finder.offset = 0;
+        if finder.filter.is_active() {
+            finder.visible.clear();
+            request(state, SearchTarget::Officials);
+        } else {
+            finder.visible = (0..officials).collect();
+        }
+    }
+    if state.sidebar.filter.is_active() {
+        request(state, SearchTarget::Entities);
     }
 }
 

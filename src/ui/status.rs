@@ -70,6 +70,14 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
             state.theme.heading(),
             width,
         ),
+        None if state.lib.as_ref().is_some_and(|l| l.partial) => {
+            let articles = state.lib.as_ref().map_or(0, |l| l.corpus.articles.len());
+            plain(
+                &trf(lang, S::Indexing, &[&articles]),
+                state.theme.dim(),
+                width,
+            )
+        }
         None => {
             let skipped = state.lib.as_ref().map_or(0, |l| l.corpus.problems.len());
             if skipped > 0 {
