@@ -5,7 +5,7 @@
 use super::decode::decode;
 use super::jsonl::parse_jsonl;
 use super::parse::{parse_article, KnownFields};
-use super::sanitize::{clean_label, sanitize};
+use super::sanitize::{clean_label, sanitize_owned};
 use super::{Article, Corpus, LoadProblem};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
@@ -359,8 +359,8 @@ pub(super) fn article_from_bytes(
 ) -> Result<Article, String> {
     let decoded = decode(bytes).map_err(|e| e.reason())?;
     let redecoded = decoded.redecoded;
-    let clean = sanitize(&decoded.text);
-    drop(decoded); // a huge file is held at most twice while it is parsed
+    // a huge file is held at most twice while it is parsed; a clean one once
+    let clean = sanitize_owned(decoded.text);
     Ok(parse_article(
         id.to_string(),
         path.to_path_buf(),

@@ -35,6 +35,33 @@ pub fn is_forbidden(c: char) -> bool {
 /// turns tabs into spaces, and replaces escape sequences and forbidden
 /// characters with placeholders.
 pub fn sanitize(input: &str) -> Sanitized {
+    if is_clean(input) {
+        return Sanitized {
+            text: input.to_string(),
+            removed: 0,
+        };
+    }
+    sanitize_slow(input)
+}
+
+/// [`sanitize`] taking ownership: clean text (nearly every article) is kept
+/// as it is, without a copy.
+pub fn sanitize_owned(input: String) -> Sanitized {
+    if is_clean(&input) {
+        return Sanitized {
+            text: input,
+            removed: 0,
+        };
+    }
+    sanitize_slow(&input)
+}
+
+/// True when nothing in the text needs replacing or normalising.
+fn is_clean(input: &str) -> bool {
+    !input.chars().any(|c| c == '\t' || is_forbidden(c))
+}
+
+fn sanitize_slow(input: &str) -> Sanitized {
     let mut text = String::with_capacity(input.len());
     let mut removed = 0;
     let mut chars = input.chars().peekable();
@@ -233,6 +260,16 @@ mod tests {
         assert_eq!(safe, r#""a\u001bb\u009bc\u202ed\u007f""#);
         let back: String = serde_json::from_str(&safe).unwrap();
         assert_eq!(back, "a\u{1b}b\u{9b}c\u{202e}d\u{7f}");
+    }
+
+    #[test]
+    fn clean_text_is_kept_without_a_copy() {
+        let text = String::from("Bupati Sleman hadir.\nKata “Camat”.");
+        let at = text.as_ptr();
+        let out = sanitize_owned(text);
+        assert_eq!(out.text.as_ptr(), at);
+        assert_eq!(out.removed, 0);
+        assert_eq!(sanitize_owned("a\tb\r\n".to_string()).text, "a b\n");
     }
 
     #[test]
