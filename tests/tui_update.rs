@@ -2,21 +2,9 @@
 
 mod tui_fixture;
 
-use tui_fixture::state;
-use warta::app::search::run_pending;
+use tui_fixture::{apply, state, typed};
 use warta::app::{update, Action, Pane, Scope, SortKey, State};
 use warta::ui::strings::Lang;
-
-fn apply(s: &mut State, actions: impl IntoIterator<Item = Action>) {
-    for a in actions {
-        update(s, a);
-        run_pending(s);
-    }
-}
-
-fn typed(text: &str) -> Vec<Action> {
-    text.chars().map(Action::Input).collect()
-}
 
 #[test]
 fn loaded_sorts_by_date_opens_the_first_and_lists_its_entities() {

@@ -4,22 +4,11 @@
 mod tui_fixture;
 
 use std::time::Duration;
-use tui_fixture::state;
+use tui_fixture::{apply, state, typed};
 use warta::app::search::{run_pending, SearchResult, SearchTarget};
 use warta::app::{update, Action, EntityRef, Pane, State};
 use warta::entities::Span;
 use warta::search::Hit;
-
-fn apply(s: &mut State, actions: impl IntoIterator<Item = Action>) {
-    for a in actions {
-        update(s, a);
-        run_pending(s);
-    }
-}
-
-fn typed(text: &str) -> Vec<Action> {
-    text.chars().map(Action::Input).collect()
-}
 
 fn titles(s: &State) -> Vec<String> {
     let lib = s.lib.as_ref().unwrap();

@@ -203,7 +203,7 @@ pub fn find(
     let wants = |s: FindScope| scope.is_none_or(|w| w == s);
     let officials: Vec<usize> = if wants(FindScope::Officials) {
         let docs = SearchIndex::new(index.officials.iter().map(official_document).collect());
-        docs.search(&q, &scorer, None)
+        docs.filter(&q, &scorer, None)
             .unwrap_or_default()
             .iter()
             .take(limit)
@@ -218,7 +218,7 @@ pub fn find(
                 .map(|i| article_document(corpus, &index, i))
                 .collect(),
         );
-        docs.search(&q, &scorer, None)
+        docs.filter(&q, &scorer, None)
             .unwrap_or_default()
             .iter()
             .take(limit)

@@ -3,7 +3,8 @@
 #![allow(dead_code)]
 
 use std::path::PathBuf;
-use warta::app::{Library, State};
+use warta::app::search::run_pending;
+use warta::app::{update, Action, Library, State};
 use warta::corpus::{Article, ArticleDate, Corpus, TitleSource};
 use warta::entities::{
     ArticleEntities, EntityIndex, FigureMention, Official, OfficialMention, Organization,
@@ -184,4 +185,18 @@ pub fn library(tail: usize) -> Library {
 /// A loaded state over the fixture at a terminal size.
 pub fn state(width: u16, height: u16) -> State {
     State::with_library(library(30), Lang::En, (width, height))
+}
+
+/// Applies actions in order, running each queued search at once (as the
+/// event loop's worker would).
+pub fn apply(s: &mut State, actions: impl IntoIterator<Item = Action>) {
+    for a in actions {
+        update(s, a);
+        run_pending(s);
+    }
+}
+
+/// The actions of typing `text`.
+pub fn typed(text: &str) -> Vec<Action> {
+    text.chars().map(Action::Input).collect()
 }
