@@ -3,7 +3,8 @@
 
 use proptest::prelude::*;
 use warta::search::{
-    skim_bound, skim_tight_bound, Document, FilterQuery, FuzzyScorer, Scorer, SearchIndex, RANKED,
+    skim_bound, skim_profile_bound, skim_tight_bound, Document, FieldProfile, FilterQuery,
+    FuzzyScorer, Scorer, SearchIndex, RANKED,
 };
 
 /// Field-like text over a small alphabet, with separators skim treats specially.
@@ -83,6 +84,35 @@ proptest! {
     }
 }
 
+/// A long field of title-like words: skim's two-row matrix reads cells left
+/// from earlier rows, which shows on long fields with far-apart letters.
+fn long_field() -> impl Strategy<Value = String> {
+    proptest::collection::vec(proptest::sample::select(VOCAB), 1..14).prop_map(|w| w.join(" "))
+}
+
+fn query_word() -> impl Strategy<Value = String> {
+    proptest::string::string_regex("[abegkn]{1,7}").unwrap()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2048))]
+
+    #[test]
+    fn every_bound_holds_on_long_fields(f in long_field(), w in query_word()) {
+        let scorer = FuzzyScorer::default();
+        let score = scorer.score(&f, &w);
+        let tight = skim_tight_bound(&f, &w);
+        let bound = skim_bound(&f, &w);
+        prop_assert_eq!(score.is_some(), tight.is_some());
+        prop_assert_eq!(score.is_some(), scorer.matches(&f, &w));
+        if let (Some(s), Some(t), Some(b)) = (score, tight, bound) {
+            let p = skim_profile_bound(&FieldProfile::of(&f), &w);
+            prop_assert!(s <= t && t <= b && s <= p,
+                "score {} tight {} bound {} profile {} for {:?} in {:?}", s, t, b, p, w, f);
+        }
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 
@@ -93,6 +123,24 @@ proptest! {
     ) {
         let index = SearchIndex::new(docs.into_iter().map(Document::new).collect());
         // Type the query, then backspace it away: every step goes through the cache.
+        let steps: Vec<&str> = query.char_indices().map(|(i, c)| &query[..i + c.len_utf8()]).collect();
+        for text in steps.iter().chain(steps.iter().rev()) {
+            assert_same(&index, text);
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    /// Long title-like fields, where skim's left-over cells matter: the
+    /// fast filter must still rank its head exactly as the naive search.
+    #[test]
+    fn fast_filter_matches_naive_search_on_long_fields(
+        docs in proptest::collection::vec(proptest::collection::vec(long_field(), 1..4), 250..400),
+        query in "(sekd|agung|kpl|bappeda|tng|asg|tbnn|sba) ?(b|bas|kot|tng)?",
+    ) {
+        let index = SearchIndex::new(docs.into_iter().map(Document::new).collect());
         let steps: Vec<&str> = query.char_indices().map(|(i, c)| &query[..i + c.len_utf8()]).collect();
         for text in steps.iter().chain(steps.iter().rev()) {
             assert_same(&index, text);

@@ -81,7 +81,9 @@ fn naive_rescan(matcher: &SkimMatcherV2, haystacks: &[String], query: &str) -> u
 }
 
 fn haystacks(index: &SearchIndex) -> Vec<String> {
-    index.docs().iter().map(|d| d.fields().join(" ")).collect()
+    (0..index.len())
+        .map(|d| index.doc_fields(d).collect::<Vec<_>>().join(" "))
+        .collect()
 }
 
 /// Runs the benchmark and prints its report.

@@ -11,14 +11,17 @@
 //! - Each query's matches are cached; a query that refines a cached one (each
 //!   old word a subsequence of a new word) filters only the survivors, and
 //!   backspace finds its answer in the cache.
+//! - Each query word keeps its documents' tight bounds once computed, so
+//!   the words before the one being typed cost one look-up per document,
+//!   and their exact bounds order the candidates.
 //! - Bounds and scores run on every core (rayon), and every stage checks the
 //!   cancel flag a newer keystroke sets.
 
-use super::{FilterQuery, Hit, Scorer, SearchIndex};
+use super::{byte_mask as mask, FilterQuery, Hit, Scorer, SearchIndex};
 use rayon::prelude::*;
 use std::cmp::Reverse;
-use std::collections::{BinaryHeap, HashSet, VecDeque};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::collections::{BinaryHeap, VecDeque};
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 use std::sync::{Arc, Mutex};
 
 /// How many hits at the head of a result are exactly ranked; the rest follow
@@ -33,22 +36,14 @@ const CACHE_SIZE: usize = 64;
 /// of one answer).
 const CACHE_ITEMS_PER_DOC: usize = 8;
 
+/// How many query words keep their documents' bounds.
+const WORD_CACHE_SIZE: usize = 8;
+
+/// A document's bound for a word not computed yet.
+const UNKNOWN: i32 = i32::MIN;
+
 /// Documents scored per parallel batch between stop checks.
 const BATCH: usize = 256;
-
-/// A byte's bit in a document mask (letters and digits get bits of their own).
-fn bit(b: u8) -> u64 {
-    match b {
-        b'a'..=b'z' => 1 << (b - b'a'),
-        b'0'..=b'9' => 1 << (26 + b - b'0'),
-        _ => 1 << (36 + b % 28),
-    }
-}
-
-/// The mask of every byte in some text.
-pub(super) fn mask(text: &str) -> u64 {
-    text.bytes().fold(0, |m, b| m | bit(b))
-}
 
 /// One answered query.
 #[derive(Debug)]
@@ -63,6 +58,29 @@ struct Entry {
 #[derive(Debug, Default)]
 pub(super) struct Cache {
     entries: VecDeque<Entry>,
+    words: VecDeque<Arc<WordBounds>>,
+}
+
+/// One word's tight bound in each document (its best weighted field),
+/// filled in as documents are refined; [`UNKNOWN`] until then.
+#[derive(Debug)]
+struct WordBounds {
+    word: String,
+    bounds: Vec<AtomicI32>,
+}
+
+impl WordBounds {
+    fn get(&self, d: usize) -> Option<i64> {
+        match self.bounds[d].load(Ordering::Relaxed) {
+            UNKNOWN => None,
+            b => Some(b as i64),
+        }
+    }
+
+    fn set(&self, d: usize, bound: i64) {
+        let b = bound.clamp(UNKNOWN as i64 + 1, i32::MAX as i64) as i32;
+        self.bounds[d].store(b, Ordering::Relaxed);
+    }
 }
 
 fn is_subsequence(small: &str, big: &str) -> bool {
@@ -90,6 +108,29 @@ impl Cache {
             .map(|e| e.matches.clone())
     }
 
+    /// The bound store of each word, new ones empty; the newest stay.
+    fn word_bounds(&mut self, words: &[String], docs: usize) -> Vec<Arc<WordBounds>> {
+        words
+            .iter()
+            .map(|w| {
+                if let Some(at) = self.words.iter().position(|b| &b.word == w) {
+                    let found = self.words.remove(at).expect("position is in range");
+                    self.words.push_back(found.clone());
+                    return found;
+                }
+                let fresh = Arc::new(WordBounds {
+                    word: w.clone(),
+                    bounds: (0..docs).map(|_| AtomicI32::new(UNKNOWN)).collect(),
+                });
+                if self.words.len() >= WORD_CACHE_SIZE {
+                    self.words.pop_front();
+                }
+                self.words.push_back(fresh.clone());
+                fresh
+            })
+            .collect()
+    }
+
     fn insert(&mut self, entry: Entry, docs: usize) {
         let size = |e: &Entry| e.matches.len() + e.hits.len();
         let budget = CACHE_ITEMS_PER_DOC * docs.max(1);
@@ -113,26 +154,45 @@ fn weigh(score: i64, field: usize) -> i64 {
 }
 
 impl SearchIndex {
-    /// The bound of a document's score, `None` when it does not match.
+    /// The bound of a document's score, `None` when it does not match. Each
+    /// word takes the best field it matches; a field's bound comes from its
+    /// profile when the scorer reads profiles, and fields that cannot beat
+    /// the best so far are not even tested for a match.
     fn doc_bound(
         &self,
         d: usize,
-        query: &FilterQuery,
+        words: &[(String, u64)],
+        known: &[Arc<WordBounds>],
         qmask: u64,
         scorer: &dyn Scorer,
     ) -> Option<i64> {
         if qmask & !self.masks[d] != 0 {
             return None;
         }
-        let fields = self.docs[d].fields();
         let mut total: i64 = 0;
-        for word in query.words() {
-            let best = fields
-                .iter()
-                .enumerate()
-                .filter_map(|(i, f)| scorer.bound(f, word).map(|b| weigh(b, i)))
-                .max()?;
-            total = total.saturating_add(best);
+        for ((word, wmask), known) in words.iter().zip(known) {
+            if let Some(b) = known.get(d) {
+                total = total.saturating_add(b);
+                continue;
+            }
+            let mut best: Option<i64> = None;
+            for (i, field) in self.fields_of(d).iter().enumerate() {
+                let (f, p) = (self.text_of(field), &field.profile);
+                if wmask & !p.bytes != 0 {
+                    continue;
+                }
+                let bound = match scorer.profile_bound(p, word) {
+                    Some(b) if best.is_some_and(|best| weigh(b, i) <= best) => continue,
+                    Some(b) if scorer.matches(f, word) => Some(b),
+                    Some(_) => None,
+                    None => scorer.bound(f, word),
+                };
+                if let Some(b) = bound {
+                    let w = weigh(b, i);
+                    best = Some(best.map_or(w, |old| old.max(w)));
+                }
+            }
+            total = total.saturating_add(best?);
         }
         Some(total)
     }
@@ -140,11 +200,10 @@ impl SearchIndex {
     /// [`SearchIndex::score`] for a known match, skipping fields whose bound
     /// cannot beat the best score found so far (same result).
     fn score_pruned(&self, d: usize, query: &FilterQuery, scorer: &dyn Scorer) -> i64 {
-        let fields = self.docs[d].fields();
         let mut total = 0;
         for word in query.words() {
             let mut best: Option<i64> = None;
-            for (i, f) in fields.iter().enumerate() {
+            for (i, f) in self.doc_fields(d).enumerate() {
                 let Some(bound) = scorer.bound(f, word) else {
                     continue;
                 };
@@ -175,16 +234,17 @@ impl SearchIndex {
             return self.search(query, scorer, cancel);
         }
         let words = query.words().to_vec();
-        let base = {
-            let cache = self.cache.lock().ok()?;
+        let (base, known) = {
+            let mut cache = self.cache.lock().ok()?;
             if let Some(hits) = cache.exact(&words) {
                 return Some(hits.as_ref().clone());
             }
-            cache.base(&words)
+            (cache.base(&words), cache.word_bounds(&words, self.len()))
         };
-        let qmask = words.iter().fold(0, |m, w| m | mask(w));
+        let masked: Vec<(String, u64)> = words.iter().map(|w| (w.clone(), mask(w))).collect();
+        let qmask = masked.iter().fold(0, |m, (_, wm)| m | wm);
         let bound = |d: usize| {
-            self.doc_bound(d, query, qmask, scorer)
+            self.doc_bound(d, &masked, &known, qmask, scorer)
                 .map(|b| (d as u32, b))
         };
         let candidates: Vec<(u32, i64)> = match &base {
@@ -198,7 +258,7 @@ impl SearchIndex {
                 })
                 .flatten()
                 .collect(),
-            None => (0..self.docs.len())
+            None => (0..self.len())
                 .into_par_iter()
                 .chunks(4096)
                 .map(|c| {
@@ -214,13 +274,17 @@ impl SearchIndex {
             return None;
         }
         let ordered = by_bound(&candidates);
-        let head = self.rank_head(&ordered, query, scorer, cancel)?;
-        let in_head: HashSet<u32> = head.iter().map(|h| h.index as u32).collect();
-        let mut hits = head;
+        let head = self.rank_head(&ordered, query, &masked, &known, scorer, cancel)?;
+        let mut in_head = vec![0u64; self.len().div_ceil(64)];
+        for h in &head {
+            in_head[h.index / 64] |= 1 << (h.index % 64);
+        }
+        let mut hits = Vec::with_capacity(ordered.len());
+        hits.extend_from_slice(&head);
         hits.extend(
             ordered
                 .iter()
-                .filter(|(d, _)| !in_head.contains(d))
+                .filter(|&&(d, _)| in_head[d as usize / 64] & (1 << (d % 64)) == 0)
                 .map(|&(d, b)| Hit {
                     index: d as usize,
                     score: b,
@@ -234,25 +298,48 @@ impl SearchIndex {
                     matches: Arc::new(matches),
                     hits: Arc::new(hits.clone()),
                 },
-                self.docs.len(),
+                self.len(),
             );
         }
         Some(hits)
     }
 
-    /// The tight bound of a matching document (see [`Scorer::tight_bound`]).
-    fn doc_tight_bound(&self, d: usize, query: &FilterQuery, scorer: &dyn Scorer) -> i64 {
-        let fields = self.docs[d].fields();
-        query
-            .words()
+    /// The tight bound of a matching document (see [`Scorer::tight_bound`]),
+    /// skipping fields that lack a letter of the word or whose profile
+    /// bound cannot beat the best field so far.
+    fn doc_tight_bound(
+        &self,
+        d: usize,
+        words: &[(String, u64)],
+        known: &[Arc<WordBounds>],
+        scorer: &dyn Scorer,
+    ) -> i64 {
+        words
             .iter()
-            .map(|word| {
-                fields
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(i, f)| scorer.tight_bound(f, word).map(|b| weigh(b, i)))
-                    .max()
-                    .unwrap_or(0)
+            .zip(known)
+            .map(|((word, wmask), known)| {
+                if let Some(b) = known.get(d) {
+                    return b;
+                }
+                let mut best: Option<i64> = None;
+                for (i, field) in self.fields_of(d).iter().enumerate() {
+                    let (f, p) = (self.text_of(field), &field.profile);
+                    if wmask & !p.bytes != 0 {
+                        continue;
+                    }
+                    if let (Some(b), Some(pb)) = (best, scorer.profile_bound(p, word)) {
+                        if weigh(pb, i) <= b {
+                            continue;
+                        }
+                    }
+                    if let Some(t) = scorer.tight_bound(f, word) {
+                        let t = weigh(t, i);
+                        best = Some(best.map_or(t, |b| b.max(t)));
+                    }
+                }
+                let best = best.unwrap_or(0);
+                known.set(d, best);
+                best
             })
             .fold(0i64, i64::saturating_add)
     }
@@ -265,6 +352,8 @@ impl SearchIndex {
         &self,
         ordered: &[(u32, i64)],
         query: &FilterQuery,
+        words: &[(String, u64)],
+        known: &[Arc<WordBounds>],
         scorer: &dyn Scorer,
         cancel: Option<&AtomicBool>,
     ) -> Option<Vec<Hit>> {
@@ -318,10 +407,13 @@ impl SearchIndex {
                 best.sort_unstable_by(|a, b| b.score.cmp(&a.score).then(a.index.cmp(&b.index)));
                 best.truncate(RANKED);
             } else {
-                let end = (next + BATCH).min(ordered.len());
+                // Batches grow with the work done: few stop checks and
+                // thread hand-offs when most candidates need refining.
+                let end = (next + BATCH.max(next / 4)).min(ordered.len());
                 let refined: Vec<Key> = ordered[next..end]
                     .par_iter()
-                    .map(|&(d, _)| key(self.doc_tight_bound(d as usize, query, scorer), d))
+                    .with_min_len(64)
+                    .map(|&(d, _)| key(self.doc_tight_bound(d as usize, words, known, scorer), d))
                     .collect();
                 pending.extend(refined.into_iter().filter(|&k| !beaten(Some(k))));
                 next = end;

@@ -11,7 +11,10 @@ mod engine;
 mod scorer;
 
 pub use engine::RANKED;
-pub use scorer::{is_subsequence, skim_bound, skim_tight_bound, FuzzyScorer, Scorer};
+pub use scorer::{
+    byte_mask, is_subsequence, skim_bound, skim_profile_bound, skim_tight_bound, FieldProfile,
+    FuzzyScorer, Scorer,
+};
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use unicode_normalization::UnicodeNormalization;
@@ -82,51 +85,106 @@ impl FilterQuery {
 }
 
 /// A set of documents to search, with what [`SearchIndex::filter`] needs:
-/// a byte mask per document and a cache of recent answers.
+/// a byte mask per document, a profile per field and a cache of recent
+/// answers. All field text lives in one buffer, document after document, so
+/// a pass over the documents reads memory in order.
 #[derive(Debug, Clone, Default)]
 pub struct SearchIndex {
-    docs: Vec<Document>,
+    /// Every folded field, one after another.
+    text: String,
+    /// Every field: where its text is and its profile.
+    fields: Vec<Field>,
+    /// Where each document's fields start in `fields` (one more entry than
+    /// documents).
+    doc_starts: Vec<u32>,
+    /// Each document's byte mask (the union of its fields').
     masks: Vec<u64>,
     cache: engine::CacheSlot,
 }
 
+/// One field of a document in a [`SearchIndex`].
+#[derive(Debug, Clone, Copy)]
+struct Field {
+    start: u32,
+    end: u32,
+    profile: FieldProfile,
+}
+
 impl SearchIndex {
-    /// Builds an index over documents.
+    /// Builds an index over documents. Field text past 4 GiB in all is not
+    /// searchable (those fields are left empty).
     pub fn new(docs: Vec<Document>) -> Self {
-        let masks = docs
-            .iter()
-            .map(|d| d.fields.iter().fold(0, |m, f| m | engine::mask(f)))
-            .collect();
+        let total: usize = docs.iter().flat_map(|d| &d.fields).map(String::len).sum();
+        let mut text = String::with_capacity(total.min(u32::MAX as usize));
+        let mut fields = Vec::with_capacity(docs.iter().map(|d| d.fields.len()).sum());
+        let mut doc_starts = Vec::with_capacity(docs.len() + 1);
+        let mut masks = Vec::with_capacity(docs.len());
+        for d in docs {
+            doc_starts.push(fields.len() as u32);
+            let mut mask = 0;
+            for f in &d.fields {
+                let f = if text.len() + f.len() <= u32::MAX as usize {
+                    f.as_str()
+                } else {
+                    ""
+                };
+                let start = text.len() as u32;
+                text.push_str(f);
+                let profile = FieldProfile::of(f);
+                mask |= profile.bytes;
+                fields.push(Field {
+                    start,
+                    end: text.len() as u32,
+                    profile,
+                });
+            }
+            masks.push(mask);
+        }
+        doc_starts.push(fields.len() as u32);
         SearchIndex {
-            docs,
+            text,
+            fields,
+            doc_starts,
             masks,
             cache: engine::CacheSlot::default(),
         }
     }
 
-    /// The documents, in index order.
-    pub fn docs(&self) -> &[Document] {
-        &self.docs
+    /// The fields of a document.
+    fn fields_of(&self, d: usize) -> &[Field] {
+        let (a, b) = (self.doc_starts[d], self.doc_starts[d + 1]);
+        &self.fields[a as usize..b as usize]
+    }
+
+    /// A field's folded text.
+    fn text_of(&self, field: &Field) -> &str {
+        &self.text[field.start as usize..field.end as usize]
+    }
+
+    /// The folded fields of a document, most important first.
+    pub fn doc_fields(&self, d: usize) -> impl Iterator<Item = &str> + '_ {
+        self.fields_of(d).iter().map(|f| self.text_of(f))
     }
 
     /// Number of documents.
     pub fn len(&self) -> usize {
-        self.docs.len()
+        self.masks.len()
     }
 
     /// True when there are no documents.
     pub fn is_empty(&self) -> bool {
-        self.docs.is_empty()
+        self.masks.is_empty()
     }
 
     /// Scores one document; `None` when some word matches no field.
     pub fn score(&self, index: usize, query: &FilterQuery, scorer: &dyn Scorer) -> Option<i64> {
-        let doc = self.docs.get(index)?;
+        if index >= self.len() {
+            return None;
+        }
         let mut total = 0;
         for word in query.words() {
-            let best = doc
-                .fields
-                .iter()
+            let best = self
+                .doc_fields(index)
                 .enumerate()
                 // earlier fields weigh more: a name match beats an institution match
                 .filter_map(|(i, f)| scorer.score(f, word).map(|s| s * 4 / (4 + i as i64)))
@@ -147,13 +205,13 @@ impl SearchIndex {
     ) -> Option<Vec<Hit>> {
         if query.is_empty() {
             return Some(
-                (0..self.docs.len())
+                (0..self.len())
                     .map(|index| Hit { index, score: 0 })
                     .collect(),
             );
         }
         let mut hits = Vec::new();
-        for index in 0..self.docs.len() {
+        for index in 0..self.len() {
             if index % 1024 == 0 && cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
                 return None;
             }

@@ -19,6 +19,112 @@ pub trait Scorer: Send + Sync {
     fn tight_bound(&self, field: &str, word: &str) -> Option<i64> {
         self.bound(field, word)
     }
+    /// True when `word` matches `field`. The default asks [`Scorer::bound`].
+    fn matches(&self, field: &str, word: &str) -> bool {
+        self.bound(field, word).is_some()
+    }
+    /// A bound of the score of `word` in every field with this profile that
+    /// it matches, read from the profile alone (no scan of the field), or
+    /// `None` when the scorer has none; then the engine asks [`Scorer::bound`].
+    fn profile_bound(&self, profile: &FieldProfile, word: &str) -> Option<i64> {
+        let _ = (profile, word);
+        None
+    }
+}
+
+/// What a cheap bound needs to know of a folded field, computed once when the
+/// index is built: which bytes it holds, which of them start a word (skim
+/// gives them a bonus), and its first byte.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct FieldProfile {
+    /// One bit per byte class present (see [`byte_bit`]).
+    pub bytes: u64,
+    /// One bit per byte class present somewhere after the first byte with a
+    /// position bonus (after a separator or punctuation, or a case change).
+    pub heads: u64,
+    /// One bit per pair of adjacent bytes that may occur (a 256-bit hash
+    /// set, see [`pair_bit`]): without the pair, a char cannot continue a chunk.
+    pub pairs: [u64; 4],
+    /// The first byte; 0 for an empty field.
+    pub first: u8,
+}
+
+/// The bit of a pair of adjacent bytes in [`FieldProfile::pairs`].
+fn pair_bit(a: u8, b: u8) -> (usize, u64) {
+    let h = ((a as u32) << 8 | b as u32).wrapping_mul(0x9E37_79B1) >> 24;
+    ((h >> 6) as usize, 1 << (h & 63))
+}
+
+impl FieldProfile {
+    /// The profile of a field.
+    pub fn of(field: &str) -> FieldProfile {
+        let f = field.as_bytes();
+        let mut profile = FieldProfile {
+            first: f.first().copied().unwrap_or(0),
+            ..FieldProfile::default()
+        };
+        for (p, &b) in f.iter().enumerate() {
+            profile.bytes |= byte_bit(b);
+            if p > 0 {
+                if in_place(Some(f[p - 1]), b) > 0 {
+                    profile.heads |= byte_bit(b);
+                }
+                let (i, bit) = pair_bit(f[p - 1], b);
+                profile.pairs[i] |= bit;
+            }
+        }
+        profile
+    }
+}
+
+/// A byte's bit in a mask: letters and digits get bits of their own, other
+/// bytes share the rest (a shared bit only makes masks and bounds looser).
+pub fn byte_bit(b: u8) -> u64 {
+    match b {
+        b'a'..=b'z' => 1 << (b - b'a'),
+        b'0'..=b'9' => 1 << (26 + b - b'0'),
+        _ => 1 << (36 + b % 28),
+    }
+}
+
+/// The mask of every byte in some text.
+pub fn byte_mask(text: &str) -> u64 {
+    text.bytes().fold(0, |m, b| m | byte_bit(b))
+}
+
+/// [`skim_bound`] read from a profile: each char gets its best position
+/// bonus wherever it stands, and a later char continues a chunk when the
+/// field may hold it right after the one before, else opens a gap. A bound
+/// for every field with the profile that the word matches. (Skim may also
+/// skip two chars and go on from the next with a gap: that char then gains
+/// at most 4 over a gap's bound, less than the two skipped chars' terms.)
+pub fn skim_profile_bound(profile: &FieldProfile, word: &str) -> i64 {
+    if !word.is_ascii() {
+        return word.chars().count() as i64 * 32 - 1;
+    }
+    let w = word.as_bytes();
+    let place = |c: u8| {
+        if profile.heads & byte_bit(c) != 0 {
+            8
+        } else {
+            0
+        }
+    };
+    let mut total = -1;
+    for (k, &c) in w.iter().enumerate() {
+        total += if k == 0 {
+            16 + if profile.first == c { 16 } else { place(c) }
+        } else {
+            let (i, bit) = pair_bit(w[k - 1], c);
+            if profile.pairs[i] & bit != 0 {
+                // A gap scores 12 + place at most, never more than a chunk.
+                16 + chunk_bonus(w, k, true, place(c))
+            } else {
+                12 + place(c)
+            }
+        };
+    }
+    total
 }
 
 /// True when the chars of `word` appear in `field` in order. Works on bytes
@@ -89,10 +195,54 @@ impl Scorer for FuzzyScorer {
         found.map(|(_, idx)| idx)
     }
 
-    /// See [`skim_tight_bound`]: cheap enough to bound every candidate.
+    /// See [`skim_tight_bound`].
     fn bound(&self, field: &str, word: &str) -> Option<i64> {
         skim_tight_bound(field, word)
     }
+
+    /// Skim matches exactly the fields that hold the word as a subsequence.
+    fn matches(&self, field: &str, word: &str) -> bool {
+        is_subsequence(word, field)
+    }
+
+    /// See [`skim_profile_bound`].
+    fn profile_bound(&self, profile: &FieldProfile, word: &str) -> Option<i64> {
+        Some(skim_profile_bound(profile, word))
+    }
+}
+
+/// A bound of the chunk bonus skim gives `w[k]` (with position bonus
+/// `place`) right after `w[k - 1]`; `first` when it may stand at the first
+/// occurrence after the previous char's first occurrence.
+///
+/// Skim means to carry the chunk's bonus along, but reads it from the cell
+/// left of the current one in the current row, which this row wrote with 0
+/// unless that cell's char is `w[k]` too, or it is the row's first cell.
+/// Then the cell holds what the row two back wrote: a chunk bonus (at most
+/// 16) when its char is `w[k]`, 0 when it is neither `w[k]` nor `w[k - 1]`,
+/// else what the row before that wrote, and so on (the first two rows
+/// start from 0). Otherwise the bonus is max(position bonus, 4).
+fn chunk_bonus(w: &[u8], k: usize, first: bool, place: i64) -> i64 {
+    let fresh = place.max(4);
+    if !(first || w[k] == w[k - 1]) {
+        return fresh;
+    }
+    let mut j = k;
+    while j >= 2 {
+        j -= 2;
+        if w[j] == w[k] {
+            // That row's own bonus here was fresh unless it repeated its char.
+            return if j >= 1 && w[j - 1] == w[j] {
+                16
+            } else {
+                fresh.max(4)
+            };
+        }
+        if w[j] != w[k - 1] {
+            break;
+        }
+    }
+    fresh
 }
 
 /// Skim's bonus for a char at a position, from the byte before it: 16 for
@@ -150,11 +300,7 @@ pub fn skim_bound(field: &str, word: &str) -> Option<i64> {
             } else {
                 let skip = 12 + place;
                 if prev == Some(w[k - 1]) {
-                    let stale = k >= 2
-                        && (w[k - 2] == w[k - 1] || w[k - 2] == c)
-                        && (j == greedy || c == w[k - 1]);
-                    let carried = if stale { 16 } else { place.max(4) };
-                    skip.max(16 + carried)
+                    skip.max(16 + chunk_bonus(w, k, j == greedy, place))
                 } else {
                     skip
                 }
@@ -170,67 +316,126 @@ pub fn skim_bound(field: &str, word: &str) -> Option<i64> {
 /// alignment with gap penalties) with each chunk bonus replaced by its bound,
 /// run only over the occurrences of the word's chars. `None` exactly when
 /// skim finds no match.
+///
+/// Skim keeps two matrix rows, and each row's first column reads a cell the
+/// row two back left there: a chain of the first `k − 1` chars may go on
+/// from the `k`th char's first occurrence without matching chars `k − 1` and
+/// `k`, one point down (from −1 when `k` is 1). Such "jumps" win on long
+/// fields whose letters lie far apart, so they are followed here too. The
+/// final maximum also reads the last row's first column, left there by the
+/// row two back: a match of the third-last char just before the last char's
+/// first occurrence counts as a whole match.
 pub fn skim_tight_bound(field: &str, word: &str) -> Option<i64> {
     /// Occurrences of one char tracked on the stack; more falls back to the cheap bound.
-    const MAX: usize = 48;
+    const MAX: usize = 32;
+    /// One occurrence: byte position, char position, best score ending there.
+    #[derive(Clone, Copy, Default)]
+    struct End {
+        at: u16,
+        char_at: u16,
+        score: i32,
+    }
     let (f, w) = (field.as_bytes(), word.as_bytes());
     if !word.is_ascii() || f.len() > 1024 {
         return skim_bound(field, word);
     }
     let ascii = field.is_ascii();
-    // Chars from byte q to byte p: gaps are counted in chars.
-    let span = |q: usize, p: usize| -> i64 {
+    // Gaps are counted in chars: the char position of a byte.
+    let char_at = |p: usize| -> i64 {
         if ascii {
-            (p - q) as i64
+            p as i64
         } else {
-            f[q + 1..=p].iter().filter(|&&b| (b & 0xC0) != 0x80).count() as i64
+            f[..p].iter().filter(|&&b| (b & 0xC0) != 0x80).count() as i64
         }
     };
-    // (position, best score of the word so far ending there)
-    let mut prev = [(0usize, 0i64); MAX];
-    let mut cur = [(0usize, 0i64); MAX];
-    let mut np = 0;
+    // The rows of the last three chars, by k % 3.
+    let mut rows = [[End::default(); MAX]; 3];
+    let mut lens = [0usize; 3];
+    // (char position, score) where a jump opened a gap chain, one and two rows back.
+    let mut jump_prev: Option<(i64, i64)> = None;
+    let mut jump_prev2: Option<(i64, i64)> = None;
+    let mut left_over = None;
     let mut from = 0;
     for (k, &c) in w.iter().enumerate() {
         let greedy = from + memchr::memchr(c, &f[from..])?;
         from = greedy + 1;
+        let [r0, r1, r2] = &mut rows;
+        let [n0, n1, n2] = lens;
+        // This char's row, and the rows one and two back (empty before the start).
+        let (cur, one_back, two_back) = match k % 3 {
+            0 => (r0, &r2[..n2], &r1[..n1]),
+            1 => (r1, &r0[..n0], &r2[..n2]),
+            _ => (r2, &r1[..n1], &r0[..n0]),
+        };
+        if k >= 2 && k + 1 == w.len() {
+            left_over = two_back
+                .iter()
+                .find(|e| e.at as usize + 1 == greedy)
+                .map(|e| e.score as i64);
+        }
+        let greedy_char = char_at(greedy);
+        let opened = match k {
+            0 => None,
+            1 => Some((greedy_char, -2)),
+            _ => two_back
+                .iter()
+                .filter(|e| (e.at as usize) < greedy)
+                .map(|e| e.score as i64)
+                .chain(jump_prev2.map(|(_, s)| s))
+                .max()
+                .map(|s| (greedy_char, s - 1)),
+        };
         let mut nc = 0;
+        // Entries of the row before that end two or more bytes before `p`,
+        // and their best score plus char position (a gap costs 3 + its
+        // length in chars, so this picks the best gap start).
+        let (mut i, mut best_gap): (usize, Option<i64>) = (0, None);
         for p in memchr::memchr_iter(c, &f[greedy..]).map(|j| j + greedy) {
             if nc == MAX {
                 return skim_bound(field, word);
             }
             let before = p.checked_sub(1).map(|q| f[q]);
             let place = in_place(before, c);
+            let p_char = char_at(p);
             let score = if k == 0 {
                 Some(15 + place)
             } else {
-                let stale = k >= 2
-                    && (w[k - 2] == w[k - 1] || w[k - 2] == c)
-                    && (p == greedy || c == w[k - 1]);
-                let carried = if stale { 16 } else { place.max(4) };
-                prev[..np]
-                    .iter()
-                    .take_while(|&&(q, _)| q < p)
-                    .map(|&(q, s)| {
-                        if q + 1 == p {
-                            s + 16 + carried
-                        } else {
-                            // A gap of g chars costs 3 + g.
-                            s + 16 + place - 2 - span(q, p)
-                        }
-                    })
-                    .max()
+                while i < one_back.len() && (one_back[i].at as usize) + 1 < p {
+                    let e = one_back[i];
+                    let v = e.score as i64 + e.char_at as i64;
+                    best_gap = Some(best_gap.map_or(v, |b| b.max(v)));
+                    i += 1;
+                }
+                let gap = best_gap.map(|b| b + 14 + place - p_char);
+                let chunk = one_back
+                    .get(i)
+                    .filter(|e| e.at as usize + 1 == p)
+                    .map(|e| e.score as i64 + 16 + chunk_bonus(w, k, p == greedy, place));
+                let jumped = jump_prev
+                    .filter(|&(g, _)| g < p_char)
+                    .map(|(g, s)| s + 17 + place - (p_char - g));
+                [gap, chunk, jumped].into_iter().flatten().max()
             };
             if let Some(score) = score {
-                cur[nc] = (p, score);
+                cur[nc] = End {
+                    at: p as u16,
+                    char_at: p_char as u16,
+                    score: score as i32,
+                };
                 nc += 1;
             }
         }
         if nc == 0 {
             return None;
         }
-        std::mem::swap(&mut prev, &mut cur);
-        np = nc;
+        lens[k % 3] = nc;
+        jump_prev2 = jump_prev;
+        jump_prev = opened;
     }
-    prev[..np].iter().map(|&(_, s)| s).max()
+    let last = (w.len() - 1) % 3;
+    rows[last][..lens[last]]
+        .iter()
+        .map(|e| e.score as i64)
+        .chain(left_over)
+        .max()
 }
