@@ -57,8 +57,17 @@ pub fn sanitize_owned(input: String) -> Sanitized {
 }
 
 /// True when nothing in the text needs replacing or normalising.
+/// Works on bytes: ASCII controls decide at once, and only the lead bytes of
+/// forbidden non-ASCII chars (U+0080–U+00AD, U+061C, U+200B–U+2069,
+/// U+FEFF) make it decode a char.
 fn is_clean(input: &str) -> bool {
-    !input.chars().any(|c| c == '\t' || is_forbidden(c))
+    let bytes = input.as_bytes();
+    bytes.iter().enumerate().all(|(i, &b)| match b {
+        b'\n' | b' '..=b'~' => true,
+        0..=0x7f => false,
+        0xc2 | 0xd8 | 0xe2 | 0xef => input[i..].chars().next().is_none_or(|c| !is_forbidden(c)),
+        _ => true,
+    })
 }
 
 fn sanitize_slow(input: &str) -> Sanitized {
@@ -205,6 +214,15 @@ fn skip_sequence_body(introducer: char, chars: &mut std::iter::Peekable<std::str
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_byte_level_check_agrees_with_the_char_rule_on_every_char() {
+        for c in (0..=0x10ffffu32).filter_map(char::from_u32) {
+            let text = format!("a{c}b");
+            let expected = c != '\t' && !is_forbidden(c);
+            assert_eq!(is_clean(&text), expected, "U+{:04X}", c as u32);
+        }
+    }
 
     #[test]
     fn keeps_plain_text_and_normalises_line_ends() {

@@ -24,10 +24,7 @@ impl WordRegex {
 
     /// The version that gives the same matches as the pattern on `text`, fast.
     pub fn on(&self, text: &str) -> &Regex {
-        let non_ascii_word = !text.is_ascii()
-            && text
-                .chars()
-                .any(|c| !c.is_ascii() && regex_syntax::is_word_character(c));
+        let non_ascii_word = !text.is_ascii() && has_non_ascii_word_char(text);
         if non_ascii_word {
             &self.unicode
         } else {
@@ -36,9 +33,56 @@ impl WordRegex {
     }
 }
 
+/// True when `text` holds a non-ASCII word character; skips ASCII runs
+/// without decoding them.
+fn has_non_ascii_word_char(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(off) = first_non_ascii(&bytes[at..]) {
+        let start = at + off;
+        let Some(c) = text[start..].chars().next() else {
+            return false;
+        };
+        if regex_syntax::is_word_character(c) {
+            return true;
+        }
+        at = start + c.len_utf8();
+    }
+    false
+}
+
+/// The first byte with the high bit set, eight bytes at a time.
+fn first_non_ascii(bytes: &[u8]) -> Option<usize> {
+    let mut chunks = bytes.chunks_exact(8);
+    let mut base = 0;
+    for chunk in chunks.by_ref() {
+        let word = u64::from_le_bytes(chunk.try_into().expect("chunks of eight"));
+        if word & 0x8080_8080_8080_8080 != 0 {
+            return chunk.iter().position(|&b| b >= 0x80).map(|i| base + i);
+        }
+        base += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|&b| b >= 0x80)
+        .map(|i| base + i)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finds_non_ascii_word_chars_and_skips_the_rest() {
+        assert!(!has_non_ascii_word_char("plain “quoted” text – dash"));
+        assert!(has_non_ascii_word_char("“Kamíl” said"));
+        assert!(has_non_ascii_word_char("ascii then 中"));
+        assert!(!has_non_ascii_word_char(""));
+        assert!(has_non_ascii_word_char("exactly8 bytes then é"));
+        assert_eq!(first_non_ascii("0123456789é".as_bytes()), Some(10));
+        assert_eq!(first_non_ascii(b"01234567"), None);
+    }
 
     #[test]
     fn same_matches_with_curly_quotes_and_with_accented_words() {

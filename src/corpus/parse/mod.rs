@@ -173,7 +173,7 @@ fn parse_text(text: &str) -> ParsedText {
 /// Trims a line and turns no-break and other odd spaces into plain spaces.
 fn clean_line(line: &str) -> String {
     let trimmed = line.trim_matches(|c: char| c.is_whitespace());
-    if trimmed.contains(['\u{a0}', '\u{2007}', '\u{202f}', '\u{3000}']) {
+    if !trimmed.is_ascii() && trimmed.contains(['\u{a0}', '\u{2007}', '\u{202f}', '\u{3000}']) {
         trimmed
             .chars()
             .map(|c| if c.is_whitespace() { ' ' } else { c })
