@@ -6,6 +6,7 @@ use crate::corpus::{Article, Corpus};
 use crate::entities::{build_index, official_document};
 use crate::entities::{EntityIndex, EntityKind, Official, Span};
 use crate::search::{Document, SearchIndex};
+use rayon::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -129,6 +130,7 @@ impl Library {
             ..Library::default()
         };
         let docs = (0..lib.corpus.articles.len())
+            .into_par_iter()
             .map(|a| lib.article_document(a))
             .collect();
         lib.article_search = Arc::new(SearchIndex::new(docs));

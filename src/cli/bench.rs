@@ -82,7 +82,7 @@ fn naive_rescan(matcher: &SkimMatcherV2, haystacks: &[String], query: &str) -> u
 
 fn haystacks(index: &SearchIndex) -> Vec<String> {
     (0..index.len())
-        .map(|d| index.doc_fields(d).collect::<Vec<_>>().join(" "))
+        .map(|d| index.fields(d).collect::<Vec<_>>().join(" "))
         .collect()
 }
 

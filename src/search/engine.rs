@@ -176,7 +176,7 @@ impl SearchIndex {
                 continue;
             }
             let mut best: Option<i64> = None;
-            for (i, field) in self.fields_of(d).iter().enumerate() {
+            for (i, field) in self.fields_of(d).enumerate() {
                 let (f, p) = (self.text_of(field), &field.profile);
                 if wmask & !p.bytes != 0 {
                     continue;
@@ -203,7 +203,7 @@ impl SearchIndex {
         let mut total = 0;
         for word in query.words() {
             let mut best: Option<i64> = None;
-            for (i, f) in self.doc_fields(d).enumerate() {
+            for (i, f) in self.fields(d).enumerate() {
                 let Some(bound) = scorer.bound(f, word) else {
                     continue;
                 };
@@ -322,7 +322,7 @@ impl SearchIndex {
                     return b;
                 }
                 let mut best: Option<i64> = None;
-                for (i, field) in self.fields_of(d).iter().enumerate() {
+                for (i, field) in self.fields_of(d).enumerate() {
                     let (f, p) = (self.text_of(field), &field.profile);
                     if wmask & !p.bytes != 0 {
                         continue;

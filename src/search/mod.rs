@@ -16,6 +16,8 @@ pub use scorer::{
     FuzzyScorer, Scorer,
 };
 
+use std::collections::HashMap;
+use std::hash::BuildHasher;
 use std::sync::atomic::{AtomicBool, Ordering};
 use unicode_normalization::UnicodeNormalization;
 
@@ -86,23 +88,25 @@ impl FilterQuery {
 
 /// A set of documents to search, with what [`SearchIndex::filter`] needs:
 /// a byte mask per document, a profile per field and a cache of recent
-/// answers. All field text lives in one buffer, document after document, so
-/// a pass over the documents reads memory in order.
+/// answers. Each distinct field text (a figure's article title, a common
+/// place name) is stored once, in one buffer in order of first use, so a pass
+/// over the documents mostly reads memory in order.
 #[derive(Debug, Clone, Default)]
 pub struct SearchIndex {
-    /// Every folded field, one after another.
+    /// Every distinct folded field text, one after another.
     text: String,
-    /// Every field: where its text is and its profile.
-    fields: Vec<Field>,
-    /// Where each document's fields start in `fields` (one more entry than
-    /// documents).
+    /// Every distinct field: where its text is and its profile.
+    unique: Vec<Field>,
+    /// Every document's field ids (into `unique`), back to back.
+    field_ids: Vec<u32>,
+    /// Document `d`'s ids are `field_ids[doc_starts[d]..doc_starts[d + 1]]`.
     doc_starts: Vec<u32>,
     /// Each document's byte mask (the union of its fields').
     masks: Vec<u64>,
     cache: engine::CacheSlot,
 }
 
-/// One field of a document in a [`SearchIndex`].
+/// One distinct field text in a [`SearchIndex`].
 #[derive(Debug, Clone, Copy)]
 struct Field {
     start: u32,
@@ -111,49 +115,68 @@ struct Field {
 }
 
 impl SearchIndex {
-    /// Builds an index over documents. Field text past 4 GiB in all is not
-    /// searchable (those fields are left empty).
+    /// Builds an index over documents.
     pub fn new(docs: Vec<Document>) -> Self {
-        let total: usize = docs.iter().flat_map(|d| &d.fields).map(String::len).sum();
-        let mut text = String::with_capacity(total.min(u32::MAX as usize));
-        let mut fields = Vec::with_capacity(docs.iter().map(|d| d.fields.len()).sum());
-        let mut doc_starts = Vec::with_capacity(docs.len() + 1);
-        let mut masks = Vec::with_capacity(docs.len());
-        for d in docs {
-            doc_starts.push(fields.len() as u32);
+        SearchIndex::build(docs)
+    }
+
+    /// Builds an index over documents taken one at a time, so they never all
+    /// exist at once. Field text past 4 GiB in all is not searchable (those
+    /// fields are left empty).
+    pub fn build(docs: impl IntoIterator<Item = Document>) -> Self {
+        let docs = docs.into_iter();
+        let mut index = SearchIndex::default();
+        index.doc_starts.reserve(docs.size_hint().0 + 1);
+        index.masks.reserve(docs.size_hint().0);
+        // Hash of a text -> the first field with that hash (a collision only
+        // costs sharing).
+        let hasher = std::collections::hash_map::RandomState::new();
+        let mut seen: HashMap<u64, u32> = HashMap::new();
+        for doc in docs {
+            index.doc_starts.push(index.field_ids.len() as u32);
             let mut mask = 0;
-            for f in &d.fields {
-                let f = if text.len() + f.len() <= u32::MAX as usize {
+            for f in &doc.fields {
+                let f = if index.text.len() + f.len() <= u32::MAX as usize {
                     f.as_str()
                 } else {
                     ""
                 };
-                let start = text.len() as u32;
-                text.push_str(f);
-                let profile = FieldProfile::of(f);
-                mask |= profile.bytes;
-                fields.push(Field {
-                    start,
-                    end: text.len() as u32,
-                    profile,
-                });
+                let hash = hasher.hash_one(f);
+                let id = match seen.get(&hash) {
+                    Some(&id) if index.text_of(&index.unique[id as usize]) == f => id,
+                    found => {
+                        let id = index.unique.len() as u32;
+                        let start = index.text.len() as u32;
+                        index.text.push_str(f);
+                        index.unique.push(Field {
+                            start,
+                            end: index.text.len() as u32,
+                            profile: FieldProfile::of(f),
+                        });
+                        if found.is_none() {
+                            seen.insert(hash, id);
+                        }
+                        id
+                    }
+                };
+                mask |= index.unique[id as usize].profile.bytes;
+                index.field_ids.push(id);
             }
-            masks.push(mask);
+            index.masks.push(mask);
         }
-        doc_starts.push(fields.len() as u32);
-        SearchIndex {
-            text,
-            fields,
-            doc_starts,
-            masks,
-            cache: engine::CacheSlot::default(),
-        }
+        index.doc_starts.push(index.field_ids.len() as u32);
+        index.text.shrink_to_fit();
+        index.unique.shrink_to_fit();
+        index.field_ids.shrink_to_fit();
+        index
     }
 
     /// The fields of a document.
-    fn fields_of(&self, d: usize) -> &[Field] {
+    fn fields_of(&self, d: usize) -> impl Iterator<Item = &Field> + '_ {
         let (a, b) = (self.doc_starts[d], self.doc_starts[d + 1]);
-        &self.fields[a as usize..b as usize]
+        self.field_ids[a as usize..b as usize]
+            .iter()
+            .map(|&id| &self.unique[id as usize])
     }
 
     /// A field's folded text.
@@ -161,9 +184,16 @@ impl SearchIndex {
         &self.text[field.start as usize..field.end as usize]
     }
 
-    /// The folded fields of a document, most important first.
-    pub fn doc_fields(&self, d: usize) -> impl Iterator<Item = &str> + '_ {
-        self.fields_of(d).iter().map(|f| self.text_of(f))
+    /// The folded fields of document `d`, most important first (none past
+    /// the end).
+    pub fn fields(&self, d: usize) -> impl Iterator<Item = &str> + Clone + '_ {
+        let range = match (self.doc_starts.get(d), self.doc_starts.get(d + 1)) {
+            (Some(&a), Some(&b)) => a as usize..b as usize,
+            _ => 0..0,
+        };
+        self.field_ids[range]
+            .iter()
+            .map(|&id| self.text_of(&self.unique[id as usize]))
     }
 
     /// Number of documents.
@@ -184,7 +214,7 @@ impl SearchIndex {
         let mut total = 0;
         for word in query.words() {
             let best = self
-                .doc_fields(index)
+                .fields(index)
                 .enumerate()
                 // earlier fields weigh more: a name match beats an institution match
                 .filter_map(|(i, f)| scorer.score(f, word).map(|s| s * 4 / (4 + i as i64)))
@@ -261,6 +291,25 @@ mod tests {
                 "Kota Tangerang Selatan Tangsel",
             ]),
         ])
+    }
+
+    #[test]
+    fn fields_come_back_in_order_and_equal_texts_are_stored_once() {
+        let idx = SearchIndex::new(vec![
+            Document::new(["Rp300 Miliar", "Judul Sama"]),
+            Document::new(["8 rumah", "Judul Sama"]),
+            Document::new(Vec::<String>::new()),
+        ]);
+        assert_eq!(idx.len(), 3);
+        assert_eq!(
+            idx.fields(0).collect::<Vec<_>>(),
+            ["rp300 miliar", "judul sama"]
+        );
+        assert_eq!(idx.fields(1).collect::<Vec<_>>(), ["8 rumah", "judul sama"]);
+        assert_eq!(idx.fields(2).count(), 0);
+        assert_eq!(idx.fields(3).count(), 0);
+        assert_eq!(idx.unique.len(), 3);
+        assert_eq!(idx.text, "rp300 miliarjudul sama8 rumah");
     }
 
     #[test]
