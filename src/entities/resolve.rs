@@ -352,8 +352,12 @@ fn org_key(name: &str) -> String {
         .join(" ")
 }
 
+/// Adds an article to an ascending list of articles. Articles are visited in
+/// order, so a repeat can only be the last one: no scan of the list (which
+/// made a place named in most articles quadratic).
 fn push_unique(list: &mut Vec<usize>, value: usize) {
-    if list.last() != Some(&value) && !list.contains(&value) {
+    debug_assert!(list.last().is_none_or(|&last| last <= value));
+    if list.last() != Some(&value) {
         list.push(value);
     }
 }
