@@ -14,7 +14,7 @@ fn loaded_sorts_by_date_opens_the_first_and_lists_its_entities() {
     assert_eq!(s.list.visible, [0, 1, 2]);
     assert_eq!(s.reader.article, Some(0));
     assert!(s.reader.header[0].1.starts_with("Bupati Sleman"));
-    let names: Vec<&str> = s.sidebar.rows.iter().map(|r| r.name.as_str()).collect();
+    let names: Vec<&str> = s.sidebar.rows.iter().map(|r| &*r.name).collect();
     assert_eq!(
         names,
         ["Kustini Sri Purnomo", "Dinas Perdagangan", "Rp300 miliar"]
@@ -130,7 +130,7 @@ fn scope_switches_between_article_and_corpus() {
     let mut s = state(120, 40);
     update(&mut s, Action::ToggleScope);
     assert_eq!(s.sidebar.scope, Scope::Corpus);
-    let names: Vec<&str> = s.sidebar.rows.iter().map(|r| r.name.as_str()).collect();
+    let names: Vec<&str> = s.sidebar.rows.iter().map(|r| &*r.name).collect();
     assert_eq!(
         names,
         [
@@ -369,7 +369,7 @@ fn click_selects_rows_and_focuses_panes() {
         },
     );
     assert_eq!(s.focus, Pane::Sidebar);
-    assert_eq!(s.sidebar.selected_row().unwrap().name, "Kustini");
+    assert_eq!(&*s.sidebar.selected_row().unwrap().name, "Kustini");
     update(&mut s, Action::Click { column: 5, row: 39 });
     assert_eq!(s.focus, Pane::Sidebar, "the status bar is no pane");
 }
@@ -454,4 +454,23 @@ fn text_actions_outside_input_and_quit() {
     assert!(s.list.filter.text.is_empty() && s.requests.is_empty());
     update(&mut s, Action::Quit);
     assert!(s.quit);
+}
+
+#[test]
+fn a_taller_terminal_clamps_the_reader_scroll() {
+    // found by tui_props: only the height changes, so nothing is re-wrapped
+    let mut s = state(78, 9);
+    apply(&mut s, [Action::ScrollDown { column: 29, row: 0 }]);
+    let before = s.reader.scroll;
+    update(
+        &mut s,
+        Action::Resize {
+            width: 49,
+            height: 15,
+        },
+    );
+    assert!(
+        s.reader.scroll <= warta::app::reader::max_scroll(&s),
+        "{before}"
+    );
 }

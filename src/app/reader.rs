@@ -92,7 +92,7 @@ pub fn raw_read(state: &mut State, read: RawRead) {
 }
 
 /// Re-wraps the open article when the pane width changed, keeping the same
-/// text at the top.
+/// text at the top; clamps the scroll when only the height changed.
 pub fn relayout(state: &mut State) {
     let (w, h) = state.size;
     if reader_text_width(Rect::new(0, 0, w, h)) != state.reader.width {
@@ -107,6 +107,9 @@ pub fn relayout(state: &mut State) {
         if let Some(offset) = top {
             state.reader.scroll = line_of(state, offset).min(max_scroll(state));
         }
+    } else {
+        // a taller pane shows more lines: the last page may start earlier
+        state.reader.scroll = state.reader.scroll.min(max_scroll(state));
     }
 }
 

@@ -175,11 +175,8 @@ pub fn entities(
 /// The search fields of an article: title, official names, site and date.
 pub fn article_document(corpus: &Corpus, index: &EntityIndex, i: usize) -> Document {
     let a = &corpus.articles[i];
-    let names: Vec<&str> = index.per_article[i]
-        .officials
-        .iter()
-        .map(|o| o.name.as_str())
-        .collect();
+    let officials = index.per_article[i].officials();
+    let names: Vec<&str> = officials.iter().map(|o| o.name.as_str()).collect();
     let meta = format!(
         "{} {}",
         a.site.as_deref().unwrap_or(""),
@@ -213,10 +210,8 @@ pub fn find(
         Vec::new()
     };
     let articles: Vec<usize> = if wants(FindScope::Articles) {
-        let docs = SearchIndex::new(
-            (0..corpus.articles.len())
-                .map(|i| article_document(corpus, &index, i))
-                .collect(),
+        let docs = SearchIndex::build(
+            (0..corpus.articles.len()).map(|i| article_document(corpus, &index, i)),
         );
         docs.filter(&q, &scorer, None)
             .unwrap_or_default()

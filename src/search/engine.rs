@@ -124,11 +124,11 @@ impl SearchIndex {
         if qmask & !self.masks[d] != 0 {
             return None;
         }
-        let fields = self.docs[d].fields();
+        let fields = self.fields(d);
         let mut total: i64 = 0;
         for word in query.words() {
             let best = fields
-                .iter()
+                .clone()
                 .enumerate()
                 .filter_map(|(i, f)| scorer.bound(f, word).map(|b| weigh(b, i)))
                 .max()?;
@@ -140,11 +140,11 @@ impl SearchIndex {
     /// [`SearchIndex::score`] for a known match, skipping fields whose bound
     /// cannot beat the best score found so far (same result).
     fn score_pruned(&self, d: usize, query: &FilterQuery, scorer: &dyn Scorer) -> i64 {
-        let fields = self.docs[d].fields();
+        let fields = self.fields(d);
         let mut total = 0;
         for word in query.words() {
             let mut best: Option<i64> = None;
-            for (i, f) in fields.iter().enumerate() {
+            for (i, f) in fields.clone().enumerate() {
                 let Some(bound) = scorer.bound(f, word) else {
                     continue;
                 };
@@ -198,7 +198,7 @@ impl SearchIndex {
                 })
                 .flatten()
                 .collect(),
-            None => (0..self.docs.len())
+            None => (0..self.len())
                 .into_par_iter()
                 .chunks(4096)
                 .map(|c| {
@@ -234,7 +234,7 @@ impl SearchIndex {
                     matches: Arc::new(matches),
                     hits: Arc::new(hits.clone()),
                 },
-                self.docs.len(),
+                self.len(),
             );
         }
         Some(hits)
@@ -242,13 +242,13 @@ impl SearchIndex {
 
     /// The tight bound of a matching document (see [`Scorer::tight_bound`]).
     fn doc_tight_bound(&self, d: usize, query: &FilterQuery, scorer: &dyn Scorer) -> i64 {
-        let fields = self.docs[d].fields();
+        let fields = self.fields(d);
         query
             .words()
             .iter()
             .map(|word| {
                 fields
-                    .iter()
+                    .clone()
                     .enumerate()
                     .filter_map(|(i, f)| scorer.tight_bound(f, word).map(|b| weigh(b, i)))
                     .max()

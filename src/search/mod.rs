@@ -13,6 +13,7 @@ mod scorer;
 pub use engine::RANKED;
 pub use scorer::{is_subsequence, skim_bound, skim_tight_bound, FuzzyScorer, Scorer};
 
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 use unicode_normalization::UnicodeNormalization;
 
@@ -83,9 +84,17 @@ impl FilterQuery {
 
 /// A set of documents to search, with what [`SearchIndex::filter`] needs:
 /// a byte mask per document and a cache of recent answers.
+///
+/// Each distinct field text is stored once (a figure's article title, a
+/// common place name): documents hold ids into that table.
 #[derive(Debug, Clone, Default)]
 pub struct SearchIndex {
-    docs: Vec<Document>,
+    /// The distinct folded field texts.
+    texts: Vec<Box<str>>,
+    /// Every document's field text ids, back to back.
+    fields: Vec<u32>,
+    /// Document `d`'s fields are `fields[starts[d]..starts[d + 1]]`.
+    starts: Vec<u32>,
     masks: Vec<u64>,
     cache: engine::CacheSlot,
 }
@@ -93,40 +102,73 @@ pub struct SearchIndex {
 impl SearchIndex {
     /// Builds an index over documents.
     pub fn new(docs: Vec<Document>) -> Self {
-        let masks = docs
-            .iter()
-            .map(|d| d.fields.iter().fold(0, |m, f| m | engine::mask(f)))
-            .collect();
+        SearchIndex::build(docs)
+    }
+
+    /// Builds an index over documents taken one at a time, so they never all
+    /// exist unshared.
+    pub fn build(docs: impl IntoIterator<Item = Document>) -> Self {
+        let docs = docs.into_iter();
+        let mut ids: HashMap<String, u32> = HashMap::new();
+        let mut fields = Vec::new();
+        let mut starts = Vec::with_capacity(docs.size_hint().0 + 1);
+        let mut masks = Vec::with_capacity(docs.size_hint().0);
+        starts.push(0);
+        for doc in docs {
+            masks.push(doc.fields.iter().fold(0, |m, f| m | engine::mask(f)));
+            for f in doc.fields {
+                let next = ids.len() as u32;
+                fields.push(*ids.entry(f).or_insert(next));
+            }
+            starts.push(fields.len() as u32);
+        }
+        let mut texts: Vec<Box<str>> = vec![Box::default(); ids.len()];
+        for (text, id) in ids {
+            texts[id as usize] = text.into_boxed_str();
+        }
+        fields.shrink_to_fit();
+        starts.shrink_to_fit();
+        masks.shrink_to_fit();
         SearchIndex {
-            docs,
+            texts,
+            fields,
+            starts,
             masks,
             cache: engine::CacheSlot::default(),
         }
     }
 
-    /// The documents, in index order.
-    pub fn docs(&self) -> &[Document] {
-        &self.docs
+    /// The folded fields of document `d`, most important first (none past
+    /// the end).
+    pub fn fields(&self, d: usize) -> impl Iterator<Item = &str> + Clone + '_ {
+        let range = match (self.starts.get(d), self.starts.get(d + 1)) {
+            (Some(&a), Some(&b)) => a as usize..b as usize,
+            _ => 0..0,
+        };
+        self.fields[range]
+            .iter()
+            .map(|&id| &*self.texts[id as usize])
     }
 
     /// Number of documents.
     pub fn len(&self) -> usize {
-        self.docs.len()
+        self.masks.len()
     }
 
     /// True when there are no documents.
     pub fn is_empty(&self) -> bool {
-        self.docs.is_empty()
+        self.masks.is_empty()
     }
 
     /// Scores one document; `None` when some word matches no field.
     pub fn score(&self, index: usize, query: &FilterQuery, scorer: &dyn Scorer) -> Option<i64> {
-        let doc = self.docs.get(index)?;
+        if index >= self.len() {
+            return None;
+        }
         let mut total = 0;
         for word in query.words() {
-            let best = doc
-                .fields
-                .iter()
+            let best = self
+                .fields(index)
                 .enumerate()
                 // earlier fields weigh more: a name match beats an institution match
                 .filter_map(|(i, f)| scorer.score(f, word).map(|s| s * 4 / (4 + i as i64)))
@@ -147,13 +189,13 @@ impl SearchIndex {
     ) -> Option<Vec<Hit>> {
         if query.is_empty() {
             return Some(
-                (0..self.docs.len())
+                (0..self.len())
                     .map(|index| Hit { index, score: 0 })
                     .collect(),
             );
         }
         let mut hits = Vec::new();
-        for index in 0..self.docs.len() {
+        for index in 0..self.len() {
             if index % 1024 == 0 && cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
                 return None;
             }
@@ -203,6 +245,24 @@ mod tests {
                 "Kota Tangerang Selatan Tangsel",
             ]),
         ])
+    }
+
+    #[test]
+    fn fields_come_back_in_order_and_shared_texts_are_kept_once() {
+        let idx = SearchIndex::new(vec![
+            Document::new(["Rp300 Miliar", "Judul Sama"]),
+            Document::new(["8 rumah", "Judul Sama"]),
+            Document::new(Vec::<String>::new()),
+        ]);
+        assert_eq!(idx.len(), 3);
+        assert_eq!(
+            idx.fields(0).collect::<Vec<_>>(),
+            ["rp300 miliar", "judul sama"]
+        );
+        assert_eq!(idx.fields(1).collect::<Vec<_>>(), ["8 rumah", "judul sama"]);
+        assert_eq!(idx.fields(2).count(), 0);
+        assert_eq!(idx.fields(3).count(), 0);
+        assert_eq!(idx.texts.len(), 3);
     }
 
     #[test]

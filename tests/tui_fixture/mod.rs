@@ -8,7 +8,7 @@ use warta::app::{update, Action, Library, State};
 use warta::corpus::{Article, ArticleDate, Corpus, Origin, TitleSource};
 use warta::entities::{
     ArticleEntities, EntityIndex, FigureMention, Official, OfficialMention, Organization,
-    OrganizationMention, Place, PlaceLevel, PlaceMention, Role, Span,
+    OrganizationMention, PackedEntities, Place, PlaceLevel, PlaceMention, Role, Span,
 };
 use warta::store::paths::fnv1a;
 use warta::ui::strings::Lang;
@@ -101,7 +101,7 @@ pub fn library(tail: usize) -> Library {
         b0.find("Menurut Kustini").unwrap() + 8,
         b0.find("Menurut Kustini").unwrap() + 15,
     ));
-    let per_article = vec![
+    let per_article = [
         ArticleEntities {
             officials: vec![official(
                 "Kustini Sri Purnomo",
@@ -145,7 +145,7 @@ pub fn library(tail: usize) -> Library {
         },
     ];
     let entities = EntityIndex {
-        per_article,
+        per_article: per_article.iter().map(PackedEntities::pack).collect(),
         official_of_mention: vec![vec![0], vec![1], vec![0]],
         officials: vec![
             Official {
