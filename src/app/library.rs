@@ -246,7 +246,9 @@ impl Library {
 
     fn corpus_entity_rows(&self) -> Vec<EntityRow> {
         let e = &self.entities;
-        let mut rows = Vec::new();
+        let figures: usize = e.per_article.iter().map(|p| p.figure_count()).sum();
+        let named = e.officials.len() + e.organizations.len() + e.places.len();
+        let mut rows = Vec::with_capacity(named + e.programs.len() + figures);
         for (i, o) in e.officials.iter().enumerate() {
             rows.push(EntityRow {
                 target: EntityRef::Official(i),
@@ -300,7 +302,6 @@ impl Library {
                 });
             }
         }
-        rows.shrink_to_fit();
         rows
     }
 

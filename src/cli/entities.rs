@@ -77,7 +77,8 @@ pub fn entities(
             rows.map(|p| json!({"name": p.name, "expansion": p.expansion, "articles": ids(corpus, &p.articles)})).collect()
         });
         add(EntityKindArg::Figure, "figures", &|| {
-            let rows = index.figures.iter();
+            let figures = index.figures();
+            let rows = figures.iter();
             rows.map(|f| json!({"text": f.text, "article": corpus.articles[f.article].id}))
                 .collect()
         });
@@ -163,7 +164,7 @@ pub fn entities(
         section(
             tr(lang, S::Figures),
             index
-                .figures
+                .figures()
                 .iter()
                 .map(|f| format!("{}  [{}]", f.text, corpus.articles[f.article].id))
                 .collect(),

@@ -93,8 +93,12 @@ pub fn load_paths_with_stats(paths: &[PathBuf], opts: &LoadOptions, stats: &Load
             file
         })
         .collect();
+    // sized once: growing it while the per-file vectors still exist would
+    // hold every article up to three times
+    let count = loaded.iter().map(|f| f.articles.len()).sum();
     let mut corpus = Corpus {
         problems,
+        articles: Vec::with_capacity(count),
         ..Corpus::default()
     };
     for file in loaded {

@@ -101,13 +101,24 @@ pub struct EntityIndex {
     pub places: Vec<Place>,
     /// Programmes, most articles first.
     pub programs: Vec<Program>,
-    /// Figures in article order.
-    pub figures: Vec<Figure>,
 }
 
 impl EntityIndex {
     /// What article `a` mentions, unpacked; `None` past the end.
     pub fn article(&self, a: usize) -> Option<ArticleEntities> {
         self.per_article.get(a).map(PackedEntities::unpack)
+    }
+
+    /// Every figure in article order, unpacked (a corpus has about ten per
+    /// article, so they are not kept twice).
+    pub fn figures(&self) -> Vec<Figure> {
+        let mut out = Vec::new();
+        for (article, packed) in self.per_article.iter().enumerate() {
+            out.extend(packed.unpack().figures.into_iter().map(|f| Figure {
+                text: f.text,
+                article,
+            }));
+        }
+        out
     }
 }

@@ -78,6 +78,15 @@ impl PackedEntities {
         Reader::new(&self.0).num()
     }
 
+    /// How many figures the article holds.
+    pub fn figure_count(&self) -> usize {
+        let mut r = Reader::new(&self.0);
+        (0..4).for_each(|_| {
+            r.num();
+        });
+        r.num()
+    }
+
     /// Unpacks only the officials (what resolution reads most).
     pub fn officials(&self) -> Vec<OfficialMention> {
         let mut r = Reader::new(&self.0);
@@ -278,6 +287,7 @@ mod tests {
             assert_eq!(packed.unpack(), e);
             assert_eq!(packed.officials(), e.officials);
             assert_eq!(packed.official_count(), e.officials.len());
+            assert_eq!(packed.figure_count(), e.figures.len());
         }
         let big = ArticleEntities {
             places: vec![PlaceMention {

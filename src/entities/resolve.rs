@@ -2,7 +2,7 @@
 //! one [`Official`] with every role; namesakes in different regions stay apart.
 
 use super::gazetteer::GAZETTEER;
-use super::index::{EntityIndex, Figure, Official, Organization, Place, Program, Role};
+use super::index::{EntityIndex, Official, Organization, Place, Program, Role};
 use super::model::{ArticleEntities, OfficialMention};
 use super::packed::PackedEntities;
 use crate::search::{fold, Document};
@@ -261,7 +261,6 @@ pub fn resolve_packed(per_article: Vec<PackedEntities>) -> EntityIndex {
     let mut organizations: Vec<Organization> = Vec::new();
     let mut places: Vec<Place> = Vec::new();
     let mut programs: Vec<Program> = Vec::new();
-    let mut figures = Vec::new();
     let mut org_at: HashMap<String, usize> = HashMap::new();
     let mut place_at: HashMap<String, usize> = HashMap::new();
     let mut program_at: HashMap<String, usize> = HashMap::new();
@@ -307,10 +306,6 @@ pub fn resolve_packed(per_article: Vec<PackedEntities>) -> EntityIndex {
             }
             push_unique(&mut programs[i].articles, ai);
         }
-        figures.extend(e.figures.iter().map(|f| Figure {
-            text: f.text.clone(),
-            article: ai,
-        }));
     }
     organizations.sort_by(|a, b| {
         b.articles
@@ -338,7 +333,6 @@ pub fn resolve_packed(per_article: Vec<PackedEntities>) -> EntityIndex {
         organizations,
         places,
         programs,
-        figures,
     }
 }
 
