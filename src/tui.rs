@@ -386,6 +386,13 @@ async fn event_loop(
         for request in std::mem::take(&mut state.requests) {
             searcher.start(request);
         }
+        for request in std::mem::take(&mut state.raw_requests) {
+            let tx = searcher.tx.clone();
+            tokio::task::spawn_blocking(move || {
+                let read = crate::app::reader::read_raw_request(&request);
+                let _ = tx.send(Action::RawRead(read));
+            });
+        }
     }
     if restored {
         save(&mut state, &keys, &mut store, &mut last_saved);

@@ -101,3 +101,31 @@ fn finder_opens_the_officials_article_and_help_shows() {
     let status = s.wait_exit();
     assert!(status.success(), "Ctrl-C quits cleanly: {status:?}");
 }
+
+#[test]
+fn raw_view_reads_the_file_again() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("pasar.txt"),
+        "Bupati Resmikan Pasar\n\nSLEMAN – Bupati Sleman meresmikan pasar baru.\n\nBaca juga: Jembatan Baru Dibuka\n",
+    )
+    .unwrap();
+    let mut s = Session::start(&[dir.path().to_str().unwrap()], COLS, ROWS);
+    s.wait_for("the article", |s| {
+        s.screen().contains("Articles 1/1") && s.screen().contains("meresmikan pasar baru")
+    });
+    assert!(
+        !s.screen().contains("Baca juga"),
+        "boilerplate is not in the body"
+    );
+    s.send("2r");
+    s.wait_for("the raw file with its boilerplate", |s| {
+        s.screen().contains("Reader (raw)") && s.screen().contains("Baca juga: Jembatan Baru")
+    });
+    s.send("r");
+    s.wait_for("the clean body again", |s| {
+        !s.screen().contains("Baca juga")
+    });
+    s.send("q");
+    assert!(s.wait_exit().success());
+}

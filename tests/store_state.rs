@@ -22,7 +22,8 @@ fn article(id: &str, text: &str) -> Article {
         author: None,
         dateline: None,
         body: text.to_string(),
-        raw: text.to_string(),
+        hash: warta::store::paths::fnv1a(text.as_bytes()),
+        origin: Default::default(),
         redecoded: false,
         removed_controls: 0,
     }
@@ -228,4 +229,21 @@ fn restore_applies_marks_article_scroll_and_filter() {
     assert_eq!(s.list.visible, [1]);
     assert_eq!(s.reader.article, Some(1));
     assert_eq!(s.focus, Pane::List);
+}
+
+#[test]
+fn content_hash_is_the_hash_of_the_file_text_as_before() {
+    // state.json files written before the raw text left memory still match
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Bupati Resmikan Pasar\n\nSLEMAN – Bupati meresmikan pasar.\n";
+    std::fs::write(dir.path().join("a.txt"), text).unwrap();
+    let corpus = warta::corpus::load_paths(
+        &[dir.path().to_path_buf()],
+        &warta::corpus::LoadOptions::default(),
+    );
+    let a = &corpus.articles[0];
+    let old = format!("{:016x}", warta::store::paths::fnv1a(text.as_bytes()));
+    assert_eq!(content_hash(a), old);
+    assert_eq!(keys(&corpus.articles)[0].hash, old);
+    assert_eq!(warta::corpus::read_raw(a).unwrap(), text);
 }

@@ -3,7 +3,9 @@
 mod tui_fixture;
 
 use tui_fixture::{apply, state, typed};
-use warta::app::{update, Action, Pane, Scope, SortKey, State};
+use warta::app::reader::read_raw_request;
+use warta::app::{update, Action, Pane, RawRead, Scope, SortKey, State};
+use warta::corpus::RawError;
 use warta::ui::strings::Lang;
 
 #[test]
@@ -12,7 +14,7 @@ fn loaded_sorts_by_date_opens_the_first_and_lists_its_entities() {
     assert_eq!(s.list.visible, [0, 1, 2]);
     assert_eq!(s.reader.article, Some(0));
     assert!(s.reader.header[0].1.starts_with("Bupati Sleman"));
-    let names: Vec<&str> = s.sidebar.rows.iter().map(|r| r.name.as_str()).collect();
+    let names: Vec<&str> = s.sidebar.rows.iter().map(|r| &*r.name).collect();
     assert_eq!(
         names,
         ["Kustini Sri Purnomo", "Dinas Perdagangan", "Rp300 miliar"]
@@ -128,7 +130,7 @@ fn scope_switches_between_article_and_corpus() {
     let mut s = state(120, 40);
     update(&mut s, Action::ToggleScope);
     assert_eq!(s.sidebar.scope, Scope::Corpus);
-    let names: Vec<&str> = s.sidebar.rows.iter().map(|r| r.name.as_str()).collect();
+    let names: Vec<&str> = s.sidebar.rows.iter().map(|r| &*r.name).collect();
     assert_eq!(
         names,
         [
@@ -220,11 +222,83 @@ fn raw_toggle_shows_the_file_text() {
     update(&mut s, Action::ToggleRaw);
     assert!(s.reader.raw);
     assert_eq!(s.reader.mention, None);
+    // the text is read off the UI thread: a placeholder until it arrives
+    let requests = std::mem::take(&mut s.raw_requests);
+    assert_eq!(requests.len(), 1);
+    assert_eq!(requests[0].article, 0);
     let lib = s.lib.clone().unwrap();
-    let raw = &lib.articles()[0].raw;
+    let a = &lib.articles()[0];
+    assert_eq!(shown(&s), "Reading the file…");
+    let raw = tui_fixture::raw(&a.title, &a.body);
+    let read = |text: Result<String, RawError>| {
+        Action::RawRead(RawRead {
+            article: 0,
+            hash: a.hash,
+            text,
+        })
+    };
+    update(&mut s, read(Ok(raw.clone())));
     assert_eq!(&raw[s.reader.lines[1].clone()], "RAW");
+    assert_eq!(shown(&s), raw);
+    // a late answer for another article changes nothing
+    update(
+        &mut s,
+        Action::RawRead(RawRead {
+            article: 1,
+            hash: 7,
+            text: Ok("other".to_string()),
+        }),
+    );
+    assert_eq!(shown(&s), raw);
     update(&mut s, Action::ToggleRaw);
     assert!(!s.reader.raw);
+    assert_eq!(s.reader.raw_text, None, "the raw text is not kept");
+    assert!(s.raw_requests.is_empty());
+    // raw mode stays on when another article opens: that one is asked for
+    update(&mut s, Action::ToggleRaw);
+    s.raw_requests.clear();
+    apply(
+        &mut s,
+        [Action::Focus(Pane::List), Action::Down, Action::Activate],
+    );
+    assert_eq!(s.raw_requests.len(), 1);
+    assert_eq!(s.raw_requests[0].article, s.reader.article.unwrap());
+    assert_eq!(shown(&s), "Reading the file…");
+}
+
+#[test]
+fn raw_view_says_when_the_file_changed_or_vanished() {
+    let mut s = state(120, 40);
+    update(&mut s, Action::ToggleRaw);
+    let hash = s.lib.as_ref().unwrap().articles()[0].hash;
+    update(
+        &mut s,
+        Action::RawRead(RawRead {
+            article: 0,
+            hash,
+            text: Err(RawError::Changed),
+        }),
+    );
+    assert_eq!(
+        shown(&s),
+        "The file changed since it was loaded: its raw text is not shown."
+    );
+    // the fixture's paths do not exist: reading for real says so
+    update(&mut s, Action::ToggleRaw);
+    update(&mut s, Action::ToggleRaw);
+    let request = s.raw_requests.pop().unwrap();
+    update(&mut s, Action::RawRead(read_raw_request(&request)));
+    assert_eq!(
+        shown(&s),
+        "Cannot read the file again: no such file or folder."
+    );
+}
+
+/// The text below the reader's header, as wrapped lines joined back.
+fn shown(s: &State) -> String {
+    let lib = s.lib.clone().unwrap();
+    let a = &lib.articles()[s.reader.article.unwrap()];
+    warta::app::reader::body_text(s, a).to_string()
 }
 
 #[test]
@@ -295,7 +369,7 @@ fn click_selects_rows_and_focuses_panes() {
         },
     );
     assert_eq!(s.focus, Pane::Sidebar);
-    assert_eq!(s.sidebar.selected_row().unwrap().name, "Kustini");
+    assert_eq!(&*s.sidebar.selected_row().unwrap().name, "Kustini");
     update(&mut s, Action::Click { column: 5, row: 39 });
     assert_eq!(s.focus, Pane::Sidebar, "the status bar is no pane");
 }
@@ -380,4 +454,23 @@ fn text_actions_outside_input_and_quit() {
     assert!(s.list.filter.text.is_empty() && s.requests.is_empty());
     update(&mut s, Action::Quit);
     assert!(s.quit);
+}
+
+#[test]
+fn a_taller_terminal_clamps_the_reader_scroll() {
+    // found by tui_props: only the height changes, so nothing is re-wrapped
+    let mut s = state(78, 9);
+    apply(&mut s, [Action::ScrollDown { column: 29, row: 0 }]);
+    let before = s.reader.scroll;
+    update(
+        &mut s,
+        Action::Resize {
+            width: 49,
+            height: 15,
+        },
+    );
+    assert!(
+        s.reader.scroll <= warta::app::reader::max_scroll(&s),
+        "{before}"
+    );
 }

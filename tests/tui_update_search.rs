@@ -100,7 +100,7 @@ fn sidebar_filter_filters_entities() {
     apply(&mut s, [Action::Focus(Pane::Sidebar), Action::StartFilter]);
     apply(&mut s, typed("dinas"));
     let row = s.sidebar.selected_row().unwrap();
-    assert_eq!(row.name, "Dinas Perdagangan");
+    assert_eq!(&*row.name, "Dinas Perdagangan");
     assert_eq!(s.sidebar.visible.len(), 1);
     assert_eq!(s.list.visible.len(), 3, "the article list is untouched");
     apply(&mut s, [Action::Back]);
@@ -194,7 +194,7 @@ fn finder_searches_officials_and_opens_their_first_article() {
         (Some(EntityRef::Official(1)), Some(0))
     );
     assert_eq!(s.focus, Pane::Reader);
-    assert_eq!(s.sidebar.selected_row().unwrap().name, "Hendri Septa");
+    assert_eq!(&*s.sidebar.selected_row().unwrap().name, "Hendri Septa");
 }
 
 #[test]

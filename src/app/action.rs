@@ -3,6 +3,7 @@
 
 use super::library::Library;
 use super::search::SearchResult;
+use crate::corpus::RawError;
 use crate::store::Remembered;
 use std::sync::Arc;
 
@@ -144,6 +145,19 @@ pub enum Action {
     Restore(Remembered),
     /// A message for the status bar.
     Notice(String),
+    /// An article's raw text was read (or could not be).
+    RawRead(RawRead),
+}
+
+/// The answer to a [`super::RawRequest`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawRead {
+    /// The article.
+    pub article: usize,
+    /// Its content hash when it was asked for.
+    pub hash: u64,
+    /// The raw text, or why it cannot be shown.
+    pub text: Result<String, RawError>,
 }
 
 /// A snapshot of loading, for the progress line shown until the corpus is ready.

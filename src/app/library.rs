@@ -48,10 +48,12 @@ impl EntityRef {
 pub struct EntityRow {
     /// What the row is about.
     pub target: EntityRef,
-    /// The name as shown (for officials as the article writes it).
-    pub name: String,
-    /// Second line or suffix: `position · institution`, an expansion, a level.
-    pub detail: Option<String>,
+    /// The name as shown (for officials as the article writes it). Shared:
+    /// the corpus scope has a row per figure, many with the same text.
+    pub name: Arc<str>,
+    /// Second line or suffix: `position · institution`, an expansion, a
+    /// level, or a figure's article title (shared by that article's figures).
+    pub detail: Option<Arc<str>>,
     /// How many articles mention it (shown in the corpus scope).
     pub articles: usize,
 }
@@ -92,6 +94,9 @@ pub fn post(position: &str, institution: Option<&str>) -> String {
     }
 }
 
+/// Articles whose search documents are built together, in parallel.
+const DOC_CHUNK: usize = 4096;
+
 impl Library {
     /// Extracts entities from the corpus and builds every index.
     pub fn build(corpus: Corpus) -> Library {
@@ -129,18 +134,21 @@ impl Library {
             by_name,
             ..Library::default()
         };
-        let docs = (0..lib.corpus.articles.len())
-            .into_par_iter()
-            .map(|a| lib.article_document(a))
-            .collect();
-        lib.article_search = Arc::new(SearchIndex::new(docs));
-        let official_docs = lib
-            .entities
-            .officials
-            .iter()
-            .map(official_document)
-            .collect();
-        lib.official_search = Arc::new(SearchIndex::new(official_docs));
+        // Documents are folded in parallel a chunk at a time and handed to
+        // the index as they come, so they never all exist at once.
+        let article_search = {
+            let lib = &lib;
+            let n = lib.corpus.articles.len();
+            SearchIndex::build((0..n).step_by(DOC_CHUNK).flat_map(|from| {
+                (from..(from + DOC_CHUNK).min(n))
+                    .into_par_iter()
+                    .map(|a| lib.article_document(a))
+                    .collect::<Vec<_>>()
+            }))
+        };
+        lib.article_search = Arc::new(article_search);
+        let official_docs = lib.entities.officials.iter().map(official_document);
+        lib.official_search = Arc::new(SearchIndex::build(official_docs));
         let rows = lib.corpus_entity_rows();
         lib.corpus_row_search = Arc::new(lib.row_index(&rows));
         lib.corpus_rows = Arc::new(rows);
@@ -179,23 +187,22 @@ impl Library {
 
     /// A search index over sidebar rows (name, detail; officials with aliases).
     pub fn row_index(&self, rows: &[EntityRow]) -> SearchIndex {
-        SearchIndex::new(
+        SearchIndex::build(
             rows.iter()
                 .map(|r| match (r.target, self.official(official_id(r))) {
                     (EntityRef::Official(_), Some(o)) => {
-                        let mut fields = vec![r.name.clone()];
+                        let mut fields = vec![r.name.to_string()];
                         fields.extend(official_document(o).fields().iter().cloned());
                         Document::new(fields)
                     }
-                    _ => Document::new([r.name.clone(), r.detail.clone().unwrap_or_default()]),
-                })
-                .collect(),
+                    _ => Document::new([&*r.name, r.detail.as_deref().unwrap_or_default()]),
+                }),
         )
     }
 
     /// Sidebar rows for one article, grouped by kind in order of first mention.
     pub fn article_rows(&self, a: usize) -> Vec<EntityRow> {
-        let Some(found) = self.entities.per_article.get(a) else {
+        let Some(found) = self.entities.article(a) else {
             return Vec::new();
         };
         let mut rows = Vec::new();
@@ -204,8 +211,8 @@ impl Library {
             if let Some(&o) = map.and_then(|m| m.get(j)) {
                 rows.push(EntityRow {
                     target: EntityRef::Official(o),
-                    name: m.name.clone(),
-                    detail: Some(post(&m.position, m.institution.as_deref())),
+                    name: m.name.as_str().into(),
+                    detail: Some(post(&m.position, m.institution.as_deref()).into()),
                     articles: self.articles_of(EntityRef::Official(o)).len(),
                 });
             }
@@ -235,8 +242,8 @@ impl Library {
                 };
                 rows.push(EntityRow {
                     target,
-                    name: name.clone(),
-                    detail,
+                    name: name.as_str().into(),
+                    detail: detail.map(Arc::from),
                     articles: self.articles_of(target).len(),
                 });
             }
@@ -244,7 +251,7 @@ impl Library {
         for (index, f) in found.figures.iter().enumerate() {
             rows.push(EntityRow {
                 target: EntityRef::Figure { article: a, index },
-                name: f.text.clone(),
+                name: f.text.as_str().into(),
                 detail: None,
                 articles: 1,
             });
@@ -254,47 +261,58 @@ impl Library {
 
     fn corpus_entity_rows(&self) -> Vec<EntityRow> {
         let e = &self.entities;
-        let mut rows = Vec::new();
+        let figures: usize = e.per_article.iter().map(|p| p.figure_count()).sum();
+        let named = e.officials.len() + e.organizations.len() + e.places.len();
+        let mut rows = Vec::with_capacity(named + e.programs.len() + figures);
         for (i, o) in e.officials.iter().enumerate() {
             rows.push(EntityRow {
                 target: EntityRef::Official(i),
-                name: o.name.clone(),
+                name: o.name.as_str().into(),
                 detail: o
                     .main_role()
-                    .map(|r| post(&r.position, r.institution.as_deref())),
+                    .map(|r| post(&r.position, r.institution.as_deref()).into()),
                 articles: o.articles.len(),
             });
         }
         for (i, o) in e.organizations.iter().enumerate() {
             rows.push(EntityRow {
                 target: EntityRef::Organization(i),
-                name: o.name.clone(),
-                detail: o.expansion.clone(),
+                name: o.name.as_str().into(),
+                detail: o.expansion.as_deref().map(Arc::from),
                 articles: o.articles.len(),
             });
         }
         for (i, p) in e.places.iter().enumerate() {
             rows.push(EntityRow {
                 target: EntityRef::Place(i),
-                name: p.name.clone(),
-                detail: Some(level_name(p.level)),
+                name: p.name.as_str().into(),
+                detail: Some(level_name(p.level).into()),
                 articles: p.articles.len(),
             });
         }
         for (i, p) in e.programs.iter().enumerate() {
             rows.push(EntityRow {
                 target: EntityRef::Program(i),
-                name: p.name.clone(),
-                detail: p.expansion.clone(),
+                name: p.name.as_str().into(),
+                detail: p.expansion.as_deref().map(Arc::from),
                 articles: p.articles.len(),
             });
         }
+        // one row per figure: texts repeat across the corpus and an
+        // article's title stands by each of its figures, so both are shared
+        let mut texts: HashMap<String, Arc<str>> = HashMap::new();
         for (a, found) in e.per_article.iter().enumerate() {
-            for (index, f) in found.figures.iter().enumerate() {
+            let title: Option<Arc<str>> =
+                self.corpus.articles.get(a).map(|x| x.title.as_str().into());
+            for (index, f) in found.unpack().figures.into_iter().enumerate() {
+                let name = texts
+                    .entry(f.text)
+                    .or_insert_with_key(|t| t.as_str().into())
+                    .clone();
                 rows.push(EntityRow {
                     target: EntityRef::Figure { article: a, index },
-                    name: f.text.clone(),
-                    detail: self.corpus.articles.get(a).map(|x| x.title.clone()),
+                    name,
+                    detail: title.clone(),
                     articles: 1,
                 });
             }
@@ -323,11 +341,13 @@ impl Library {
             EntityRef::Organization(i) => e.organizations.get(i).map(|x| &x.name),
             EntityRef::Place(i) => e.places.get(i).map(|x| &x.name),
             EntityRef::Program(i) => e.programs.get(i).map(|x| &x.name),
-            EntityRef::Figure { article, index } => e
-                .per_article
-                .get(article)
-                .and_then(|f| f.figures.get(index))
-                .map(|f| &f.text),
+            EntityRef::Figure { article, index } => {
+                let found = e.article(article).map(|f| f.figures);
+                return found
+                    .and_then(|f| f.into_iter().nth(index))
+                    .map(|f| f.text)
+                    .unwrap_or_default();
+            }
         };
         name.cloned().unwrap_or_default()
     }
@@ -335,7 +355,7 @@ impl Library {
     /// Where an entity is mentioned in article `a`'s body: sorted byte spans.
     pub fn spans(&self, a: usize, target: EntityRef) -> Vec<Span> {
         let e = &self.entities;
-        let Some(found) = e.per_article.get(a) else {
+        let Some(found) = e.article(a) else {
             return Vec::new();
         };
         let name = self.name_of(target);
@@ -382,7 +402,7 @@ impl Library {
 
     /// Every entity span of article `a` with its kind, sorted by start.
     pub fn all_spans(&self, a: usize) -> Vec<(Span, EntityKind)> {
-        let Some(f) = self.entities.per_article.get(a) else {
+        let Some(f) = self.entities.article(a) else {
             return Vec::new();
         };
         let mut out: Vec<(Span, EntityKind)> = Vec::new();

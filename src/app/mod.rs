@@ -13,7 +13,7 @@ pub mod sidebar;
 mod state;
 mod update;
 
-pub use action::{Action, LoadProgress, Pane};
+pub use action::{Action, LoadProgress, Pane, RawRead};
 pub use library::{EntityRef, EntityRow, Library};
 pub use state::*;
 pub use update::update;

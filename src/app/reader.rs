@@ -1,10 +1,11 @@
 //! The reader: which article is open, its wrapped lines, scrolling and
 //! jumping between mentions.
 
+use super::action::RawRead;
 use super::sidebar;
-use super::state::{HeaderKind, State};
+use super::state::{HeaderKind, RawRequest, RawText, State};
 use crate::app::Pane;
-use crate::corpus::{Article, TitleSource};
+use crate::corpus::{read_raw, Article, RawError, TitleSource};
 use crate::ui::layout::{areas, inner, reader_text_width};
 use crate::ui::strings::{tr, trf, Lang, S};
 use crate::ui::wrap::wrap;
@@ -21,17 +22,77 @@ pub fn open(state: &mut State, article: Option<usize>) {
     sidebar::refresh_rows(state);
 }
 
-/// The text the reader shows below the header: the clean body or the raw file.
-pub fn body_text(article: &Article, raw: bool) -> &str {
-    if raw {
-        &article.raw
-    } else {
-        &article.body
+/// The text the reader shows below the header: the clean body, or in raw
+/// mode the raw file (a placeholder while it is read, or why it is missing).
+pub fn body_text<'a>(state: &'a State, article: &'a Article) -> &'a str {
+    if !state.reader.raw {
+        return &article.body;
+    }
+    match state.reader.raw_text.as_ref().and_then(|t| t.text.as_ref()) {
+        Some(Ok(text) | Err(text)) => text,
+        None => tr(state.lang, S::RawLoading),
     }
 }
 
+/// Why the raw text of an article is not shown, for people.
+pub fn raw_error(e: &RawError, lang: Lang) -> String {
+    match e {
+        RawError::Changed => tr(lang, S::RawChanged).to_string(),
+        RawError::Unreadable(why) => trf(lang, S::RawUnreadable, &[why]),
+    }
+}
+
+/// Reads the raw text a request asks for: file IO, for the event loop (or a
+/// test) to run outside [`super::update`].
+pub fn read_raw_request(request: &RawRequest) -> RawRead {
+    let article = &request.lib.articles()[request.article];
+    RawRead {
+        article: request.article,
+        hash: article.hash,
+        text: read_raw(article),
+    }
+}
+
+/// Keeps the raw text in step with the open article: queues a read when raw
+/// mode shows an article whose text is not there (or is another's), and
+/// forgets it outside raw mode.
+fn want_raw(state: &mut State) {
+    let wanted = match (state.reader.raw, &state.lib, state.reader.article) {
+        (true, Some(lib), Some(a)) => lib.articles().get(a).map(|x| (lib.clone(), a, x.hash)),
+        _ => None,
+    };
+    let Some((lib, article, hash)) = wanted else {
+        state.reader.raw_text = None;
+        return;
+    };
+    let current = state.reader.raw_text.as_ref();
+    if current.is_some_and(|t| t.article == article && t.hash == hash) {
+        return;
+    }
+    state.reader.raw_text = Some(RawText {
+        article,
+        hash,
+        text: None,
+    });
+    state.raw_requests.clear();
+    state.raw_requests.push(RawRequest { lib, article });
+}
+
+/// Takes in a raw text that was read, when it is still the one shown.
+pub fn raw_read(state: &mut State, read: RawRead) {
+    let lang = state.lang;
+    let Some(t) = state.reader.raw_text.as_mut() else {
+        return;
+    };
+    if t.article != read.article || t.hash != read.hash || t.text.is_some() {
+        return;
+    }
+    t.text = Some(read.text.map_err(|e| raw_error(&e, lang)));
+    rewrap(state);
+}
+
 /// Re-wraps the open article when the pane width changed, keeping the same
-/// text at the top.
+/// text at the top; clamps the scroll when only the height changed.
 pub fn relayout(state: &mut State) {
     let (w, h) = state.size;
     if reader_text_width(Rect::new(0, 0, w, h)) != state.reader.width {
@@ -46,6 +107,9 @@ pub fn relayout(state: &mut State) {
         if let Some(offset) = top {
             state.reader.scroll = line_of(state, offset).min(max_scroll(state));
         }
+    } else {
+        // a taller pane shows more lines: the last page may start earlier
+        state.reader.scroll = state.reader.scroll.min(max_scroll(state));
     }
 }
 
@@ -54,12 +118,12 @@ pub fn rewrap(state: &mut State) {
     let (w, h) = state.size;
     let width = reader_text_width(Rect::new(0, 0, w, h));
     state.reader.width = width;
+    want_raw(state);
     let lang = state.lang;
-    let raw = state.reader.raw;
     let (header, lines) = match state.article() {
         Some(a) => (
             header_lines(a, width as usize, lang),
-            wrap(body_text(a, raw), width as usize),
+            wrap(body_text(state, a), width as usize),
         ),
         None => (Vec::new(), Vec::new()),
     };

@@ -132,6 +132,8 @@ pub struct ReaderState {
     pub width: u16,
     /// Header lines, already wrapped.
     pub header: Vec<(HeaderKind, String)>,
+    /// The open article's raw text while raw mode is on, read on demand.
+    pub raw_text: Option<RawText>,
     /// Byte ranges of the wrapped body (or raw text) lines.
     pub lines: Vec<std::ops::Range<usize>>,
     /// The entity whose mentions `n`/`N` visit and the reader highlights.
@@ -145,6 +147,27 @@ impl ReaderState {
     pub fn total_lines(&self) -> usize {
         self.header.len() + self.lines.len()
     }
+}
+
+/// The raw text of one article, as asked for and (once read) as found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawText {
+    /// The article.
+    pub article: usize,
+    /// Its content hash when it was asked for.
+    pub hash: u64,
+    /// `None` while it is read; then the text, or why it is not shown.
+    pub text: Option<Result<String, String>>,
+}
+
+/// A request for an article's raw text, answered off the UI thread with
+/// [`crate::app::Action::RawRead`].
+#[derive(Debug, Clone)]
+pub struct RawRequest {
+    /// The library the article belongs to.
+    pub lib: Arc<Library>,
+    /// The article.
+    pub article: usize,
 }
 
 /// The entity sidebar.
@@ -242,6 +265,8 @@ pub struct State {
     pub notice: Option<String>,
     /// Searches waiting for the worker; the event loop drains this.
     pub requests: Vec<SearchRequest>,
+    /// A raw text to read, queued by `update` for the event loop.
+    pub raw_requests: Vec<RawRequest>,
     /// Source of request generations.
     pub generation: u64,
     /// Highlights matched characters when drawing.
@@ -272,6 +297,7 @@ impl State {
             keymap: Arc::new(Keymap::default()),
             notice: None,
             requests: Vec::new(),
+            raw_requests: Vec::new(),
             generation: 0,
             scorer: Arc::new(FuzzyScorer::default()),
             quit: false,

@@ -33,6 +33,7 @@ pub fn update(state: &mut State, action: Action) {
         Action::SearchDone(result) => search_done(state, result),
         Action::Tick => remember::tick(state),
         Action::Notice(text) => state.notice = Some(text),
+        Action::RawRead(read) => reader::raw_read(state, read),
         _ if state.lib.is_none() => {}
         Action::Restore(remembered) => remember::restore(state, remembered),
         a if state.help.is_some() => help_action(state, a),
@@ -370,7 +371,8 @@ fn normal_action(state: &mut State, action: Action) {
         | Action::SearchDone(_)
         | Action::Tick
         | Action::Restore(_)
-        | Action::Notice(_) => {}
+        | Action::Notice(_)
+        | Action::RawRead(_) => {}
     }
 }
 

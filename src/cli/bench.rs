@@ -9,7 +9,7 @@ use super::write_stdout;
 use crate::app::search::{self, SearchRequest, SearchTarget};
 use crate::app::Library;
 use crate::corpus::LoadStats;
-use crate::entities::{extract, resolve};
+use crate::entities::{extract, resolve_packed, PackedEntities};
 use crate::search::{fold, FuzzyScorer, SearchIndex};
 use anyhow::Result;
 use fuzzy_matcher::skim::SkimMatcherV2;
@@ -102,11 +102,11 @@ pub fn bench(args: &CorpusArgs, queries: &[String], as_json: bool) -> Result<()>
     let per_article = corpus
         .articles
         .par_iter()
-        .map(|a| extract(&a.body))
+        .map(|a| PackedEntities::pack(&extract(&a.body)))
         .collect();
     let extract_time = t.elapsed();
     let t = Instant::now();
-    let entities = resolve(per_article);
+    let entities = resolve_packed(per_article);
     let resolve_time = t.elapsed();
     let t = Instant::now();
     let lib = Library::new(corpus, entities);

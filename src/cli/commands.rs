@@ -159,7 +159,13 @@ fn show(corpus: &Corpus, id: &str, as_json: bool, lang: Lang) -> Result<()> {
     if as_json {
         let mut v = article_summary(a);
         v["body"] = json!(a.body);
-        v["raw"] = json!(a.raw);
+        match crate::corpus::read_raw(a) {
+            Ok(raw) => v["raw"] = json!(raw),
+            Err(e) => {
+                v["raw"] = Value::Null;
+                v["raw_error"] = json!(crate::app::reader::raw_error(&e, lang));
+            }
+        }
         v["entities"] = serde_json::to_value(crate::entities::extract(&a.body))?;
         return Ok(write_stdout(&format!(
             "{}\n",

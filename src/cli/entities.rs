@@ -77,7 +77,8 @@ pub fn entities(
             rows.map(|p| json!({"name": p.name, "expansion": p.expansion, "articles": ids(corpus, &p.articles)})).collect()
         });
         add(EntityKindArg::Figure, "figures", &|| {
-            let rows = index.figures.iter();
+            let figures = index.figures();
+            let rows = figures.iter();
             rows.map(|f| json!({"text": f.text, "article": corpus.articles[f.article].id}))
                 .collect()
         });
@@ -163,7 +164,7 @@ pub fn entities(
         section(
             tr(lang, S::Figures),
             index
-                .figures
+                .figures()
                 .iter()
                 .map(|f| format!("{}  [{}]", f.text, corpus.articles[f.article].id))
                 .collect(),
@@ -175,11 +176,8 @@ pub fn entities(
 /// The search fields of an article: title, official names, site and date.
 pub fn article_document(corpus: &Corpus, index: &EntityIndex, i: usize) -> Document {
     let a = &corpus.articles[i];
-    let names: Vec<&str> = index.per_article[i]
-        .officials
-        .iter()
-        .map(|o| o.name.as_str())
-        .collect();
+    let officials = index.per_article[i].officials();
+    let names: Vec<&str> = officials.iter().map(|o| o.name.as_str()).collect();
     let meta = format!(
         "{} {}",
         a.site.as_deref().unwrap_or(""),
@@ -213,10 +211,8 @@ pub fn find(
         Vec::new()
     };
     let articles: Vec<usize> = if wants(FindScope::Articles) {
-        let docs = SearchIndex::new(
-            (0..corpus.articles.len())
-                .map(|i| article_document(corpus, &index, i))
-                .collect(),
+        let docs = SearchIndex::build(
+            (0..corpus.articles.len()).map(|i| article_document(corpus, &index, i)),
         );
         docs.filter(&q, &scorer, None)
             .unwrap_or_default()

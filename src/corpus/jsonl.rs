@@ -4,7 +4,7 @@
 use super::load::article_from_bytes;
 use super::parse::date::{find_full_date, make_date};
 use super::parse::KnownFields;
-use super::{Article, ArticleDate, LoadProblem};
+use super::{Article, ArticleDate, LoadProblem, Origin};
 use serde::Deserialize;
 use std::path::Path;
 
@@ -73,11 +73,23 @@ pub fn parse_jsonl(file_id: &str, path: &Path, bytes: &[u8]) -> (Vec<Article>, V
         };
         let id = format!("{file_id}:{line_no}");
         match article_from_bytes(&id, path, body.into_bytes(), known) {
-            Ok(a) => articles.push(a),
+            Ok(mut a) => {
+                a.origin = Origin::Record(line_no);
+                articles.push(a)
+            }
             Err(reason) => problems.push(LoadProblem { path: at, reason }),
         }
     }
     (articles, problems)
+}
+
+/// The `text` (or `content`) of the record on line `line_no` (from 1) of a
+/// `.jsonl` file's bytes, as [`parse_jsonl`] reads it.
+pub(super) fn record_text(bytes: &[u8], line_no: usize) -> Option<String> {
+    let text = String::from_utf8_lossy(bytes);
+    let line = text.lines().nth(line_no.checked_sub(1)?)?;
+    let record: Record = serde_json::from_str(line).ok()?;
+    record.text.or(record.content)
 }
 
 /// Accepts ISO dates (`2023-10-17`, `2023-10-17T08:00:00Z`) and Indonesian forms.

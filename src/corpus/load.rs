@@ -93,8 +93,12 @@ pub fn load_paths_with_stats(paths: &[PathBuf], opts: &LoadOptions, stats: &Load
             file
         })
         .collect();
+    // sized once: growing it while the per-file vectors still exist would
+    // hold every article up to three times
+    let count = loaded.iter().map(|f| f.articles.len()).sum();
     let mut corpus = Corpus {
         problems,
+        articles: Vec::with_capacity(count),
         ..Corpus::default()
     };
     for file in loaded {
@@ -282,7 +286,7 @@ fn special_kind(meta: &fs::Metadata) -> &'static str {
 }
 
 /// Turns an IO error into words a user can act on.
-fn describe_io_error(e: &std::io::Error) -> String {
+pub(super) fn describe_io_error(e: &std::io::Error) -> String {
     use std::io::ErrorKind;
     match e.kind() {
         ErrorKind::NotFound => "no such file or folder".to_string(),
@@ -369,6 +373,12 @@ pub(super) fn article_from_bytes(
         clean.removed,
         known,
     ))
+}
+
+/// The raw text of some bytes, as loading makes it: decoded and sanitised.
+pub(super) fn raw_text(bytes: Vec<u8>) -> Result<String, String> {
+    let decoded = decode(bytes).map_err(|e| e.reason())?;
+    Ok(sanitize_owned(decoded.text).text)
 }
 
 /// Reads a file, refusing it when it is larger than the cap (checked before

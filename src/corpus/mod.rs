@@ -5,11 +5,13 @@ mod decode;
 mod jsonl;
 mod load;
 pub mod parse;
+mod raw;
 pub mod sanitize;
 mod seeds;
 pub mod wordre;
 
 pub use load::{load_bytes, load_paths, load_paths_with_stats, LoadOptions, LoadStats};
+pub use raw::{raw_from_bytes, read_raw, RawError};
 pub use seeds::load_seeds;
 
 use serde::Serialize;
@@ -63,8 +65,22 @@ impl Serialize for ArticleDate {
     }
 }
 
+/// Where an article's raw text can be read again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Origin {
+    /// The whole file at [`Article::path`].
+    #[default]
+    File,
+    /// One line (counted from 1) of the `.jsonl` file at [`Article::path`].
+    Record(usize),
+    /// A seed compiled into the program.
+    Seed,
+}
+
 /// One parsed news article. `body` is the clean text (paragraphs separated by
-/// a blank line); `raw` is the whole file after decoding and sanitising.
+/// a blank line). The raw text (the whole file after decoding and sanitising)
+/// is not kept: [`read_raw`] reads it again, and `hash` tells whether it
+/// changed since loading.
 #[derive(Debug, Clone, Serialize)]
 pub struct Article {
     /// Path relative to the corpus root without extension, or `file:line` for `.jsonl`.
@@ -86,9 +102,12 @@ pub struct Article {
     pub dateline: Option<String>,
     /// Clean body: paragraphs joined with `\n\n`, boilerplate removed.
     pub body: String,
-    /// The full decoded and sanitised text of the file.
+    /// 64-bit FNV-1a of the raw text, taken while loading.
     #[serde(skip)]
-    pub raw: String,
+    pub hash: u64,
+    /// Where [`read_raw`] finds the raw text again.
+    #[serde(skip)]
+    pub origin: Origin,
     /// True when the bytes were not UTF-8 and were decoded as Windows-1252.
     pub redecoded: bool,
     /// How many control characters or escape sequences were removed at ingest.

@@ -2,7 +2,7 @@
 
 use super::load::article_from_bytes;
 use super::parse::KnownFields;
-use super::Corpus;
+use super::{Corpus, Origin};
 use std::path::Path;
 
 /// File names and contents of the embedded seeds, in id order.
@@ -37,11 +37,23 @@ pub fn load_seeds() -> Corpus {
         let path = Path::new("seeds").join(name);
         corpus.bytes += text.len() as u64;
         match article_from_bytes(id, &path, text.as_bytes().to_vec(), KnownFields::default()) {
-            Ok(a) => corpus.articles.push(a),
+            Ok(mut a) => {
+                a.origin = Origin::Seed;
+                corpus.articles.push(a)
+            }
             Err(reason) => corpus
                 .problems
                 .push(crate::corpus::LoadProblem { path, reason }),
         }
     }
     corpus
+}
+
+/// The text of the seed whose path is `seeds/<file>`.
+pub(super) fn seed_text(path: &Path) -> Option<&'static str> {
+    let name = path.file_name()?.to_str()?;
+    SEEDS
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, text)| *text)
 }

@@ -3,6 +3,7 @@
 //! with the articles that mention them.
 
 use super::model::{ArticleEntities, PlaceLevel};
+use super::packed::PackedEntities;
 use serde::Serialize;
 
 /// One post a person holds in some articles.
@@ -85,9 +86,10 @@ pub struct Figure {
 /// the corpus's articles) and the resolved corpus-wide lists.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct EntityIndex {
-    /// Per-article extraction results, indexed like `Corpus::articles`.
+    /// Per-article extraction results, indexed like `Corpus::articles`,
+    /// packed: [`EntityIndex::article`] unpacks one.
     #[serde(skip)]
-    pub per_article: Vec<ArticleEntities>,
+    pub per_article: Vec<PackedEntities>,
     /// For each article, for each of its officials, the index into `officials`.
     #[serde(skip)]
     pub official_of_mention: Vec<Vec<usize>>,
@@ -99,6 +101,24 @@ pub struct EntityIndex {
     pub places: Vec<Place>,
     /// Programmes, most articles first.
     pub programs: Vec<Program>,
-    /// Figures in article order.
-    pub figures: Vec<Figure>,
+}
+
+impl EntityIndex {
+    /// What article `a` mentions, unpacked; `None` past the end.
+    pub fn article(&self, a: usize) -> Option<ArticleEntities> {
+        self.per_article.get(a).map(PackedEntities::unpack)
+    }
+
+    /// Every figure in article order, unpacked (a corpus has about ten per
+    /// article, so they are not kept twice).
+    pub fn figures(&self) -> Vec<Figure> {
+        let mut out = Vec::new();
+        for (article, packed) in self.per_article.iter().enumerate() {
+            out.extend(packed.unpack().figures.into_iter().map(|f| Figure {
+                text: f.text,
+                article,
+            }));
+        }
+        out
+    }
 }

@@ -11,6 +11,7 @@ mod model;
 mod names;
 mod officials;
 mod others;
+mod packed;
 mod posts;
 mod regions;
 mod resolve;
@@ -18,7 +19,8 @@ mod tokens;
 
 pub use index::*;
 pub use model::*;
-pub use resolve::{build_index, name_key, official_document, resolve};
+pub use packed::PackedEntities;
+pub use resolve::{build_index, name_key, official_document, resolve, resolve_packed};
 
 /// Extracts every entity from one article body.
 pub fn extract(body: &str) -> ArticleEntities {

@@ -2,8 +2,9 @@
 //! one [`Official`] with every role; namesakes in different regions stay apart.
 
 use super::gazetteer::GAZETTEER;
-use super::index::{EntityIndex, Figure, Official, Organization, Place, Program, Role};
-use super::model::ArticleEntities;
+use super::index::{EntityIndex, Official, Organization, Place, Program, Role};
+use super::model::{ArticleEntities, OfficialMention};
+use super::packed::PackedEntities;
 use crate::search::{fold, Document};
 use std::collections::HashMap;
 
@@ -111,19 +112,25 @@ fn same_person(name_a: &str, inst_a: Option<&str>, name_b: &str, inst_b: Option<
 /// Extracts every article (in parallel) and resolves entities across them.
 pub fn build_index(articles: &[crate::corpus::Article]) -> EntityIndex {
     use rayon::prelude::*;
-    let per_article: Vec<ArticleEntities> = articles
+    // packed as soon as extracted: the corpus's mentions never exist unpacked
+    let per_article: Vec<PackedEntities> = articles
         .par_iter()
-        .map(|a| super::extract(&a.body))
+        .map(|a| PackedEntities::pack(&super::extract(&a.body)))
         .collect();
-    resolve(per_article)
+    resolve_packed(per_article)
 }
 
 /// Resolves per-article entities into corpus-wide lists.
 pub fn resolve(per_article: Vec<ArticleEntities>) -> EntityIndex {
+    resolve_packed(per_article.iter().map(PackedEntities::pack).collect())
+}
+
+/// [`resolve`] over packed per-article entities, which the index keeps.
+pub fn resolve_packed(per_article: Vec<PackedEntities>) -> EntityIndex {
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
     for (ai, ents) in per_article.iter().enumerate() {
-        for (oi, o) in ents.officials.iter().enumerate() {
+        for (oi, o) in ents.officials().iter().enumerate() {
             let key = name_key(&o.name);
             let last = name_words(&o.name).last().cloned().unwrap_or_default();
             let candidates: Vec<usize> = by_key
@@ -173,6 +180,8 @@ pub fn resolve(per_article: Vec<ArticleEntities>) -> EntityIndex {
         }
     }
 
+    // a cluster's members come in article order: unpack each article once
+    let mut unpacked: (usize, Vec<OfficialMention>) = (usize::MAX, Vec::new());
     let mut officials: Vec<(Official, Vec<(usize, usize)>)> = clusters
         .into_iter()
         .map(|c| {
@@ -187,7 +196,10 @@ pub fn resolve(per_article: Vec<ArticleEntities>) -> EntityIndex {
             let mut articles: Vec<usize> = Vec::new();
             let mut mentions = 0;
             for &(ai, oi) in &c.members {
-                let o = &per_article[ai].officials[oi];
+                if unpacked.0 != ai {
+                    unpacked = (ai, per_article[ai].officials());
+                }
+                let o = &unpacked.1[oi];
                 for a in std::iter::once(&o.name).chain(&o.aliases) {
                     if a != &name && !aliases.contains(a) {
                         aliases.push(a.clone());
@@ -238,7 +250,7 @@ pub fn resolve(per_article: Vec<ArticleEntities>) -> EntityIndex {
 
     let mut official_of_mention: Vec<Vec<usize>> = per_article
         .iter()
-        .map(|e| vec![0; e.officials.len()])
+        .map(|e| vec![0; e.official_count()])
         .collect();
     for (i, (_, members)) in officials.iter().enumerate() {
         for &(ai, oi) in members {
@@ -249,11 +261,11 @@ pub fn resolve(per_article: Vec<ArticleEntities>) -> EntityIndex {
     let mut organizations: Vec<Organization> = Vec::new();
     let mut places: Vec<Place> = Vec::new();
     let mut programs: Vec<Program> = Vec::new();
-    let mut figures = Vec::new();
     let mut org_at: HashMap<String, usize> = HashMap::new();
     let mut place_at: HashMap<String, usize> = HashMap::new();
     let mut program_at: HashMap<String, usize> = HashMap::new();
     for (ai, e) in per_article.iter().enumerate() {
+        let e = e.unpack();
         for o in &e.organizations {
             let i = *org_at.entry(org_key(&o.name)).or_insert_with(|| {
                 organizations.push(Organization {
@@ -294,10 +306,6 @@ pub fn resolve(per_article: Vec<ArticleEntities>) -> EntityIndex {
             }
             push_unique(&mut programs[i].articles, ai);
         }
-        figures.extend(e.figures.iter().map(|f| Figure {
-            text: f.text.clone(),
-            article: ai,
-        }));
     }
     organizations.sort_by(|a, b| {
         b.articles
@@ -325,7 +333,6 @@ pub fn resolve(per_article: Vec<ArticleEntities>) -> EntityIndex {
         organizations,
         places,
         programs,
-        figures,
     }
 }
 

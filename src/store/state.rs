@@ -10,7 +10,6 @@
 //! the corpus any more are kept.
 
 use super::atomic::{clean_stale_temps, move_aside, write_atomic};
-use super::paths::fnv1a;
 use crate::corpus::Article;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -96,9 +95,10 @@ pub struct Remembered {
     pub filter: String,
 }
 
-/// The hash that ties marks to an article's text.
+/// The hash that ties marks to an article's text: FNV-1a of its raw text,
+/// taken while loading.
 pub fn content_hash(article: &Article) -> String {
-    format!("{:016x}", fnv1a(article.raw.as_bytes()))
+    format!("{:016x}", article.hash)
 }
 
 /// An article as the state file knows it: id and content hash. Computed once

@@ -39,7 +39,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
         return;
     };
     let width = inner.width as usize;
-    let text = body_text(article, r.raw);
+    let text = body_text(state, article);
     let (mentions, targets, current) = if r.raw {
         (Vec::new(), Vec::new(), None)
     } else {

@@ -34,6 +34,9 @@ strings! {
     Articles => "Articles", "Artikel";
     Reader => "Reader", "Pembaca";
     RawTag => "raw", "mentah";
+    RawLoading => "Reading the file…", "Membaca berkas…";
+    RawChanged => "The file changed since it was loaded: its raw text is not shown.", "Berkas berubah sejak dimuat: teks mentahnya tidak ditampilkan.";
+    RawUnreadable => "Cannot read the file again: {}.", "Berkas tidak bisa dibaca lagi: {}.";
     Entities => "Entities", "Entitas";
     ScopeArticle => "article", "artikel";
     ScopeCorpus => "corpus", "korpus";

@@ -23,7 +23,7 @@ pub fn run(name: &str, bytes: &[u8]) -> Vec<u64> {
         features.push(feature(&("problem", kind)));
     }
     for a in &articles {
-        check_article(a);
+        check_article(a, bytes);
         let e = extract(&a.body);
         check_spans(&a.body, &e);
         article_features(a, &e, &mut features);
@@ -44,7 +44,7 @@ fn is_control_like(c: char) -> bool {
     c != '\n' && (c == '\t' || is_forbidden(c))
 }
 
-fn check_article(a: &Article) {
+fn check_article(a: &Article, bytes: &[u8]) {
     for (what, text) in [
         ("title", a.title.as_str()),
         ("id", a.id.as_str()),
@@ -60,7 +60,9 @@ fn check_article(a: &Article) {
         "control in body: {:?}",
         a.body
     );
-    assert!(!a.raw.chars().any(is_control_like), "control in raw text");
+    let raw = warta::corpus::raw_from_bytes(a, bytes.to_vec())
+        .expect("the raw text comes back from the same bytes");
+    assert!(!raw.chars().any(is_control_like), "control in raw text");
 }
 
 /// Every span is a non-empty range on char boundaries inside `body`.

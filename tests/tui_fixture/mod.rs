@@ -5,11 +5,12 @@
 use std::path::PathBuf;
 use warta::app::search::run_pending;
 use warta::app::{update, Action, Library, State};
-use warta::corpus::{Article, ArticleDate, Corpus, TitleSource};
+use warta::corpus::{Article, ArticleDate, Corpus, Origin, TitleSource};
 use warta::entities::{
     ArticleEntities, EntityIndex, FigureMention, Official, OfficialMention, Organization,
-    OrganizationMention, Place, PlaceLevel, PlaceMention, Role, Span,
+    OrganizationMention, PackedEntities, Place, PlaceLevel, PlaceMention, Role, Span,
 };
+use warta::store::paths::fnv1a;
 use warta::ui::strings::Lang;
 
 /// Bodies: article 0 mentions Kustini twice and Dinas Perdagangan, article 1
@@ -38,11 +39,18 @@ fn article(i: usize, title: &str, date: Option<ArticleDate>, body: String) -> Ar
         site: Some("Contoh.com".to_string()),
         author: Some("Redaksi".to_string()),
         dateline: None,
-        raw: format!("{title}\nRAW\n{body}"),
+        hash: fnv1a(raw(title, &body).as_bytes()),
+        origin: Origin::File,
         body,
         redecoded: false,
         removed_controls: 0,
     }
+}
+
+/// The raw text a fixture article's hash stands for (the fixture has no
+/// files: tests deliver it with [`Action::RawRead`]).
+pub fn raw(title: &str, body: &str) -> String {
+    format!("{title}\nRAW\n{body}")
 }
 
 fn spans(body: &str, needle: &str) -> Vec<Span> {
@@ -93,7 +101,7 @@ pub fn library(tail: usize) -> Library {
         b0.find("Menurut Kustini").unwrap() + 8,
         b0.find("Menurut Kustini").unwrap() + 15,
     ));
-    let per_article = vec![
+    let per_article = [
         ArticleEntities {
             officials: vec![official(
                 "Kustini Sri Purnomo",
@@ -137,7 +145,7 @@ pub fn library(tail: usize) -> Library {
         },
     ];
     let entities = EntityIndex {
-        per_article,
+        per_article: per_article.iter().map(PackedEntities::pack).collect(),
         official_of_mention: vec![vec![0], vec![1], vec![0]],
         officials: vec![
             Official {

@@ -5,7 +5,7 @@ pub mod boilerplate;
 pub mod date;
 mod meta;
 
-use crate::corpus::{Article, ArticleDate, TitleSource};
+use crate::corpus::{Article, ArticleDate, Origin, TitleSource};
 use boilerplate::{classify, is_photo_caption, LineKind};
 pub use meta::{find_dateline, find_site, Dateline};
 use std::path::PathBuf;
@@ -28,7 +28,8 @@ pub struct KnownFields {
     pub author: Option<String>,
 }
 
-/// Parses sanitised article text. `raw` is stored as the article's raw text.
+/// Parses sanitised article text; `raw` is hashed into [`Article::hash`],
+/// then dropped. The origin is [`Origin::File`] until the caller says otherwise.
 pub fn parse_article(
     id: String,
     path: PathBuf,
@@ -72,7 +73,8 @@ pub fn parse_article(
         author: known.author.or(parsed.author),
         dateline: parsed.dateline.and_then(|d| d.place),
         body: parsed.body,
-        raw,
+        hash: crate::store::paths::fnv1a(raw.as_bytes()),
+        origin: Origin::File,
         redecoded,
         removed_controls,
     }

@@ -1,0 +1,302 @@
+//! [`ArticleEntities`] packed into one byte buffer per article: the corpus
+//! keeps every article's mentions for the reader, and as structs with a
+//! `String` or `Vec` per name and span list they weigh more than the text.
+//! Packed they take a few hundred bytes; the reader unpacks the open one.
+//!
+//! Layout: the five list lengths, then each list in order. Numbers are
+//! LEB128 varints; a string is its length then its bytes; an optional
+//! string is 0, or its length plus one then its bytes; a span list is its
+//! length then each span's start and length.
+
+use super::model::{
+    ArticleEntities, FigureMention, OfficialMention, OrganizationMention, PlaceLevel, PlaceMention,
+    ProgramMention, Span,
+};
+
+/// One article's entities, packed. [`PackedEntities::unpack`] gives back
+/// exactly what [`PackedEntities::pack`] was given.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PackedEntities(Box<[u8]>);
+
+impl PackedEntities {
+    /// Packs one article's entities.
+    pub fn pack(e: &ArticleEntities) -> PackedEntities {
+        let mut w = Vec::with_capacity(64);
+        for n in [
+            e.officials.len(),
+            e.organizations.len(),
+            e.places.len(),
+            e.programs.len(),
+            e.figures.len(),
+        ] {
+            put(&mut w, n);
+        }
+        for o in &e.officials {
+            put_str(&mut w, &o.name);
+            put_str(&mut w, &o.position);
+            put_opt(&mut w, o.institution.as_deref());
+            for list in [&o.titles, &o.degrees, &o.aliases] {
+                put(&mut w, list.len());
+                list.iter().for_each(|s| put_str(&mut w, s));
+            }
+            put_spans(&mut w, &o.spans);
+        }
+        for o in &e.organizations {
+            put_str(&mut w, &o.name);
+            put_opt(&mut w, o.expansion.as_deref());
+            put_spans(&mut w, &o.spans);
+        }
+        for p in &e.places {
+            put_str(&mut w, &p.name);
+            w.push(level_code(p.level));
+            put_spans(&mut w, &p.spans);
+        }
+        for p in &e.programs {
+            put_str(&mut w, &p.name);
+            put_opt(&mut w, p.expansion.as_deref());
+            put_spans(&mut w, &p.spans);
+        }
+        for f in &e.figures {
+            put_str(&mut w, &f.text);
+            put_spans(&mut w, std::slice::from_ref(&f.span));
+        }
+        PackedEntities(w.into_boxed_slice())
+    }
+
+    /// The bytes this article's entities take.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// True for an article packed from nothing at all.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// How many officials the article mentions.
+    pub fn official_count(&self) -> usize {
+        Reader::new(&self.0).num()
+    }
+
+    /// How many figures the article holds.
+    pub fn figure_count(&self) -> usize {
+        let mut r = Reader::new(&self.0);
+        (0..4).for_each(|_| {
+            r.num();
+        });
+        r.num()
+    }
+
+    /// Unpacks only the officials (what resolution reads most).
+    pub fn officials(&self) -> Vec<OfficialMention> {
+        let mut r = Reader::new(&self.0);
+        let n = r.num();
+        (0..4).for_each(|_| {
+            r.num();
+        });
+        (0..n).map(|_| r.official()).collect()
+    }
+
+    /// Unpacks everything.
+    pub fn unpack(&self) -> ArticleEntities {
+        let mut r = Reader::new(&self.0);
+        let counts: Vec<usize> = (0..5).map(|_| r.num()).collect();
+        let officials = (0..counts[0]).map(|_| r.official()).collect();
+        let organizations = (0..counts[1])
+            .map(|_| OrganizationMention {
+                name: r.string(),
+                expansion: r.optional(),
+                spans: r.spans(),
+            })
+            .collect();
+        let places = (0..counts[2])
+            .map(|_| PlaceMention {
+                name: r.string(),
+                level: level_of(r.byte()),
+                spans: r.spans(),
+            })
+            .collect();
+        let programs = (0..counts[3])
+            .map(|_| ProgramMention {
+                name: r.string(),
+                expansion: r.optional(),
+                spans: r.spans(),
+            })
+            .collect();
+        let figures = (0..counts[4])
+            .map(|_| FigureMention {
+                text: r.string(),
+                span: r.spans().first().copied().unwrap_or(Span::new(0, 0)),
+            })
+            .collect();
+        ArticleEntities {
+            officials,
+            organizations,
+            places,
+            programs,
+            figures,
+        }
+    }
+}
+
+const LEVELS: [PlaceLevel; 7] = [
+    PlaceLevel::Negara,
+    PlaceLevel::Provinsi,
+    PlaceLevel::Kabupaten,
+    PlaceLevel::Kota,
+    PlaceLevel::Kecamatan,
+    PlaceLevel::Desa,
+    PlaceLevel::Lokasi,
+];
+
+fn level_code(level: PlaceLevel) -> u8 {
+    LEVELS.iter().position(|&l| l == level).unwrap_or(0) as u8
+}
+
+fn level_of(code: u8) -> PlaceLevel {
+    LEVELS
+        .get(code as usize)
+        .copied()
+        .unwrap_or(PlaceLevel::Lokasi)
+}
+
+fn put(w: &mut Vec<u8>, mut n: usize) {
+    while n >= 0x80 {
+        w.push((n as u8) | 0x80);
+        n >>= 7;
+    }
+    w.push(n as u8);
+}
+
+fn put_str(w: &mut Vec<u8>, s: &str) {
+    put(w, s.len());
+    w.extend_from_slice(s.as_bytes());
+}
+
+fn put_opt(w: &mut Vec<u8>, s: Option<&str>) {
+    match s {
+        None => put(w, 0),
+        Some(s) => {
+            put(w, s.len() + 1);
+            w.extend_from_slice(s.as_bytes());
+        }
+    }
+}
+
+fn put_spans(w: &mut Vec<u8>, spans: &[Span]) {
+    put(w, spans.len());
+    for s in spans {
+        put(w, s.start);
+        put(w, s.end - s.start);
+    }
+}
+
+/// Reads back what the `put` functions wrote (the buffer is always one
+/// [`PackedEntities::pack`] made).
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        Reader { bytes, at: 0 }
+    }
+
+    fn byte(&mut self) -> u8 {
+        let b = self.bytes.get(self.at).copied().unwrap_or(0);
+        self.at += 1;
+        b
+    }
+
+    fn num(&mut self) -> usize {
+        let mut n = 0usize;
+        let mut shift = 0;
+        loop {
+            let b = self.byte();
+            n |= usize::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 || shift > 56 {
+                return n;
+            }
+            shift += 7;
+        }
+    }
+
+    fn text(&mut self, len: usize) -> String {
+        let end = (self.at + len).min(self.bytes.len());
+        let s = String::from_utf8_lossy(&self.bytes[self.at.min(end)..end]).into_owned();
+        self.at = end;
+        s
+    }
+
+    fn string(&mut self) -> String {
+        let len = self.num();
+        self.text(len)
+    }
+
+    fn optional(&mut self) -> Option<String> {
+        match self.num() {
+            0 => None,
+            n => Some(self.text(n - 1)),
+        }
+    }
+
+    fn strings(&mut self) -> Vec<String> {
+        let n = self.num();
+        (0..n).map(|_| self.string()).collect()
+    }
+
+    fn spans(&mut self) -> Vec<Span> {
+        let n = self.num();
+        (0..n)
+            .map(|_| {
+                let start = self.num();
+                Span::new(start, start + self.num())
+            })
+            .collect()
+    }
+
+    fn official(&mut self) -> OfficialMention {
+        OfficialMention {
+            name: self.string(),
+            position: self.string(),
+            institution: self.optional(),
+            titles: self.strings(),
+            degrees: self.strings(),
+            aliases: self.strings(),
+            spans: self.spans(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::extract;
+
+    #[test]
+    fn unpack_gives_back_what_was_packed() {
+        let bodies = [
+            "",
+            "Bupati Tangerang, Ahmed Zaki Iskandar, meresmikan program P3KE di Kecamatan Cisoka senilai Rp300 miliar.",
+            "Kepala Bappeda Kabupaten Tangerang, H. Taufik Emil, S.Sos., M.Si, mengatakan 1,61 % warga Kota Tangerang Selatan hadir. Taufik juga menyebut Dinas Sosial.",
+        ];
+        for body in bodies {
+            let e = extract(body);
+            let packed = PackedEntities::pack(&e);
+            assert_eq!(packed.unpack(), e);
+            assert_eq!(packed.officials(), e.officials);
+            assert_eq!(packed.official_count(), e.officials.len());
+            assert_eq!(packed.figure_count(), e.figures.len());
+        }
+        let big = ArticleEntities {
+            places: vec![PlaceMention {
+                name: "Danau Toba ✓".to_string(),
+                level: PlaceLevel::Lokasi,
+                spans: vec![Span::new(300_000, 300_015), Span::new(5, 9)],
+            }],
+            ..ArticleEntities::default()
+        };
+        assert_eq!(PackedEntities::pack(&big).unpack(), big);
+    }
+}
