@@ -133,14 +133,16 @@ pub fn resolve_packed(per_article: Vec<PackedEntities>) -> EntityIndex {
         for (oi, o) in ents.officials().iter().enumerate() {
             let key = name_key(&o.name);
             let last = name_words(&o.name).last().cloned().unwrap_or_default();
-            let candidates: Vec<usize> = by_key
+            // Clusters with this key, then those sharing the last name word;
+            // walked lazily: the first usually matches, and the second list
+            // grows with the corpus (collecting it made resolution quadratic).
+            let mut candidates = by_key
                 .get(&key)
                 .into_iter()
                 .chain(by_key.get(&format!("~{last}")))
                 .flatten()
-                .copied()
-                .collect();
-            let found = candidates.into_iter().find(|&ci| {
+                .copied();
+            let found = candidates.find(|&ci| {
                 let c = &clusters[ci];
                 c.variants.iter().any(|(n, inst, k)| {
                     // same_person needs equal keys or one shared institution.
