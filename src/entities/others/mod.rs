@@ -10,16 +10,16 @@ use super::model::{
     FigureMention, OrganizationMention, PlaceLevel, PlaceMention, ProgramMention, Span,
 };
 use super::regions::{typed_ref, unambiguous_ref, RegionRef, RegionTarget};
-use super::tokens::Token;
+use super::tokens::Tokens;
 use orgs::{acronym, parenthesised};
 use places::{dateline_place, kecamatan_list, lokasi, parent_code};
 use programs::{lowercase_program, named_phrase, program_phrase, training};
 use std::collections::{HashMap, HashSet};
 
-pub(super) fn words(tokens: &[Token], start: usize, end: usize) -> String {
+pub(super) fn words(tokens: &Tokens, start: usize, end: usize) -> String {
     let mut out = String::new();
-    for (k, t) in tokens[start..end].iter().enumerate() {
-        if k > 0 && t.start > tokens[start + k - 1].end {
+    for (k, t) in tokens.range(start..end).enumerate() {
+        if k > 0 && t.start > tokens.at(start + k - 1).end {
             out.push(' ');
         }
         out.push_str(t.text);
@@ -27,8 +27,8 @@ pub(super) fn words(tokens: &[Token], start: usize, end: usize) -> String {
     out
 }
 
-pub(super) fn span(tokens: &[Token], start: usize, end: usize) -> Span {
-    Span::new(tokens[start].start, tokens[end - 1].end)
+pub(super) fn span(tokens: &Tokens, start: usize, end: usize) -> Span {
+    Span::new(tokens.at(start).start, tokens.at(end - 1).end)
 }
 
 /// Where each name sits in its list, and which spans each already has, so
@@ -132,7 +132,7 @@ impl Others {
         );
     }
 
-    pub(super) fn place_ref(&mut self, tokens: &[Token], r: &RegionRef) {
+    pub(super) fn place_ref(&mut self, tokens: &Tokens, r: &RegionRef) {
         let level = match &r.target {
             RegionTarget::Known(i) => match GAZETTEER.regions[*i].level {
                 Level::Provinsi => PlaceLevel::Provinsi,
@@ -154,7 +154,7 @@ impl Others {
 
 /// Finds organisations, places, programmes and figures. `regions` are the
 /// region references the officials pass found (typed and post-implied).
-pub fn find_others(text: &str, tokens: &[Token], regions: &[RegionRef]) -> Others {
+pub fn find_others(text: &str, tokens: &Tokens, regions: &[RegionRef]) -> Others {
     let mut out = Others::default();
     let mut used = vec![false; tokens.len()];
     dateline_place(tokens, &mut out);
@@ -186,13 +186,13 @@ pub fn find_others(text: &str, tokens: &[Token], regions: &[RegionRef]) -> Other
     }
     // Definitions in brackets first, so their long forms are not taken apart.
     for i in 0..tokens.len() {
-        if tokens[i].text == "(" && !used[i] {
+        if tokens.at(i).text == "(" && !used[i] {
             parenthesised(tokens, i, &mut out, &mut used);
         }
     }
     let mut i = 0;
     while i < tokens.len() {
-        let t = &tokens[i];
+        let t = tokens.at(i);
         if used[i] {
             i += 1;
             continue;
@@ -233,7 +233,7 @@ pub fn find_others(text: &str, tokens: &[Token], regions: &[RegionRef]) -> Other
         } else if let Some(next) = lokasi(tokens, i, &mut out) {
             i = next;
             continue;
-        } else if t.is_capitalized() && (i == 0 || !tokens[i - 1].is_capitalized()) {
+        } else if t.is_capitalized() && (i == 0 || !tokens.at(i - 1).is_capitalized()) {
             if let Some(r) = typed_ref(tokens, i).or_else(|| unambiguous_ref(tokens, i)) {
                 out.place_ref(tokens, &r);
                 i = r.end;
