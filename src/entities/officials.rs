@@ -117,7 +117,8 @@ fn ends_name(tokens: &Tokens, i: usize) -> bool {
 /// Also returns every region reference seen (typed ones and those implied
 /// by posts such as `Bupati Sleman`), in text order.
 pub fn find_officials(text: &str, tokens: &Tokens) -> (Vec<OfficialMention>, Vec<RegionRef>) {
-    let mut context = all_refs(tokens);
+    let typed = all_refs(tokens);
+    let mut implied = Vec::new();
     let mut full = Vec::new();
     let mut bare = Vec::new();
     let mut posts = PostTable::default();
@@ -130,8 +131,8 @@ pub fn find_officials(text: &str, tokens: &Tokens) -> (Vec<OfficialMention>, Vec
             continue;
         }
         if let Some(post) = match_post(tokens, i) {
-            if let Some(r) = &post.region {
-                context.push(r.clone());
+            if let Some(r) = post.region.clone().filter(|r| !is_typed(&typed, r)) {
+                implied.push(r);
             }
             i = take_post(tokens, post, &mut posts, &mut full, &mut bare);
             continue;
@@ -143,9 +144,21 @@ pub fn find_officials(text: &str, tokens: &Tokens) -> (Vec<OfficialMention>, Vec
         }
         i += 1;
     }
+    let mut context = typed;
+    context.append(&mut implied);
     context.sort_by_key(|r| r.first);
     let officials = resolve_in_article(text, tokens, &posts, full, bare, &context);
     (officials, context)
+}
+
+/// True when `r` (the region inside a post) is a typed reference already
+/// found at the same tokens. Posts come in text order, one region each, so a
+/// copy would sort right after the original: dropping it changes nothing but
+/// memory (`Kepala Dinas Kota Tangerang` a million times).
+fn is_typed(typed: &[RegionRef], r: &RegionRef) -> bool {
+    typed
+        .binary_search_by_key(&r.first, |t| t.first)
+        .is_ok_and(|k| typed[k] == *r)
 }
 
 /// Marks the tokens of title-case subheadings: short paragraphs without a

@@ -14,7 +14,7 @@ use super::tokens::Tokens;
 use orgs::{acronym, parenthesised};
 use places::{dateline_place, kecamatan_list, lokasi, parent_code};
 use programs::{lowercase_program, named_phrase, program_phrase, training};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 pub(super) fn words(tokens: &Tokens, start: usize, end: usize) -> String {
     let mut out = String::new();
@@ -31,13 +31,12 @@ pub(super) fn span(tokens: &Tokens, start: usize, end: usize) -> Span {
     Span::new(tokens.at(start).start, tokens.at(end - 1).end)
 }
 
-/// Where each name sits in its list, and which spans each already has, so
-/// adding a mention is O(1) however often a name repeats (a list scan here
-/// made hostile articles quadratic).
+/// Where each name sits in its list, so adding a mention is O(1) however
+/// often a name repeats (a list scan here made hostile articles quadratic).
+/// A span added twice is removed when the lists are sorted at the end.
 #[derive(Debug, Default)]
 struct Seen {
     index: HashMap<String, usize>,
-    spans: HashSet<(usize, Span)>,
 }
 
 /// Adds a mention to a list keyed by name, keeping first-mention order.
@@ -58,9 +57,7 @@ fn add<T>(
             list.len() - 1
         }
     };
-    if seen.spans.insert((at, sp)) {
-        spans_of(&mut list[at]).push(sp);
-    }
+    spans_of(&mut list[at]).push(sp);
     at
 }
 
@@ -244,9 +241,15 @@ pub fn find_others(text: &str, tokens: &Tokens, regions: &[RegionRef]) -> Others
     }
     out.figures = figures::figures(text);
     // Regions came in from the officials pass first: restore text order.
-    out.organizations.iter_mut().for_each(|o| o.spans.sort());
-    out.places.iter_mut().for_each(|p| p.spans.sort());
-    out.programs.iter_mut().for_each(|p| p.spans.sort());
+    let tidy = |spans: &mut Vec<Span>| {
+        spans.sort();
+        spans.dedup();
+    };
+    out.organizations
+        .iter_mut()
+        .for_each(|o| tidy(&mut o.spans));
+    out.places.iter_mut().for_each(|p| tidy(&mut p.spans));
+    out.programs.iter_mut().for_each(|p| tidy(&mut p.spans));
     out.organizations
         .sort_by_key(|o| o.spans.first().map(|s| s.start));
     out.places.sort_by_key(|p| p.spans.first().map(|s| s.start));
