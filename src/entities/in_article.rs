@@ -58,12 +58,16 @@ pub(super) fn resolve_in_article<'t>(
     bare: Vec<BarePost>,
     context: &[RegionRef],
 ) -> Vec<OfficialMention> {
+    // A person's spans are gathered in `full_spans`, then in `taken` (one
+    // copy each: the mention's list is filled from `taken` at the end).
     struct Person {
         mention: OfficialMention,
         key: String,
         first_token: usize,
         level: PostLevel,
         full_spans: Vec<Span>,
+        /// End of the first full mention: short forms come after it.
+        first_end: usize,
     }
     let mut people: Vec<Person> = Vec::new();
     let mut index = MergeIndex::default();
@@ -111,7 +115,6 @@ pub(super) fn resolve_in_article<'t>(
                         p.mention.degrees.push(d);
                     }
                 }
-                p.mention.spans.push(f.name_span);
                 p.full_spans.push(f.name_span);
                 if let Some(s) = f.alias {
                     add_alias(&mut p.mention.aliases, i, at(s));
@@ -127,12 +130,13 @@ pub(super) fn resolve_in_article<'t>(
                         titles: f.titles,
                         degrees: f.degrees,
                         aliases: Vec::new(),
-                        spans: vec![f.name_span],
+                        spans: Vec::new(),
                     },
                     key,
                     first_token: f.token,
                     level: f.level,
                     full_spans: vec![f.name_span],
+                    first_end: f.name_span.end,
                 });
                 if let Some(s) = f.alias {
                     let last = people.len() - 1;
@@ -163,11 +167,17 @@ pub(super) fn resolve_in_article<'t>(
     }
     // Spans per person, for overlap checks in logarithmic time (a scan here
     // made an article with many mentions quadratic).
+    let all_full = Intervals::from(
+        &people
+            .iter()
+            .flat_map(|p| p.full_spans.iter().copied())
+            .collect::<Vec<_>>(),
+    );
     let mut taken: Vec<[Intervals; 3]> = people
-        .iter()
+        .iter_mut()
         .map(|p| {
             [
-                Intervals::from(&p.mention.spans),
+                Intervals::from(&std::mem::take(&mut p.full_spans)),
                 Intervals::default(),
                 Intervals::default(),
             ]
@@ -199,7 +209,6 @@ pub(super) fn resolve_in_article<'t>(
         if let [only] = holders[..] {
             let p = &mut people[only];
             if p.first_token < b.token as usize && !taken[only].iter().any(|t| t.overlaps(b.span)) {
-                p.mention.spans.push(b.span);
                 taken[only][1].push(b.span);
                 add_alias(&mut p.mention.aliases, only, at(b.span));
             }
@@ -207,12 +216,6 @@ pub(super) fn resolve_in_article<'t>(
     }
     // Short forms of names after the first mention. A word used by two
     // people is ambiguous and names no one.
-    let all_full = Intervals::from(
-        &people
-            .iter()
-            .flat_map(|p| p.full_spans.clone())
-            .collect::<Vec<_>>(),
-    );
     let forms: Vec<Vec<String>> = people
         .iter()
         .map(|p| short_forms(&p.mention.name))
@@ -231,8 +234,7 @@ pub(super) fn resolve_in_article<'t>(
             continue;
         };
         let p = &mut people[pi];
-        let first_end = p.full_spans.first().map_or(0, |s| s.end);
-        if t.start < first_end || all_full.contains(t.start, t.end) {
+        if t.start < p.first_end || all_full.contains(t.start, t.end) {
             continue;
         }
         let own = &forms[pi];
@@ -264,12 +266,13 @@ pub(super) fn resolve_in_article<'t>(
             continue;
         }
         taken[pi][2].push(span);
-        p.mention.spans.push(span);
         add_alias(&mut p.mention.aliases, pi, at(span));
     }
     people
         .into_iter()
-        .map(|mut p| {
+        .zip(taken)
+        .map(|(mut p, taken)| {
+            p.mention.spans = taken.into_iter().flat_map(Intervals::into_spans).collect();
             p.mention.spans.sort();
             p.mention.spans.dedup();
             // Aliases are distinct already; the name may have grown into one.
