@@ -82,7 +82,7 @@ fn extraction_holds_a_few_times_the_input_at_most() {
     warta::entities::extract(&warm);
 
     // One 1 MiB line of ordinary sentences: a post, a region and a bare
-    // post in every 68 bytes. Measured 3.71× (15.97× before the compact
+    // post in every 68 bytes. Measured 3.58× (15.97× before the compact
     // tokens, interned posts and single span copies); 4.5 leaves room for
     // allocator differences, and any per-token or per-mention copy put back
     // (a 40-byte token alone adds 5×) breaks it.
@@ -99,7 +99,7 @@ fn extraction_holds_a_few_times_the_input_at_most() {
     // About 8 000 distinct officials at this size, and each one is an output
     // record (name, post, aliases, spans) of a few hundred bytes for ~25 bytes
     // of input, so the ratio is higher than at 1 M names (8.3× there).
-    // Measured 20.2× (27.9× before); the bound is 24×.
+    // Measured 20.0× (27.9× before); the bound is 24×.
     let names = text(hostile::names(60_000));
     let peak = extraction_peak(&names);
     let ratio = peak as f64 / names.len() as f64;

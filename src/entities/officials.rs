@@ -10,7 +10,7 @@ use super::model::{OfficialMention, Span};
 use super::names::{parse_backward, parse_forward, NameMatch};
 use super::posts::{match_post, PostMatch};
 use super::regions::{all_refs, typed_ref, RegionRef};
-use super::tokens::{TokenKind, Tokens};
+use super::tokens::{TokenKind, TokenMarks, Tokens};
 use std::collections::HashMap;
 
 /// A full mention: a name tied to a post. Text it repeats is kept as a span
@@ -125,7 +125,7 @@ pub fn find_officials(text: &str, tokens: &Tokens) -> (Vec<OfficialMention>, Vec
     let headings = heading_tokens(tokens);
     let mut i = 0;
     while i < tokens.len() {
-        if headings[i] {
+        if headings.get(i) {
             // `Bupati Resmikan Jembatan`: a title-case subheading names no one.
             i += 1;
             continue;
@@ -163,8 +163,8 @@ fn is_typed(typed: &[RegionRef], r: &RegionRef) -> bool {
 
 /// Marks the tokens of title-case subheadings: short paragraphs without a
 /// comma or a closing full stop whose words are all capitalised.
-fn heading_tokens(tokens: &Tokens) -> Vec<bool> {
-    let mut marks = vec![false; tokens.len()];
+fn heading_tokens(tokens: &Tokens) -> TokenMarks {
+    let mut marks = TokenMarks::new(tokens.len());
     let mut start = 0;
     while start < tokens.len() {
         let end = (start + 1..tokens.len())
@@ -182,7 +182,7 @@ fn heading_tokens(tokens: &Tokens) -> Vec<bool> {
                 .any(|t| matches!(t.text, "," | "." | "“" | "\"" | ":"))
             && words().all(|t| t.is_capitalized() || t.is_upper() || t.text.chars().count() <= 3);
         if heading {
-            marks[start..end].iter_mut().for_each(|m| *m = true);
+            marks.set(start..end);
         }
         start = end;
     }

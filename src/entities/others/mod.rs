@@ -10,7 +10,7 @@ use super::model::{
     FigureMention, OrganizationMention, PlaceLevel, PlaceMention, ProgramMention, Span,
 };
 use super::regions::{typed_ref, unambiguous_ref, RegionRef, RegionTarget};
-use super::tokens::Tokens;
+use super::tokens::{TokenMarks, Tokens};
 use orgs::{acronym, parenthesised};
 use places::{dateline_place, kecamatan_list, lokasi, parent_code};
 use programs::{lowercase_program, named_phrase, program_phrase, training};
@@ -153,7 +153,7 @@ impl Others {
 /// region references the officials pass found (typed and post-implied).
 pub fn find_others(text: &str, tokens: &Tokens, regions: &[RegionRef]) -> Others {
     let mut out = Others::default();
-    let mut used = vec![false; tokens.len()];
+    let mut used = TokenMarks::new(tokens.len());
     dateline_place(tokens, &mut out);
     for r in regions {
         out.place_ref(tokens, r);
@@ -177,20 +177,18 @@ pub fn find_others(text: &str, tokens: &Tokens, regions: &[RegionRef]) -> Others
                 );
             }
         }
-        for u in &mut used[r.first..r.end] {
-            *u = true;
-        }
+        used.set(r.first..r.end);
     }
     // Definitions in brackets first, so their long forms are not taken apart.
     for i in 0..tokens.len() {
-        if tokens.at(i).text == "(" && !used[i] {
+        if tokens.at(i).text == "(" && !used.get(i) {
             parenthesised(tokens, i, &mut out, &mut used);
         }
     }
     let mut i = 0;
     while i < tokens.len() {
         let t = tokens.at(i);
-        if used[i] {
+        if used.get(i) {
             i += 1;
             continue;
         }

@@ -5,7 +5,7 @@ use super::programs::PROGRAM_HEADS;
 use super::{span, words, Others};
 use crate::entities::gazetteer::GAZETTEER;
 use crate::entities::regions::typed_ref;
-use crate::entities::tokens::{Token, Tokens};
+use crate::entities::tokens::{Token, TokenMarks, Tokens};
 
 /// Words that open the long name of an organisation.
 pub(super) const ORG_HEADS: &[&str] = &[
@@ -52,7 +52,7 @@ pub(super) fn parenthesised(
     tokens: &Tokens,
     open: usize,
     out: &mut Others,
-    used: &mut [bool],
+    used: &mut TokenMarks,
 ) -> Option<usize> {
     let close = (open + 1..tokens.len().min(open + 8)).find(|&k| tokens.at(k).text == ")")?;
     if close == open + 1 {
@@ -146,10 +146,7 @@ pub(super) fn parenthesised(
     } else {
         return None;
     }
-    let stop = after.min(used.len());
-    for u in &mut used[start..stop] {
-        *u = true;
-    }
+    used.set(start..after.min(used.len()));
     Some(after)
 }
 
