@@ -43,7 +43,7 @@ fn region_from_context(level: PostLevel, token: usize, context: &[RegionRef]) ->
     };
     context
         .iter()
-        .filter(|r| r.first < token)
+        .filter(|r| r.first() < token)
         .rfind(|r| wanted(r))
         .map(RegionRef::name)
 }

@@ -146,7 +146,7 @@ pub fn find_officials(text: &str, tokens: &Tokens) -> (Vec<OfficialMention>, Vec
     }
     let mut context = typed;
     context.append(&mut implied);
-    context.sort_by_key(|r| r.first);
+    context.sort_by_key(|r| r.first());
     let officials = resolve_in_article(text, tokens, &posts, full, bare, &context);
     (officials, context)
 }
@@ -157,7 +157,7 @@ pub fn find_officials(text: &str, tokens: &Tokens) -> (Vec<OfficialMention>, Vec
 /// memory (`Kepala Dinas Kota Tangerang` a million times).
 fn is_typed(typed: &[RegionRef], r: &RegionRef) -> bool {
     typed
-        .binary_search_by_key(&r.first, |t| t.first)
+        .binary_search_by_key(&r.first(), |t| t.first())
         .is_ok_and(|k| typed[k] == *r)
 }
 
@@ -309,7 +309,7 @@ fn pejabat_di(tokens: &Tokens, i: usize, posts: &mut PostTable) -> Option<(FullM
     let mut region: Option<RegionRef> = None;
     while let Some(t) = tokens.get(k) {
         if let Some(r) = typed_ref(tokens, k) {
-            k = r.end;
+            k = r.end();
             region = Some(r);
             break;
         }

@@ -195,7 +195,7 @@ pub fn match_post(tokens: &Tokens, i: usize) -> Option<PostMatch<'static>> {
         institution = Some(body);
         end = after;
     } else if let Some(r) = region_after(tokens, end, form.level) {
-        end = r.end;
+        end = r.end();
         institution = Some(r.name());
         region = Some(r);
     }
@@ -372,7 +372,7 @@ fn unit_name(tokens: &Tokens, at: usize, command: &str) -> (String, usize, Optio
         let mut region = None;
         let last = stop - 1;
         if let Some(r) = typed_ref(tokens, last).filter(|_| tokens.at(last).is_capitalized()) {
-            stop = r.end;
+            stop = r.end();
             region = Some(r);
         } else if tokens.at(last).is_capitalized() {
             if let Some((_, e)) = super::regions::match_name(tokens, last, |_| true) {
@@ -383,17 +383,17 @@ fn unit_name(tokens: &Tokens, at: usize, command: &str) -> (String, usize, Optio
         return (format!("{command} {text}"), stop, region);
     }
     let found = typed_ref(tokens, at).or_else(|| {
-        super::regions::match_name(tokens, at, |_| true).map(|(idx, e)| RegionRef {
-            target: super::regions::RegionTarget::Known(idx),
-            first: at,
-            end: e,
-            government: false,
-        })
+        super::regions::match_name(tokens, at, |_| true).map(|(idx, e)| RegionRef::new(
+            super::regions::RegionTarget::Known(idx),
+            at,
+            e,
+            false,
+        ))
     });
     match found {
         Some(r) => {
-            let words: Vec<&str> = tokens.range(at..r.end).map(|t| t.text).collect();
-            (format!("{command} {}", words.join(" ")), r.end, Some(r))
+            let words: Vec<&str> = tokens.range(at..r.end()).map(|t| t.text).collect();
+            (format!("{command} {}", words.join(" ")), r.end(), Some(r))
         }
         None => (command.to_string(), at, None),
     }

@@ -12,7 +12,7 @@ pub enum RegionTarget {
     /// A region of the gazetteer (index into `Gazetteer::regions`).
     Known(usize),
     /// A kelurahan or desa named in the text (`Kelurahan Sukajadi`), not in the gazetteer.
-    Village(String),
+    Village(Box<str>),
 }
 
 /// A region reference found at some tokens.
@@ -20,20 +20,43 @@ pub enum RegionTarget {
 pub struct RegionRef {
     /// What it refers to.
     pub target: RegionTarget,
-    /// First token of the reference (the type word or government prefix when present).
-    pub first: usize,
+    /// First token of the reference (the type word or government prefix
+    /// when present). Token indices are `u32` (see `tokens::MAX_TEXT`): an
+    /// article can hold a reference every few bytes.
+    first: u32,
     /// One past the last token.
-    pub end: usize,
+    end: u32,
     /// True when written as a government (`Pemkab X`, `Pemerintah Kota X`).
     pub government: bool,
 }
 
 impl RegionRef {
+    /// A reference to `target` at tokens `first..end`.
+    pub fn new(target: RegionTarget, first: usize, end: usize, government: bool) -> Self {
+        let index = |i: usize| u32::try_from(i).expect("token indices fit in u32");
+        RegionRef {
+            target,
+            first: index(first),
+            end: index(end),
+            government,
+        }
+    }
+
+    /// First token of the reference.
+    pub fn first(&self) -> usize {
+        self.first as usize
+    }
+
+    /// One past the last token.
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
+
     /// The canonical name (`Kota Tangerang`, `Kelurahan Sukajadi`).
     pub fn name(&self) -> String {
         match &self.target {
             RegionTarget::Known(i) => GAZETTEER.regions[*i].name.clone(),
-            RegionTarget::Village(n) => n.clone(),
+            RegionTarget::Village(n) => n.to_string(),
         }
     }
 
@@ -123,21 +146,21 @@ pub fn typed_ref(tokens: &Tokens, i: usize) -> Option<RegionRef> {
     if let Some(level) = level {
         // Only a region of the announced level: `Kota Bandung` is not the kabupaten.
         let (region, end) = match_name(tokens, start, |r| GAZETTEER.regions[r].level == level)?;
-        return Some(RegionRef {
-            target: RegionTarget::Known(region),
-            first: i,
+        return Some(RegionRef::new(
+            RegionTarget::Known(region),
+            i,
             end,
             government,
-        });
+        ));
     }
     let prefix = village?;
     let end = village_name(tokens, start)?;
-    Some(RegionRef {
-        target: RegionTarget::Village(format!("{prefix} {}", words(tokens, start, end))),
-        first: i,
+    Some(RegionRef::new(
+        RegionTarget::Village(format!("{prefix} {}", words(tokens, start, end)).into()),
+        i,
         end,
         government,
-    })
+    ))
 }
 
 fn words(tokens: &Tokens, start: usize, end: usize) -> String {
@@ -199,23 +222,23 @@ pub fn village_after(tokens: &Tokens, at: usize, prefix: &str) -> Option<RegionR
             })
             .map(|n| at + n)?
     };
-    Some(RegionRef {
-        target: RegionTarget::Village(format!("{prefix} {}", words(tokens, at, end))),
-        first: at,
+    Some(RegionRef::new(
+        RegionTarget::Village(format!("{prefix} {}", words(tokens, at, end)).into()),
+        at,
         end,
-        government: false,
-    })
+        false,
+    ))
 }
 
 /// A bare region name at `i` of one of `levels` (after a post that says which).
 pub fn bare_ref(tokens: &Tokens, i: usize, levels: &[Level]) -> Option<RegionRef> {
     let (region, end) = match_name(tokens, i, |r| levels.contains(&GAZETTEER.regions[r].level))?;
-    Some(RegionRef {
-        target: RegionTarget::Known(region),
-        first: i,
+    Some(RegionRef::new(
+        RegionTarget::Known(region),
+        i,
         end,
-        government: false,
-    })
+        false,
+    ))
 }
 
 /// A standalone region name that can only mean one province, kabupaten or
@@ -230,12 +253,12 @@ pub fn unambiguous_ref(tokens: &Tokens, i: usize) -> Option<RegionRef> {
         .iter()
         .filter(|&&r| upper_levels.contains(&g.regions[r].level))
         .collect();
-    (upper.len() == 1).then_some(RegionRef {
-        target: RegionTarget::Known(region),
-        first: i,
+    (upper.len() == 1).then_some(RegionRef::new(
+        RegionTarget::Known(region),
+        i,
         end,
-        government: false,
-    })
+        false,
+    ))
 }
 
 /// Every region reference in the text, in order, for context (which region a
@@ -245,11 +268,23 @@ pub fn all_refs(tokens: &Tokens) -> Vec<RegionRef> {
     let mut i = 0;
     while i < tokens.len() {
         if let Some(r) = typed_ref(tokens, i) {
-            i = r.end;
+            i = r.end();
             refs.push(r);
             continue;
         }
         i += 1;
     }
     refs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RegionRef;
+
+    #[test]
+    fn a_reference_stays_small() {
+        // An article can hold one every few bytes (issue 7): 48 bytes with
+        // `usize` token indices and a `String`, 32 now.
+        assert!(std::mem::size_of::<RegionRef>() <= 32);
+    }
 }

@@ -139,7 +139,7 @@ impl Others {
             },
             RegionTarget::Village(_) => PlaceLevel::Desa,
         };
-        let sp = span(tokens, r.first, r.end);
+        let sp = span(tokens, r.first(), r.end());
         if let RegionTarget::Known(i) = r.target {
             if level == PlaceLevel::Kecamatan {
                 self.last_kecamatan = Some((parent_code(i), sp.end));
@@ -173,11 +173,11 @@ pub fn find_others(text: &str, tokens: &Tokens, regions: &[RegionRef]) -> Others
                 out.org(
                     format!("{short} {bare}"),
                     Some(format!("Pemerintah {}", region.name)),
-                    span(tokens, r.first, r.end),
+                    span(tokens, r.first(), r.end()),
                 );
             }
         }
-        used.set(r.first..r.end);
+        used.set(r.first()..r.end());
     }
     // Definitions in brackets first, so their long forms are not taken apart.
     for i in 0..tokens.len() {
@@ -231,7 +231,7 @@ pub fn find_others(text: &str, tokens: &Tokens, regions: &[RegionRef]) -> Others
         } else if t.is_capitalized() && (i == 0 || !tokens.at(i - 1).is_capitalized()) {
             if let Some(r) = typed_ref(tokens, i).or_else(|| unambiguous_ref(tokens, i)) {
                 out.place_ref(tokens, &r);
-                i = r.end;
+                i = r.end();
                 continue;
             }
         }

@@ -85,7 +85,7 @@ pub(super) fn parenthesised(
     } else if let Some(r) = typed_ref(tokens, after) {
         suffix = format!(" {}", r.name());
         out.place_ref(tokens, &r);
-        after = r.end;
+        after = r.end();
     }
     if inner_is_short
         && (tokens.at(open + 1).is_upper()
@@ -179,7 +179,7 @@ pub(super) fn acronym(tokens: &Tokens, i: usize, out: &mut Others) -> Option<usi
         name = format!("{name} {}", r.name());
         expansion = format!("{expansion} {}", r.name());
         out.place_ref(tokens, &r);
-        end = r.end;
+        end = r.end();
     }
     let expansion = Some(expansion).filter(|e| e != &name);
     // A bare acronym after `Bappeda Kabupaten Tangerang` is that same body.
