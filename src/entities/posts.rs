@@ -383,12 +383,8 @@ fn unit_name(tokens: &Tokens, at: usize, command: &str) -> (String, usize, Optio
         return (format!("{command} {text}"), stop, region);
     }
     let found = typed_ref(tokens, at).or_else(|| {
-        super::regions::match_name(tokens, at, |_| true).map(|(idx, e)| RegionRef::new(
-            super::regions::RegionTarget::Known(idx),
-            at,
-            e,
-            false,
-        ))
+        super::regions::match_name(tokens, at, |_| true)
+            .map(|(idx, e)| RegionRef::new(super::regions::RegionTarget::Known(idx), at, e, false))
     });
     match found {
         Some(r) => {

@@ -233,12 +233,7 @@ pub fn village_after(tokens: &Tokens, at: usize, prefix: &str) -> Option<RegionR
 /// A bare region name at `i` of one of `levels` (after a post that says which).
 pub fn bare_ref(tokens: &Tokens, i: usize, levels: &[Level]) -> Option<RegionRef> {
     let (region, end) = match_name(tokens, i, |r| levels.contains(&GAZETTEER.regions[r].level))?;
-    Some(RegionRef::new(
-        RegionTarget::Known(region),
-        i,
-        end,
-        false,
-    ))
+    Some(RegionRef::new(RegionTarget::Known(region), i, end, false))
 }
 
 /// A standalone region name that can only mean one province, kabupaten or
@@ -253,12 +248,7 @@ pub fn unambiguous_ref(tokens: &Tokens, i: usize) -> Option<RegionRef> {
         .iter()
         .filter(|&&r| upper_levels.contains(&g.regions[r].level))
         .collect();
-    (upper.len() == 1).then_some(RegionRef::new(
-        RegionTarget::Known(region),
-        i,
-        end,
-        false,
-    ))
+    (upper.len() == 1).then_some(RegionRef::new(RegionTarget::Known(region), i, end, false))
 }
 
 /// Every region reference in the text, in order, for context (which region a

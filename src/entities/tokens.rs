@@ -60,8 +60,14 @@ impl<'a> Tokens<'a> {
         let (start, end) = self.bounds[i];
         let (start, end) = (start as usize, end as usize);
         let meta = self.meta[i];
+        debug_assert!(self.text.is_char_boundary(start) && self.text.is_char_boundary(end));
+        // SAFETY: only `tokenize` fills `bounds`, with `start <= end <= text.len()`
+        // taken between whole characters of `text`, and the fields are private.
+        // The checked slice made the extractor about a third slower (its
+        // boundary checks on every view), hence the unchecked one.
+        let text = unsafe { self.text.get_unchecked(start..end) };
         Token {
-            text: &self.text[start..end],
+            text,
             start,
             end,
             kind: match meta & 3 {
