@@ -2,8 +2,8 @@
 //! Indonesia with short forms, posts, institutions, unit words, honorifics,
 //! ranks, degrees and programmes.
 
+use super::fast_hash::{FastMap as HashMap, FastSet as HashSet};
 use crate::search::fold;
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// The administrative level of a region in the gazetteer.
@@ -153,8 +153,8 @@ pub fn degree_key(s: &str) -> String {
 impl Gazetteer {
     fn load() -> Gazetteer {
         let mut regions = Vec::new();
-        let mut by_name: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut by_code = HashMap::new();
+        let mut by_name: HashMap<String, Vec<usize>> = HashMap::default();
+        let mut by_code = HashMap::default();
         for row in rows(include_str!("../../assets/regions.tsv")).skip(1) {
             let [code, level, name, ..] = row[..] else {
                 continue;
@@ -184,7 +184,7 @@ impl Gazetteer {
                 province: code.split('.').next().unwrap_or("").to_string(),
             });
         }
-        let mut short_forms: HashMap<usize, Vec<String>> = HashMap::new();
+        let mut short_forms: HashMap<usize, Vec<String>> = HashMap::default();
         for row in rows(include_str!("../../assets/region_aliases.tsv")) {
             let [alias, code, ..] = row[..] else { continue };
             if let Some(&i) = by_code.get(code) {
@@ -282,7 +282,7 @@ impl Gazetteer {
             .max()
             .unwrap_or(1)
             .min(5);
-        let mut posts_by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut posts_by_first: HashMap<String, Vec<usize>> = HashMap::default();
         for (i, p) in posts.iter().enumerate() {
             if let Some(w) = p.words.first() {
                 posts_by_first.entry(w.clone()).or_default().push(i);

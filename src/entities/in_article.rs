@@ -7,12 +7,12 @@ use super::intervals::Intervals;
 use super::merge::MergeIndex;
 use super::model::{OfficialMention, Span};
 use super::names::is_initial;
-use super::officials::{BarePost, FullMention};
+use super::officials::{BarePost, FullMention, PostTable};
 use super::posts::match_post;
 use super::regions::{RegionRef, RegionTarget};
-use super::tokens::{Token, TokenKind};
+use super::tokens::{TokenKind, Tokens};
 use crate::search::fold;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// A key under which spelling variants of one name meet: folded letters only.
 fn name_key(name: &str) -> String {
@@ -23,7 +23,7 @@ fn name_key(name: &str) -> String {
 fn short_forms(name: &str) -> Vec<String> {
     crate::entities::tokens::tokenize(name)
         .iter()
-        .filter(|t| t.kind == TokenKind::Word && !is_initial(t) && t.text.chars().count() >= 3)
+        .filter(|t| t.kind == TokenKind::Word && !is_initial(*t) && t.text.chars().count() >= 3)
         .map(|t| t.text.to_string())
         .collect()
 }
@@ -43,37 +43,54 @@ fn region_from_context(level: PostLevel, token: usize, context: &[RegionRef]) ->
     };
     context
         .iter()
-        .filter(|r| r.first < token)
+        .filter(|r| r.first() < token)
         .rfind(|r| wanted(r))
         .map(RegionRef::name)
 }
 
 /// Merges full mentions of one person, fills institutions from context, and
 /// adds short-form and bare-post mentions.
-pub(super) fn resolve_in_article(
-    text: &str,
-    tokens: &[Token],
+pub(super) fn resolve_in_article<'t>(
+    text: &'t str,
+    tokens: &Tokens,
+    posts: &PostTable,
     full: Vec<FullMention>,
     bare: Vec<BarePost>,
     context: &[RegionRef],
 ) -> Vec<OfficialMention> {
+    // A person's spans are gathered in `full_spans`, then in `taken` (one
+    // copy each: the mention's list is filled from `taken` at the end).
     struct Person {
         mention: OfficialMention,
         key: String,
         first_token: usize,
         level: PostLevel,
         full_spans: Vec<Span>,
+        /// End of the first full mention: short forms come after it.
+        first_end: usize,
     }
     let mut people: Vec<Person> = Vec::new();
     let mut index = MergeIndex::default();
+    let at = |s: Span| &text[s.start..s.end];
+    // Aliases already given to each person: a name repeated a million times
+    // is one alias, not a million strings waiting for deduplication.
+    let mut alias_seen: HashSet<(usize, &str)> = HashSet::new();
+    let mut add_alias = |aliases: &mut Vec<String>, person: usize, alias: &'t str| {
+        if alias_seen.insert((person, alias)) {
+            aliases.push(alias.to_string());
+        }
+    };
     for f in full {
-        let key = name_key(&f.name);
+        let name = at(f.name_span);
+        let position = posts.position(f.post);
+        let institution = posts.institution(f.post);
+        let key = name_key(name);
         // The first person with the same key, or with the same post and a key
         // containing or inside this one.
-        let existing = index.candidates(&key, &f.position).into_iter().find(|&i| {
+        let existing = index.candidates(&key, position).into_iter().find(|&i| {
             let p = &people[i];
             p.key == key
-                || (p.mention.position == f.position
+                || (p.mention.position == position
                     && (key.contains(&p.key) || p.key.contains(&key))
                     && p.key.len().min(key.len()) >= 4)
         });
@@ -81,10 +98,10 @@ pub(super) fn resolve_in_article(
             Some(i) => {
                 let p = &mut people[i];
                 if p.mention.institution.is_none() {
-                    p.mention.institution = f.institution.clone();
+                    p.mention.institution = institution.cloned();
                 }
-                if f.name.len() > p.mention.name.len() {
-                    p.mention.name = f.name.clone();
+                if name.len() > p.mention.name.len() {
+                    p.mention.name = name.to_string();
                     index.add(i, &key, &p.mention.position);
                     p.key = key;
                 }
@@ -98,27 +115,33 @@ pub(super) fn resolve_in_article(
                         p.mention.degrees.push(d);
                     }
                 }
-                p.mention.spans.push(f.name_span);
                 p.full_spans.push(f.name_span);
-                p.mention.aliases.extend(f.alias);
+                if let Some(s) = f.alias {
+                    add_alias(&mut p.mention.aliases, i, at(s));
+                }
             }
             None => {
-                index.add(people.len(), &key, &f.position);
+                index.add(people.len(), &key, position);
                 people.push(Person {
                     mention: OfficialMention {
-                        name: f.name.clone(),
-                        position: f.position.clone(),
-                        institution: f.institution.clone(),
-                        titles: f.titles.clone(),
-                        degrees: f.degrees.clone(),
-                        aliases: f.alias.into_iter().collect(),
-                        spans: vec![f.name_span],
+                        name: name.to_string(),
+                        position: position.to_string(),
+                        institution: institution.cloned(),
+                        titles: f.titles,
+                        degrees: f.degrees,
+                        aliases: Vec::new(),
+                        spans: Vec::new(),
                     },
                     key,
                     first_token: f.token,
                     level: f.level,
                     full_spans: vec![f.name_span],
-                })
+                    first_end: f.name_span.end,
+                });
+                if let Some(s) = f.alias {
+                    let last = people.len() - 1;
+                    add_alias(&mut people[last].mention.aliases, last, at(s));
+                }
             }
         }
     }
@@ -144,11 +167,17 @@ pub(super) fn resolve_in_article(
     }
     // Spans per person, for overlap checks in logarithmic time (a scan here
     // made an article with many mentions quadratic).
+    let all_full = Intervals::from(
+        &people
+            .iter()
+            .flat_map(|p| p.full_spans.iter().copied())
+            .collect::<Vec<_>>(),
+    );
     let mut taken: Vec<[Intervals; 3]> = people
-        .iter()
+        .iter_mut()
         .map(|p| {
             [
-                Intervals::from(&p.mention.spans),
+                Intervals::from(&std::mem::take(&mut p.full_spans)),
                 Intervals::default(),
                 Intervals::default(),
             ]
@@ -165,13 +194,13 @@ pub(super) fn resolve_in_article(
     }
     for b in &bare {
         let holders: Vec<usize> = by_post
-            .get(&post_key(&b.position))
+            .get(&post_key(posts.position(b.post)))
             .map(|v| {
                 v.iter()
                     .copied()
                     .filter(|&i| {
-                        b.institution
-                            .as_ref()
+                        posts
+                            .institution(b.post)
                             .is_none_or(|inst| people[i].mention.institution.as_ref() == Some(inst))
                     })
                     .collect()
@@ -179,21 +208,14 @@ pub(super) fn resolve_in_article(
             .unwrap_or_default();
         if let [only] = holders[..] {
             let p = &mut people[only];
-            if p.first_token < b.token && !taken[only].iter().any(|t| t.overlaps(b.span)) {
-                p.mention.spans.push(b.span);
+            if p.first_token < b.token as usize && !taken[only].iter().any(|t| t.overlaps(b.span)) {
                 taken[only][1].push(b.span);
-                p.mention.aliases.push(b.surface.clone());
+                add_alias(&mut p.mention.aliases, only, at(b.span));
             }
         }
     }
     // Short forms of names after the first mention. A word used by two
     // people is ambiguous and names no one.
-    let all_full = Intervals::from(
-        &people
-            .iter()
-            .flat_map(|p| p.full_spans.clone())
-            .collect::<Vec<_>>(),
-    );
     let forms: Vec<Vec<String>> = people
         .iter()
         .map(|p| short_forms(&p.mention.name))
@@ -212,8 +234,7 @@ pub(super) fn resolve_in_article(
             continue;
         };
         let p = &mut people[pi];
-        let first_end = p.full_spans.first().map_or(0, |s| s.end);
-        if t.start < first_end || all_full.contains(t.start, t.end) {
+        if t.start < p.first_end || all_full.contains(t.start, t.end) {
             continue;
         }
         let own = &forms[pi];
@@ -221,8 +242,8 @@ pub(super) fn resolve_in_article(
         // skip it when it names someone else (`Agus Salim`).
         let mut end = ti + 1;
         while end < tokens.len()
-            && own.iter().any(|f| f == tokens[end].text)
-            && !tokens[end].after_break
+            && own.iter().any(|f| f == tokens.at(end).text)
+            && !tokens.at(end).after_break
         {
             end += 1;
         }
@@ -233,42 +254,36 @@ pub(super) fn resolve_in_article(
                 && !is_post_start(tokens, end)
         });
         let prev_foreign = ti > 0
-            && tokens[ti - 1].is_capitalized()
-            && !tokens[ti].after_break
-            && !own.iter().any(|f| f == tokens[ti - 1].text)
-            && !GAZETTEER.is_honorific(tokens[ti - 1].text);
+            && tokens.at(ti - 1).is_capitalized()
+            && !tokens.at(ti).after_break
+            && !own.iter().any(|f| f == tokens.at(ti - 1).text)
+            && !GAZETTEER.is_honorific(tokens.at(ti - 1).text);
         if next_foreign || prev_foreign {
             continue;
         }
-        let span = Span::new(t.start, tokens[end - 1].end);
+        let span = Span::new(t.start, tokens.at(end - 1).end);
         if taken[pi].iter().any(|t| t.overlaps(span)) {
             continue;
         }
         taken[pi][2].push(span);
-        p.mention.spans.push(span);
-        p.mention
-            .aliases
-            .push(text[span.start..span.end].to_string());
+        add_alias(&mut p.mention.aliases, pi, at(span));
     }
     people
         .into_iter()
-        .map(|mut p| {
+        .zip(taken)
+        .map(|(mut p, taken)| {
+            p.mention.spans = taken.into_iter().flat_map(Intervals::into_spans).collect();
             p.mention.spans.sort();
             p.mention.spans.dedup();
-            let mut seen = Vec::new();
-            p.mention.aliases.retain(|a| {
-                a != &p.mention.name && !seen.contains(a) && {
-                    seen.push(a.clone());
-                    true
-                }
-            });
+            // Aliases are distinct already; the name may have grown into one.
+            p.mention.aliases.retain(|a| a != &p.mention.name);
             p.mention
         })
         .collect()
 }
 
 /// True when a post starts at token `i` (so a capitalised word there is not a name).
-fn is_post_start(tokens: &[Token], i: usize) -> bool {
+fn is_post_start(tokens: &Tokens, i: usize) -> bool {
     match_post(tokens, i).is_some()
 }
 

@@ -46,6 +46,11 @@ impl Intervals {
         }
     }
 
+    /// The spans, sorted by start.
+    pub fn into_spans(self) -> Vec<Span> {
+        self.spans
+    }
+
     /// True when some span shares a byte with `s`.
     pub fn overlaps(&self, s: Span) -> bool {
         let k = self.spans.partition_point(|x| x.start < s.end);

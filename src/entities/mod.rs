@@ -2,6 +2,7 @@
 //! Rules are driven by the gazetteers in `assets/`; nothing here knows about
 //! the terminal.
 
+mod fast_hash;
 pub mod gazetteer;
 mod in_article;
 mod index;
@@ -22,8 +23,11 @@ pub use model::*;
 pub use packed::PackedEntities;
 pub use resolve::{build_index, name_key, official_document, resolve, resolve_packed};
 
-/// Extracts every entity from one article body.
+/// Extracts every entity from one article body. Token offsets are 32-bit,
+/// so a body of 4 GiB or more is read only up to its first 4 GiB (cut back
+/// to a character boundary); spans still point into the whole body.
 pub fn extract(body: &str) -> ArticleEntities {
+    let body = &body[..readable_len(body, tokens::MAX_TEXT)];
     let tokens = tokens::tokenize(body);
     let (officials, regions) = officials::find_officials(body, &tokens);
     let others = others::find_others(body, &tokens, &regions);
@@ -33,5 +37,32 @@ pub fn extract(body: &str) -> ArticleEntities {
         places: others.places,
         programs: others.programs,
         figures: others.figures,
+    }
+}
+
+/// How much of `body` the extractor reads: all of it when at most `max`
+/// bytes, else its first `max` bytes cut back to a character boundary.
+fn readable_len(body: &str, max: usize) -> usize {
+    if body.len() <= max {
+        return body.len();
+    }
+    let mut n = max;
+    while !body.is_char_boundary(n) {
+        n -= 1;
+    }
+    n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::readable_len;
+
+    #[test]
+    fn bodies_over_the_limit_are_cut_on_a_char_boundary() {
+        assert_eq!(readable_len("abc", 3), 3);
+        assert_eq!(readable_len("abcdef", 4), 4);
+        // `é` takes bytes 1 and 2: a cut at 2 falls back to 1.
+        assert_eq!(readable_len("aéb", 2), 1);
+        assert_eq!(readable_len("", 0), 0);
     }
 }

@@ -2,7 +2,7 @@
 //! initials inside it, degree suffixes after it.
 
 use super::gazetteer::GAZETTEER;
-use super::tokens::{Token, TokenKind};
+use super::tokens::{Token, TokenKind, Tokens};
 
 /// A name found in the token stream.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -235,7 +235,7 @@ const NOT_NAME: &[&str] = &[
 const PARTICLES: &[&str] = &["bin", "binti", "van", "de", "al", "el"];
 
 /// True for a token that can be part of a name proper.
-fn is_name_token(t: &Token) -> bool {
+fn is_name_token(t: Token) -> bool {
     if t.kind != TokenKind::Word || !t.text.chars().next().is_some_and(char::is_uppercase) {
         return false;
     }
@@ -264,9 +264,9 @@ fn is_name_token(t: &Token) -> bool {
 }
 
 /// True when the tokens are exactly the name of a province, kabupaten or kota.
-fn is_region_name(tokens: &[Token]) -> bool {
+fn is_region_name(tokens: &Tokens, first: usize, end: usize) -> bool {
     use super::gazetteer::Level;
-    let name: Vec<&str> = tokens.iter().map(|t| t.text).collect();
+    let name: Vec<&str> = tokens.range(first..end).map(|t| t.text).collect();
     GAZETTEER.regions_named(&name.join(" ")).iter().any(|&r| {
         matches!(
             GAZETTEER.regions[r].level,
@@ -276,7 +276,7 @@ fn is_region_name(tokens: &[Token]) -> bool {
 }
 
 /// `R.`, `A.S.`, `AM`: initials.
-pub fn is_initial(t: &Token) -> bool {
+pub fn is_initial(t: Token) -> bool {
     let letters: Vec<char> = t.text.chars().filter(|c| *c != '.').collect();
     (t.text.ends_with('.') && letters.iter().all(|c| c.is_uppercase()) && letters.len() <= 3)
         || (letters.len() <= 3
@@ -286,12 +286,12 @@ pub fn is_initial(t: &Token) -> bool {
 }
 
 /// Matches a rank (with corps suffixes) at `i`: `Letkol Inf`, `Kombes Pol`, `AKBP`.
-fn rank_at(tokens: &[Token], i: usize) -> Option<(String, usize)> {
+fn rank_at(tokens: &Tokens, i: usize) -> Option<(String, usize)> {
     let rank = GAZETTEER.ranks.iter().find(|r| {
         r.len() <= tokens.len().saturating_sub(i)
             && r.iter()
                 .enumerate()
-                .all(|(k, w)| tokens[i + k].text == w.as_str())
+                .all(|(k, w)| tokens.at(i + k).text == w.as_str())
     })?;
     let mut end = i + rank.len();
     let mut text = rank.join(" ");
@@ -320,7 +320,7 @@ fn rank_at(tokens: &[Token], i: usize) -> Option<(String, usize)> {
 }
 
 /// Parses a name forward from `i`: titles, the name, then degrees.
-pub fn parse_forward(tokens: &[Token], i: usize) -> Option<NameMatch> {
+pub fn parse_forward(tokens: &Tokens, i: usize) -> Option<NameMatch> {
     let mut k = i;
     let mut titles = Vec::new();
     loop {
@@ -354,11 +354,10 @@ pub fn parse_forward(tokens: &[Token], i: usize) -> Option<NameMatch> {
             break;
         }
     }
-    let name_tokens = &tokens[first..end];
-    if !name_tokens
-        .iter()
+    if !tokens
+        .range(first..end)
         .any(|t| !is_initial(t) && t.text.chars().count() >= 2)
-        || is_region_name(name_tokens)
+        || is_region_name(tokens, first, end)
     {
         return None;
     }
@@ -390,16 +389,16 @@ pub fn parse_forward(tokens: &[Token], i: usize) -> Option<NameMatch> {
 }
 
 /// Parses a name backward from the token before `comma` (`Ahmad Yani, Kepala …`).
-pub fn parse_backward(tokens: &[Token], comma: usize) -> Option<NameMatch> {
+pub fn parse_backward(tokens: &Tokens, comma: usize) -> Option<NameMatch> {
     let mut j = comma;
     let mut degrees = Vec::new();
     // skip degrees (and their commas) between name and post
     while j > 0 {
-        let t = &tokens[j - 1];
+        let t = tokens.at(j - 1);
         if t.kind == TokenKind::Word && GAZETTEER.is_degree(t.text) {
             degrees.push(t.text.trim_end_matches('.').to_string());
             j -= 1;
-            if j > 0 && tokens[j - 1].text == "," {
+            if j > 0 && tokens.at(j - 1).text == "," {
                 j -= 1;
             }
         } else {
@@ -410,8 +409,8 @@ pub fn parse_backward(tokens: &[Token], comma: usize) -> Option<NameMatch> {
     let end = j;
     let mut first = j;
     while first > 0 && end - first < 6 {
-        let t = &tokens[first - 1];
-        if is_name_token(t) && !GAZETTEER.is_honorific(t.text) && !tokens[first].after_break {
+        let t = tokens.at(first - 1);
+        if is_name_token(t) && !GAZETTEER.is_honorific(t.text) && !tokens.at(first).after_break {
             first -= 1;
         } else {
             break;
@@ -423,13 +422,13 @@ pub fn parse_backward(tokens: &[Token], comma: usize) -> Option<NameMatch> {
     // What comes before must end a phrase: a lower-case word, punctuation, or nothing.
     let mut start = first;
     let mut titles = Vec::new();
-    while start > 0 && GAZETTEER.is_honorific(tokens[start - 1].text) {
-        titles.push(tokens[start - 1].text.to_string());
+    while start > 0 && GAZETTEER.is_honorific(tokens.at(start - 1).text) {
+        titles.push(tokens.at(start - 1).text.to_string());
         start -= 1;
     }
     titles.reverse();
     if start > 0 {
-        let before = &tokens[start - 1];
+        let before = tokens.at(start - 1);
         if !(before.is_lower()
             || before.kind == TokenKind::Punct
             || before.kind == TokenKind::Number)
@@ -437,11 +436,10 @@ pub fn parse_backward(tokens: &[Token], comma: usize) -> Option<NameMatch> {
             return None;
         }
     }
-    let name_tokens = &tokens[first..end];
-    if !name_tokens
-        .iter()
+    if !tokens
+        .range(first..end)
         .any(|t| !is_initial(t) && t.text.chars().count() >= 3)
-        || is_region_name(name_tokens)
+        || is_region_name(tokens, first, end)
     {
         return None;
     }
@@ -465,7 +463,7 @@ mod tests {
         parse_forward(&t, 0).map(|m| {
             (
                 m.titles,
-                s[t[m.first].start..t[m.end - 1].end].to_string(),
+                s[t.at(m.first).start..t.at(m.end - 1).end].to_string(),
                 m.degrees,
             )
         })
@@ -523,7 +521,7 @@ mod tests {
         let t = tokenize(s);
         let comma = t.iter().position(|t| t.text == ",").unwrap();
         let m = parse_backward(&t, comma).unwrap();
-        assert_eq!(&s[t[m.first].start..t[m.end - 1].end], "Ahmad Yani");
+        assert_eq!(&s[t.at(m.first).start..t.at(m.end - 1).end], "Ahmad Yani");
         let s = "Sementara itu, Kepala Dinas";
         let t = tokenize(s);
         assert_eq!(parse_backward(&t, 2), None);

@@ -10,34 +10,68 @@ use super::model::{OfficialMention, Span};
 use super::names::{parse_backward, parse_forward, NameMatch};
 use super::posts::{match_post, PostMatch};
 use super::regions::{all_refs, typed_ref, RegionRef};
-use super::tokens::{Token, TokenKind};
+use super::tokens::{TokenKind, TokenMarks, Tokens};
+use std::collections::HashMap;
 
-/// A full mention: a name tied to a post.
+/// A full mention: a name tied to a post. Text it repeats is kept as a span
+/// of the article, and its post as an index into the article's
+/// [`PostTable`]: an article can hold a mention every few bytes.
 #[derive(Debug, Clone)]
 pub(super) struct FullMention {
-    /// The name as written, without titles and degrees.
-    pub(super) name: String,
     pub(super) titles: Vec<String>,
     pub(super) degrees: Vec<String>,
-    pub(super) position: String,
-    pub(super) institution: Option<String>,
+    /// The post and institution, in the [`PostTable`].
+    pub(super) post: u32,
     pub(super) level: PostLevel,
     /// Token where the mention starts (for context look-ups).
     pub(super) token: usize,
+    /// The name as written, without titles and degrees.
     pub(super) name_span: Span,
     /// The post's words as written when they differ from the reported post
     /// (`Sekda Muhamad`, `Ibu Walikota`), kept as aliases.
-    pub(super) alias: Option<String>,
+    pub(super) alias: Option<Span>,
 }
 
-/// A post mentioned without a name (`kata Sekda`, `Ibu Walikota juga`).
-#[derive(Debug, Clone)]
+/// A post mentioned without a name (`kata Sekda`, `Ibu Walikota juga`); its
+/// surface is the text at `span`.
+#[derive(Debug, Clone, Copy)]
 pub(super) struct BarePost {
-    pub(super) position: String,
-    pub(super) institution: Option<String>,
-    pub(super) token: usize,
+    /// The post and institution, in the [`PostTable`].
+    pub(super) post: u32,
+    pub(super) token: u32,
     pub(super) span: Span,
-    pub(super) surface: String,
+}
+
+/// The distinct posts (with their institution) of one article; mentions
+/// hold an index, so a post repeated a million times is stored once.
+#[derive(Debug, Default)]
+pub(super) struct PostTable {
+    posts: Vec<(String, Option<String>)>,
+    index: HashMap<(String, Option<String>), u32>,
+}
+
+impl PostTable {
+    /// The index of a post, added when new.
+    fn intern(&mut self, position: &str, institution: &Option<String>) -> u32 {
+        let key = (position.to_string(), institution.clone());
+        if let Some(&id) = self.index.get(&key) {
+            return id;
+        }
+        let id = u32::try_from(self.posts.len()).expect("fewer posts than tokens");
+        self.posts.push(key.clone());
+        self.index.insert(key, id);
+        id
+    }
+
+    /// The post (jabatan) at `id`.
+    pub(super) fn position(&self, id: u32) -> &str {
+        &self.posts[id as usize].0
+    }
+
+    /// The institution of the post at `id`, if stated.
+    pub(super) fn institution(&self, id: u32) -> Option<&String> {
+        self.posts[id as usize].1.as_ref()
+    }
 }
 
 /// Words before a post that make it plural or generic (`para Camat`, `30 Camat`).
@@ -65,9 +99,9 @@ const PLACE_BEFORE_POST: &[&str] = &[
 /// What may follow a name: it must end there. A capitalised word may follow
 /// when the name (or its last degree) ended with a full stop, since that
 /// stop also ends the sentence (`…, S.Sos, M.Si. Ia menambahkan`).
-fn ends_name(tokens: &[Token], i: usize) -> bool {
+fn ends_name(tokens: &Tokens, i: usize) -> bool {
     let sentence_ended =
-        i > 0 && tokens[i - 1].kind == TokenKind::Word && tokens[i - 1].text.ends_with('.');
+        i > 0 && tokens.at(i - 1).kind == TokenKind::Word && tokens.at(i - 1).text.ends_with('.');
     match tokens.get(i) {
         None => true,
         Some(t) => {
@@ -82,58 +116,73 @@ fn ends_name(tokens: &[Token], i: usize) -> bool {
 /// Finds the officials in a text.
 /// Also returns every region reference seen (typed ones and those implied
 /// by posts such as `Bupati Sleman`), in text order.
-pub fn find_officials(text: &str, tokens: &[Token]) -> (Vec<OfficialMention>, Vec<RegionRef>) {
-    let mut context = all_refs(tokens);
+pub fn find_officials(text: &str, tokens: &Tokens) -> (Vec<OfficialMention>, Vec<RegionRef>) {
+    let typed = all_refs(tokens);
+    let mut implied = Vec::new();
     let mut full = Vec::new();
     let mut bare = Vec::new();
+    let mut posts = PostTable::default();
     let headings = heading_tokens(tokens);
     let mut i = 0;
     while i < tokens.len() {
-        if headings[i] {
+        if headings.get(i) {
             // `Bupati Resmikan Jembatan`: a title-case subheading names no one.
             i += 1;
             continue;
         }
         if let Some(post) = match_post(tokens, i) {
-            if let Some(r) = &post.region {
-                context.push(r.clone());
+            if let Some(r) = post.region.clone().filter(|r| !is_typed(&typed, r)) {
+                implied.push(r);
             }
-            i = take_post(text, tokens, post, &mut full, &mut bare);
+            i = take_post(tokens, post, &mut posts, &mut full, &mut bare);
             continue;
         }
-        if let Some((m, next)) = pejabat_di(text, tokens, i) {
+        if let Some((m, next)) = pejabat_di(tokens, i, &mut posts) {
             full.push(m);
             i = next;
             continue;
         }
         i += 1;
     }
-    context.sort_by_key(|r| r.first);
-    let officials = resolve_in_article(text, tokens, full, bare, &context);
+    let mut context = typed;
+    context.append(&mut implied);
+    context.sort_by_key(|r| r.first());
+    let officials = resolve_in_article(text, tokens, &posts, full, bare, &context);
     (officials, context)
+}
+
+/// True when `r` (the region inside a post) is a typed reference already
+/// found at the same tokens. Posts come in text order, one region each, so a
+/// copy would sort right after the original: dropping it changes nothing but
+/// memory (`Kepala Dinas Kota Tangerang` a million times).
+fn is_typed(typed: &[RegionRef], r: &RegionRef) -> bool {
+    typed
+        .binary_search_by_key(&r.first(), |t| t.first())
+        .is_ok_and(|k| typed[k] == *r)
 }
 
 /// Marks the tokens of title-case subheadings: short paragraphs without a
 /// comma or a closing full stop whose words are all capitalised.
-fn heading_tokens(tokens: &[Token]) -> Vec<bool> {
-    let mut marks = vec![false; tokens.len()];
+fn heading_tokens(tokens: &Tokens) -> TokenMarks {
+    let mut marks = TokenMarks::new(tokens.len());
     let mut start = 0;
     while start < tokens.len() {
         let end = (start + 1..tokens.len())
-            .find(|&k| tokens[k].after_break)
+            .find(|&k| tokens.at(k).after_break)
             .unwrap_or(tokens.len());
-        let para = &tokens[start..end];
-        let words: Vec<&Token> = para.iter().filter(|t| t.kind == TokenKind::Word).collect();
-        let heading = words.len() >= 2
-            && words.len() <= 14
-            && !para
-                .iter()
+        // Counting stops at 15: a huge paragraph costs no list of its words.
+        let words = || {
+            tokens
+                .range(start..end)
+                .filter(|t| t.kind == TokenKind::Word)
+        };
+        let heading = (2..=14).contains(&words().take(15).count())
+            && !tokens
+                .range(start..end)
                 .any(|t| matches!(t.text, "," | "." | "“" | "\"" | ":"))
-            && words
-                .iter()
-                .all(|t| t.is_capitalized() || t.is_upper() || t.text.chars().count() <= 3);
+            && words().all(|t| t.is_capitalized() || t.is_upper() || t.text.chars().count() <= 3);
         if heading {
-            marks[start..end].iter_mut().for_each(|m| *m = true);
+            marks.set(start..end);
         }
         start = end;
     }
@@ -143,34 +192,37 @@ fn heading_tokens(tokens: &[Token]) -> Vec<bool> {
 /// Handles one post: a name after it, a name before it, or a bare mention.
 /// Returns the next token to look at.
 fn take_post(
-    text: &str,
-    tokens: &[Token],
+    tokens: &Tokens,
     post: PostMatch,
+    posts: &mut PostTable,
     full: &mut Vec<FullMention>,
     bare: &mut Vec<BarePost>,
 ) -> usize {
     // `Pendopo Bupati`, `Rumah Dinas Wali Kota`: the post names a place.
     if post.first > 0
-        && PLACE_BEFORE_POST.contains(&tokens[post.first - 1].text)
-        && !tokens[post.first].after_break
+        && PLACE_BEFORE_POST.contains(&tokens.at(post.first - 1).text)
+        && !tokens.at(post.first).after_break
     {
         return post.end;
     }
     let honorific_before = post.first > 0
-        && matches!(tokens[post.first - 1].text, "Ibu" | "Bapak" | "Pak" | "Bu")
-        && !tokens[post.first].after_break;
+        && matches!(
+            tokens.at(post.first - 1).text,
+            "Ibu" | "Bapak" | "Pak" | "Bu"
+        )
+        && !tokens.at(post.first).after_break;
     let surface_start = if honorific_before {
         post.first - 1
     } else {
         post.first
     };
-    let surface = text[tokens[surface_start].start..tokens[post.end - 1].end].to_string();
-    let written_post = text[tokens[post.first].start..tokens[post.end - 1].end].to_string();
+    let surface = Span::new(tokens.at(surface_start).start, tokens.at(post.end - 1).end);
+    let written_post = &tokens.text()[tokens.at(post.first).start..tokens.at(post.end - 1).end];
     let forward = match tokens.get(post.end).map(|t| t.text) {
         Some(",") => parse_forward(tokens, post.end + 1).filter(|m| ends_name(tokens, m.consumed)),
         Some("(") => parse_forward(tokens, post.end + 1)
             .filter(|m| tokens.get(m.consumed).is_some_and(|t| t.text == ")")),
-        Some(_) if !tokens[post.end].after_break => {
+        Some(_) if !tokens.at(post.end).after_break => {
             parse_forward(tokens, post.end).filter(|m| ends_name(tokens, m.consumed))
         }
         _ => None,
@@ -179,64 +231,63 @@ fn take_post(
         let abbreviated =
             !written_post.contains(&post.form.canonical) && post.form.form != post.form.canonical;
         let alias = if tokens.get(post.end).is_some_and(|t| t.text == "(") && honorific_before {
-            Some(surface.clone())
+            Some(surface)
         } else if abbreviated
             && m.start == post.end
             && post.end == post.first + post.form.words.len()
         {
             // `Sekda Muhamad`: the short post right before the name.
-            Some(text[tokens[post.first].start..tokens[m.end - 1].end].to_string())
+            Some(Span::new(
+                tokens.at(post.first).start,
+                tokens.at(m.end - 1).end,
+            ))
         } else {
             None
         };
         let next = m.consumed + usize::from(tokens.get(m.consumed).is_some_and(|t| t.text == ")"));
-        full.push(full_mention(text, tokens, &post, &m, alias));
+        full.push(full_mention(tokens, &post, posts, &m, alias));
         return next;
     }
     // `Ahmad Yani, Kepala Dinas …`, `Ahmad Yani selaku Kepala Dinas …`
-    if post.first >= 2 && matches!(tokens[post.first - 1].text, "," | "selaku" | "sebagai") {
+    if post.first >= 2 && matches!(tokens.at(post.first - 1).text, "," | "selaku" | "sebagai") {
         if let Some(m) = parse_backward(tokens, post.first - 1) {
-            full.push(full_mention(text, tokens, &post, &m, None));
+            full.push(full_mention(tokens, &post, posts, &m, None));
             return post.end;
         }
     }
     let plural = post.first > 0 && {
-        let before = &tokens[post.first - 1];
+        let before = tokens.at(post.first - 1);
         before.kind == TokenKind::Number
             || PLURAL_BEFORE.contains(&before.text.to_lowercase().as_str())
     };
     // `Gedung Bupati`, `Piala Wali Kota`: the post is part of another name.
     let inside_name = !honorific_before
         && post.first > 1
-        && tokens[post.first - 1].is_capitalized()
-        && !tokens[post.first - 1].after_break
-        && !matches!(tokens[post.first - 2].text, "." | "“" | "\"" | "!" | "?");
+        && tokens.at(post.first - 1).is_capitalized()
+        && !tokens.at(post.first - 1).after_break
+        && !matches!(tokens.at(post.first - 2).text, "." | "“" | "\"" | "!" | "?");
     if !plural && !inside_name {
         bare.push(BarePost {
-            position: post.position.clone(),
-            institution: post.institution.clone(),
-            token: post.first,
-            span: Span::new(tokens[surface_start].start, tokens[post.end - 1].end),
-            surface,
+            post: posts.intern(&post.position, &post.institution),
+            token: u32::try_from(post.first).expect("token indices fit in u32"),
+            span: surface,
         });
     }
     post.end
 }
 
 fn full_mention(
-    text: &str,
-    tokens: &[Token],
+    tokens: &Tokens,
     post: &PostMatch,
+    posts: &mut PostTable,
     m: &NameMatch,
-    alias: Option<String>,
+    alias: Option<Span>,
 ) -> FullMention {
-    let name_span = Span::new(tokens[m.first].start, tokens[m.end - 1].end);
+    let name_span = Span::new(tokens.at(m.first).start, tokens.at(m.end - 1).end);
     FullMention {
-        name: text[name_span.start..name_span.end].to_string(),
         titles: m.titles.clone(),
         degrees: m.degrees.clone(),
-        position: post.position.clone(),
-        institution: post.institution.clone(),
+        post: posts.intern(&post.position, &post.institution),
         level: post.form.level,
         token: post.first.min(m.start),
         name_span,
@@ -246,7 +297,7 @@ fn full_mention(
 
 /// `pejabat di Badan … (BPSDM) Provinsi Banten, Agung Basuki`: a civil servant
 /// of a body, named after it.
-fn pejabat_di(text: &str, tokens: &[Token], i: usize) -> Option<(FullMention, usize)> {
+fn pejabat_di(tokens: &Tokens, i: usize, posts: &mut PostTable) -> Option<(FullMention, usize)> {
     let t = tokens.get(i)?;
     if !matches!(t.text, "pejabat" | "Pejabat") || !matches!(tokens.get(i + 1)?.text, "di" | "dari")
     {
@@ -258,12 +309,12 @@ fn pejabat_di(text: &str, tokens: &[Token], i: usize) -> Option<(FullMention, us
     let mut region: Option<RegionRef> = None;
     while let Some(t) = tokens.get(k) {
         if let Some(r) = typed_ref(tokens, k) {
-            k = r.end;
+            k = r.end();
             region = Some(r);
             break;
         }
         if t.text == "(" && tokens.get(k + 2).is_some_and(|c| c.text == ")") {
-            acronym = Some(tokens[k + 1].text.to_string());
+            acronym = Some(tokens.at(k + 1).text.to_string());
             k += 3;
         } else if t.is_capitalized() || t.is_upper() || (t.text == "dan" && !words.is_empty()) {
             if GAZETTEER.institution(t.text).is_some() && acronym.is_none() {
@@ -280,14 +331,12 @@ fn pejabat_di(text: &str, tokens: &[Token], i: usize) -> Option<(FullMention, us
     }
     let m = parse_forward(tokens, k + 1).filter(|m| ends_name(tokens, m.consumed))?;
     let body = acronym.unwrap_or_else(|| words.join(" "));
-    let name_span = Span::new(tokens[m.first].start, tokens[m.end - 1].end);
+    let name_span = Span::new(tokens.at(m.first).start, tokens.at(m.end - 1).end);
     Some((
         FullMention {
-            name: text[name_span.start..name_span.end].to_string(),
             titles: m.titles,
             degrees: m.degrees,
-            position: format!("Pejabat {body}"),
-            institution: region.map(|r| r.name()),
+            post: posts.intern(&format!("Pejabat {body}"), &region.map(|r| r.name())),
             level: PostLevel::None,
             token: i,
             name_span,

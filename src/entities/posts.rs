@@ -4,7 +4,7 @@
 
 use super::gazetteer::{Level, PostForm, PostLevel, GAZETTEER};
 use super::regions::{bare_ref, typed_ref, RegionRef};
-use super::tokens::{Token, TokenKind};
+use super::tokens::{Token, TokenKind, Tokens};
 
 /// A post found in the text.
 #[derive(Debug, Clone)]
@@ -45,21 +45,20 @@ fn needs_unit(form: &PostForm) -> bool {
 }
 
 /// Matches the longest head form at `i`.
-fn match_head(tokens: &[Token], i: usize) -> Option<(&'static PostForm, usize)> {
+fn match_head(tokens: &Tokens, i: usize) -> Option<(&'static PostForm, usize)> {
     let first = tokens.get(i)?.text;
     GAZETTEER.posts_starting_with(first).find_map(|p| {
         let words = &p.words;
         let ok = words.len() <= tokens.len().saturating_sub(i)
-            && words
-                .iter()
-                .enumerate()
-                .all(|(k, w)| tokens[i + k].text == *w && (k == 0 || !tokens[i + k].after_break));
+            && words.iter().enumerate().all(|(k, w)| {
+                tokens.at(i + k).text == *w && (k == 0 || !tokens.at(i + k).after_break)
+            });
         ok.then_some((p, i + words.len()))
     })
 }
 
 /// True when `t` can continue a unit name.
-fn is_unit_token(t: &Token) -> bool {
+fn is_unit_token(t: Token) -> bool {
     if t.kind != TokenKind::Word || !(t.is_capitalized() || t.is_upper()) {
         return false;
     }
@@ -70,7 +69,7 @@ fn is_unit_token(t: &Token) -> bool {
 }
 
 /// A national, police or military body that ends a post (`Kemensos RI`).
-fn body_institution(tokens: &[Token], i: usize) -> Option<(String, usize)> {
+fn body_institution(tokens: &Tokens, i: usize) -> Option<(String, usize)> {
     let t = tokens.get(i)?;
     let inst = GAZETTEER.institution(t.text)?;
     if !matches!(inst.scope.as_str(), "national" | "police" | "military") {
@@ -84,8 +83,8 @@ fn body_institution(tokens: &[Token], i: usize) -> Option<(String, usize)> {
         let (unit, after, _) = unit_name(tokens, end, t.text);
         return Some((unit, after));
     }
-    let text = tokens[i..end]
-        .iter()
+    let text = tokens
+        .range(i..end)
         .map(|t| t.text)
         .collect::<Vec<_>>()
         .join(" ");
@@ -104,8 +103,8 @@ fn bare_levels(level: PostLevel) -> &'static [Level] {
 }
 
 /// Matches a post starting at token `i`.
-pub fn match_post(tokens: &[Token], i: usize) -> Option<PostMatch<'static>> {
-    let (prefix, head_at) = match PREFIXES.iter().find(|(p, _)| tokens[i].text == *p) {
+pub fn match_post(tokens: &Tokens, i: usize) -> Option<PostMatch<'static>> {
+    let (prefix, head_at) = match PREFIXES.iter().find(|(p, _)| tokens.at(i).text == *p) {
         Some((_, canonical)) => (Some(*canonical), i + 1),
         None => (None, i),
     };
@@ -147,7 +146,7 @@ pub fn match_post(tokens: &[Token], i: usize) -> Option<PostMatch<'static>> {
                 };
                 for k in 0..n {
                     position.push(' ');
-                    position.push_str(tokens[end + k].text);
+                    position.push_str(tokens.at(end + k).text);
                 }
                 end += n;
                 units += 1;
@@ -161,7 +160,7 @@ pub fn match_post(tokens: &[Token], i: usize) -> Option<PostMatch<'static>> {
             // `Kepala Puskesmas Mutiara`, `Kepala UPTD Puskesmas Cibinong`: named after a place.
             if units > 0 && LOCAL_UNITS.iter().any(|u| position.ends_with(u)) {
                 if let Some(after) = local_place(tokens, end) {
-                    for t in &tokens[end..after] {
+                    for t in tokens.range(end..after) {
                         position.push(' ');
                         position.push_str(t.text);
                     }
@@ -196,7 +195,7 @@ pub fn match_post(tokens: &[Token], i: usize) -> Option<PostMatch<'static>> {
         institution = Some(body);
         end = after;
     } else if let Some(r) = region_after(tokens, end, form.level) {
-        end = r.end;
+        end = r.end();
         institution = Some(r.name());
         region = Some(r);
     }
@@ -212,7 +211,7 @@ pub fn match_post(tokens: &[Token], i: usize) -> Option<PostMatch<'static>> {
 
 /// The region right after a post: typed (`Kota Padang`, `se-Kota Padang`,
 /// `Pemerintah Kota Padang`) or bare when the post says the level (`Bupati Gowa`).
-fn region_after(tokens: &[Token], at: usize, level: PostLevel) -> Option<RegionRef> {
+fn region_after(tokens: &Tokens, at: usize, level: PostLevel) -> Option<RegionRef> {
     let t = tokens.get(at)?;
     if t.after_break {
         return None;
@@ -260,7 +259,7 @@ const LOCAL_UNITS: &[&str] = &[
 ];
 
 /// A kecamatan or village name at `at`, when there is one.
-fn local_place(tokens: &[Token], at: usize) -> Option<usize> {
+fn local_place(tokens: &Tokens, at: usize) -> Option<usize> {
     let t = tokens.get(at)?;
     if !t.is_capitalized() || t.after_break {
         return None;
@@ -273,10 +272,10 @@ fn local_place(tokens: &[Token], at: usize) -> Option<usize> {
         .rev()
         .filter(|n| at + n <= tokens.len())
         .find(|&n| {
-            tokens[at..at + n].iter().all(|t| t.is_capitalized())
+            tokens.range(at..at + n).all(|t| t.is_capitalized())
                 && GAZETTEER.is_village(
-                    &tokens[at..at + n]
-                        .iter()
+                    &tokens
+                        .range(at..at + n)
                         .map(|t| t.text)
                         .collect::<Vec<_>>()
                         .join(" "),
@@ -289,7 +288,7 @@ fn local_place(tokens: &[Token], at: usize) -> Option<usize> {
 /// After a comma inside a unit name (`Dinas Komunikasi, Informatika,
 /// Persandian dan Statistik`): the list goes on with unit words and ends in
 /// `dan <unit word>`.
-fn comma_list_continues(tokens: &[Token], mut k: usize) -> bool {
+fn comma_list_continues(tokens: &Tokens, mut k: usize) -> bool {
     let mut words = 0;
     while let Some(t) = tokens.get(k) {
         if t.after_break {
@@ -310,13 +309,13 @@ fn comma_list_continues(tokens: &[Token], mut k: usize) -> bool {
 }
 
 /// `Bupati`, `Wali Kota`, `Walikota`, `Gubernur` inside `Staf Ahli Bupati Bidang …`.
-fn is_leader_word(tokens: &[Token], i: usize) -> bool {
-    matches!(tokens[i].text, "Bupati" | "Walikota" | "Gubernur")
-        || (tokens[i].text == "Wali" && tokens.get(i + 1).is_some_and(|t| t.text == "Kota"))
+fn is_leader_word(tokens: &Tokens, i: usize) -> bool {
+    matches!(tokens.at(i).text, "Bupati" | "Walikota" | "Gubernur")
+        || (tokens.at(i).text == "Wali" && tokens.get(i + 1).is_some_and(|t| t.text == "Kota"))
 }
 
-fn leader_len(tokens: &[Token], i: usize) -> usize {
-    if tokens[i].text == "Wali" {
+fn leader_len(tokens: &Tokens, i: usize) -> usize {
+    if tokens.at(i).text == "Wali" {
         2
     } else {
         1
@@ -324,7 +323,7 @@ fn leader_len(tokens: &[Token], i: usize) -> usize {
 }
 
 /// When tokens at `open` are `( ACRONYM )`, the index after `)`.
-fn acronym_in_parens(tokens: &[Token], open: usize) -> Option<usize> {
+fn acronym_in_parens(tokens: &Tokens, open: usize) -> Option<usize> {
     let inner = tokens.get(open + 1)?;
     let close = tokens.get(open + 2)?;
     (close.text == ")"
@@ -336,7 +335,7 @@ fn acronym_in_parens(tokens: &[Token], open: usize) -> Option<usize> {
 
 /// A police or military commander: the unit is named after the head.
 fn commander(
-    tokens: &[Token],
+    tokens: &Tokens,
     first: usize,
     end: usize,
     form: &'static PostForm,
@@ -356,7 +355,7 @@ fn commander(
 
 /// The name of a police or military unit after its acronym (`Polres` +
 /// `Bogor`, `Kodim` + `0621/Kabupaten Bogor`, `Koramil` + `0107-01/Tapaktuan`).
-fn unit_name(tokens: &[Token], at: usize, command: &str) -> (String, usize, Option<RegionRef>) {
+fn unit_name(tokens: &Tokens, at: usize, command: &str) -> (String, usize, Option<RegionRef>) {
     let Some(next) = tokens.get(at).filter(|t| !t.after_break) else {
         return (command.to_string(), at, None);
     };
@@ -364,43 +363,39 @@ fn unit_name(tokens: &[Token], at: usize, command: &str) -> (String, usize, Opti
         // A code glued together without spaces, maybe ending in a region.
         let mut stop = at + 1;
         while stop < tokens.len()
-            && tokens[stop].start == tokens[stop - 1].end
-            && tokens[stop].text != ","
-            && tokens[stop].text != "."
+            && tokens.at(stop).start == tokens.at(stop - 1).end
+            && tokens.at(stop).text != ","
+            && tokens.at(stop).text != "."
         {
             stop += 1;
         }
         let mut region = None;
         let last = stop - 1;
-        if let Some(r) = typed_ref(tokens, last).filter(|_| tokens[last].is_capitalized()) {
-            stop = r.end;
+        if let Some(r) = typed_ref(tokens, last).filter(|_| tokens.at(last).is_capitalized()) {
+            stop = r.end();
             region = Some(r);
-        } else if tokens[last].is_capitalized() {
+        } else if tokens.at(last).is_capitalized() {
             if let Some((_, e)) = super::regions::match_name(tokens, last, |_| true) {
                 stop = stop.max(e);
             }
         }
-        let text = tokens_text(tokens, tokens[at].start, tokens[stop - 1].end);
+        let text = tokens_text(tokens, tokens.at(at).start, tokens.at(stop - 1).end);
         return (format!("{command} {text}"), stop, region);
     }
     let found = typed_ref(tokens, at).or_else(|| {
-        super::regions::match_name(tokens, at, |_| true).map(|(idx, e)| RegionRef {
-            target: super::regions::RegionTarget::Known(idx),
-            first: at,
-            end: e,
-            government: false,
-        })
+        super::regions::match_name(tokens, at, |_| true)
+            .map(|(idx, e)| RegionRef::new(super::regions::RegionTarget::Known(idx), at, e, false))
     });
     match found {
         Some(r) => {
-            let words: Vec<&str> = tokens[at..r.end].iter().map(|t| t.text).collect();
-            (format!("{command} {}", words.join(" ")), r.end, Some(r))
+            let words: Vec<&str> = tokens.range(at..r.end()).map(|t| t.text).collect();
+            (format!("{command} {}", words.join(" ")), r.end(), Some(r))
         }
         None => (command.to_string(), at, None),
     }
 }
 
-fn tokens_text(tokens: &[Token], start: usize, end: usize) -> String {
+fn tokens_text(tokens: &Tokens, start: usize, end: usize) -> String {
     // Spans come from one text; rebuild it from the tokens' own slices.
     let mut out = String::new();
     let mut last = start;

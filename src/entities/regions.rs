@@ -4,7 +4,7 @@
 //! post says which level to expect (`Bupati Sleman`).
 
 use super::gazetteer::{Level, GAZETTEER};
-use super::tokens::Token;
+use super::tokens::{Token, Tokens};
 
 /// What a region reference points at.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -12,7 +12,7 @@ pub enum RegionTarget {
     /// A region of the gazetteer (index into `Gazetteer::regions`).
     Known(usize),
     /// A kelurahan or desa named in the text (`Kelurahan Sukajadi`), not in the gazetteer.
-    Village(String),
+    Village(Box<str>),
 }
 
 /// A region reference found at some tokens.
@@ -20,20 +20,43 @@ pub enum RegionTarget {
 pub struct RegionRef {
     /// What it refers to.
     pub target: RegionTarget,
-    /// First token of the reference (the type word or government prefix when present).
-    pub first: usize,
+    /// First token of the reference (the type word or government prefix
+    /// when present). Token indices are `u32` (see `tokens::MAX_TEXT`): an
+    /// article can hold a reference every few bytes.
+    first: u32,
     /// One past the last token.
-    pub end: usize,
+    end: u32,
     /// True when written as a government (`Pemkab X`, `Pemerintah Kota X`).
     pub government: bool,
 }
 
 impl RegionRef {
+    /// A reference to `target` at tokens `first..end`.
+    pub fn new(target: RegionTarget, first: usize, end: usize, government: bool) -> Self {
+        let index = |i: usize| u32::try_from(i).expect("token indices fit in u32");
+        RegionRef {
+            target,
+            first: index(first),
+            end: index(end),
+            government,
+        }
+    }
+
+    /// First token of the reference.
+    pub fn first(&self) -> usize {
+        self.first as usize
+    }
+
+    /// One past the last token.
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
+
     /// The canonical name (`Kota Tangerang`, `Kelurahan Sukajadi`).
     pub fn name(&self) -> String {
         match &self.target {
             RegionTarget::Known(i) => GAZETTEER.regions[*i].name.clone(),
-            RegionTarget::Village(n) => n.clone(),
+            RegionTarget::Village(n) => n.to_string(),
         }
     }
 
@@ -48,11 +71,17 @@ impl RegionRef {
 
 /// The level a type word announces, and how many tokens it takes.
 fn type_word(
-    tokens: &[Token],
+    tokens: &Tokens,
     i: usize,
 ) -> Option<(Option<Level>, Option<&'static str>, usize, bool)> {
-    let t = tokens.get(i)?.text;
-    let next = tokens.get(i + 1).map(|t| t.text);
+    type_of(tokens.get(i)?.text, tokens.get(i + 1).map(|t| t.text))
+}
+
+/// [`type_word`] on a word and the word after it.
+fn type_of(
+    t: &str,
+    next: Option<&str>,
+) -> Option<(Option<Level>, Option<&'static str>, usize, bool)> {
     Some(match t {
         "Kabupaten" | "Kab." | "Kab" => (Some(Level::Kabupaten), None, 1, false),
         "Kota" => (Some(Level::Kota), None, 1, false),
@@ -76,21 +105,21 @@ fn type_word(
 
 /// Longest run of capitalised tokens from `i` naming a region that `accept` allows.
 pub fn match_name(
-    tokens: &[Token],
+    tokens: &Tokens,
     i: usize,
     accept: impl Fn(usize) -> bool,
 ) -> Option<(usize, usize)> {
     let g = &*GAZETTEER;
     let max = g.max_region_words.min(tokens.len().saturating_sub(i));
     for n in (1..=max).rev() {
-        let words = &tokens[i..i + n];
-        if !words.iter().all(|t| t.is_capitalized() || t.is_upper())
-            || words.iter().skip(1).any(|t| t.after_break)
+        let words = || tokens.range(i..i + n);
+        if !words().all(|t| t.is_capitalized() || t.is_upper())
+            || words().skip(1).any(|t| t.after_break)
         {
             continue;
         }
         // Joined with single spaces; adjacent tokens must be separated by spaces only.
-        let name: Vec<&str> = words.iter().map(|t| t.text).collect();
+        let name: Vec<&str> = words().map(|t| t.text).collect();
         let candidates: Vec<usize> = g
             .regions_named(&name.join(" "))
             .iter()
@@ -105,7 +134,7 @@ pub fn match_name(
 }
 
 /// A typed or government reference at `i`: `Kota X`, `Pemkab X`, `Desa X`, `se-Kota X` (at `Kota`).
-pub fn typed_ref(tokens: &[Token], i: usize) -> Option<RegionRef> {
+pub fn typed_ref(tokens: &Tokens, i: usize) -> Option<RegionRef> {
     let (level, village, skip, government) = type_word(tokens, i)?;
     let mut start = i + skip;
     // `Pemerintah Kota (Pemkot) Tangerang`: skip the bracketed short form.
@@ -117,48 +146,47 @@ pub fn typed_ref(tokens: &[Token], i: usize) -> Option<RegionRef> {
     if let Some(level) = level {
         // Only a region of the announced level: `Kota Bandung` is not the kabupaten.
         let (region, end) = match_name(tokens, start, |r| GAZETTEER.regions[r].level == level)?;
-        return Some(RegionRef {
-            target: RegionTarget::Known(region),
-            first: i,
+        return Some(RegionRef::new(
+            RegionTarget::Known(region),
+            i,
             end,
             government,
-        });
+        ));
     }
     let prefix = village?;
     let end = village_name(tokens, start)?;
-    Some(RegionRef {
-        target: RegionTarget::Village(format!("{prefix} {}", words(tokens, start, end))),
-        first: i,
+    Some(RegionRef::new(
+        RegionTarget::Village(format!("{prefix} {}", words(tokens, start, end)).into()),
+        i,
         end,
         government,
-    })
+    ))
 }
 
-fn words(tokens: &[Token], start: usize, end: usize) -> String {
-    tokens[start..end]
-        .iter()
+fn words(tokens: &Tokens, start: usize, end: usize) -> String {
+    tokens
+        .range(start..end)
         .map(|t| t.text)
         .collect::<Vec<_>>()
         .join(" ")
 }
 
 /// True for words that end a village name (`Kecamatan`, `Kabupaten` …).
-fn ends_village(t: &Token) -> bool {
+fn ends_village(t: Token) -> bool {
     !t.is_capitalized()
         || t.after_break
-        || type_word(std::slice::from_ref(t), 0).is_some()
+        || type_of(t.text, None).is_some()
         || GAZETTEER.is_post_word(t.text)
 }
 
 /// The end of a village name starting at `start`: the longest desa or
 /// kelurahan name of the gazetteer, else a run of up to three capitalised words.
-pub fn village_name(tokens: &[Token], start: usize) -> Option<usize> {
+pub fn village_name(tokens: &Tokens, start: usize) -> Option<usize> {
     let g = &*GAZETTEER;
     let max = g.max_village_words.min(tokens.len().saturating_sub(start));
     for n in (1..=max).rev() {
-        let slice = &tokens[start..start + n];
-        if slice
-            .iter()
+        if tokens
+            .range(start..start + n)
             .enumerate()
             .any(|(k, t)| ends_village(t) || (k > 0 && t.after_break))
         {
@@ -169,7 +197,7 @@ pub fn village_name(tokens: &[Token], start: usize) -> Option<usize> {
         }
     }
     let mut end = start;
-    while end < tokens.len() && end - start < 3 && !ends_village(&tokens[end]) {
+    while end < tokens.len() && end - start < 3 && !ends_village(tokens.at(end)) {
         end += 1;
     }
     (end > start).then_some(end)
@@ -177,9 +205,9 @@ pub fn village_name(tokens: &[Token], start: usize) -> Option<usize> {
 
 /// A village after a village head (`Lurah Bugangan, …`, `Kades Sukamaju Dedi …`):
 /// the words up to a comma, else a known village name.
-pub fn village_after(tokens: &[Token], at: usize, prefix: &str) -> Option<RegionRef> {
+pub fn village_after(tokens: &Tokens, at: usize, prefix: &str) -> Option<RegionRef> {
     let mut end = at;
-    while end < tokens.len() && end - at < 4 && !ends_village(&tokens[end]) {
+    while end < tokens.len() && end - at < 4 && !ends_village(tokens.at(end)) {
         end += 1;
     }
     let end = if end > at && tokens.get(end).is_some_and(|t| t.text == ",") {
@@ -189,62 +217,64 @@ pub fn village_after(tokens: &[Token], at: usize, prefix: &str) -> Option<Region
         (1..=g.max_village_words.min(tokens.len().saturating_sub(at)))
             .rev()
             .find(|&n| {
-                !tokens[at..at + n].iter().any(ends_village)
+                !tokens.range(at..at + n).any(ends_village)
                     && g.is_village(&words(tokens, at, at + n))
             })
             .map(|n| at + n)?
     };
-    Some(RegionRef {
-        target: RegionTarget::Village(format!("{prefix} {}", words(tokens, at, end))),
-        first: at,
+    Some(RegionRef::new(
+        RegionTarget::Village(format!("{prefix} {}", words(tokens, at, end)).into()),
+        at,
         end,
-        government: false,
-    })
+        false,
+    ))
 }
 
 /// A bare region name at `i` of one of `levels` (after a post that says which).
-pub fn bare_ref(tokens: &[Token], i: usize, levels: &[Level]) -> Option<RegionRef> {
+pub fn bare_ref(tokens: &Tokens, i: usize, levels: &[Level]) -> Option<RegionRef> {
     let (region, end) = match_name(tokens, i, |r| levels.contains(&GAZETTEER.regions[r].level))?;
-    Some(RegionRef {
-        target: RegionTarget::Known(region),
-        first: i,
-        end,
-        government: false,
-    })
+    Some(RegionRef::new(RegionTarget::Known(region), i, end, false))
 }
 
 /// A standalone region name that can only mean one province, kabupaten or
 /// kota (`Tangsel`, `Banten`, `Sleman`); ambiguous names (`Tangerang`) are skipped.
-pub fn unambiguous_ref(tokens: &[Token], i: usize) -> Option<RegionRef> {
+pub fn unambiguous_ref(tokens: &Tokens, i: usize) -> Option<RegionRef> {
     let g = &*GAZETTEER;
     let upper_levels = [Level::Provinsi, Level::Kabupaten, Level::Kota];
     let (region, end) = match_name(tokens, i, |r| upper_levels.contains(&g.regions[r].level))?;
-    let name: Vec<&str> = tokens[i..end].iter().map(|t| t.text).collect();
+    let name: Vec<&str> = tokens.range(i..end).map(|t| t.text).collect();
     let all = g.regions_named(&name.join(" "));
     let upper: Vec<&usize> = all
         .iter()
         .filter(|&&r| upper_levels.contains(&g.regions[r].level))
         .collect();
-    (upper.len() == 1).then_some(RegionRef {
-        target: RegionTarget::Known(region),
-        first: i,
-        end,
-        government: false,
-    })
+    (upper.len() == 1).then_some(RegionRef::new(RegionTarget::Known(region), i, end, false))
 }
 
 /// Every region reference in the text, in order, for context (which region a
 /// post without one belongs to).
-pub fn all_refs(tokens: &[Token]) -> Vec<RegionRef> {
+pub fn all_refs(tokens: &Tokens) -> Vec<RegionRef> {
     let mut refs = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
         if let Some(r) = typed_ref(tokens, i) {
-            i = r.end;
+            i = r.end();
             refs.push(r);
             continue;
         }
         i += 1;
     }
     refs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RegionRef;
+
+    #[test]
+    fn a_reference_stays_small() {
+        // An article can hold one every few bytes (issue 7): 48 bytes with
+        // `usize` token indices and a `String`, 32 now.
+        assert!(std::mem::size_of::<RegionRef>() <= 32);
+    }
 }

@@ -11,7 +11,8 @@ pub enum TokenKind {
     Punct,
 }
 
-/// A token with its byte span in the text.
+/// A token with its byte span in the text: a view built on demand from the
+/// compact [`Tokens`] storage.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token<'a> {
     /// The token text.
@@ -24,6 +25,91 @@ pub struct Token<'a> {
     pub kind: TokenKind,
     /// True when a line break (paragraph end) comes before this token.
     pub after_break: bool,
+}
+
+/// The largest text [`tokenize`] accepts: offsets are stored as `u32`.
+pub const MAX_TEXT: usize = u32::MAX as usize;
+
+/// The tokens of one text, stored in 9 bytes each (two `u32` offsets and a
+/// byte for kind and line break) rather than 40 for a [`Token`]: a huge
+/// body holds about one token per 6 bytes.
+#[derive(Debug, Clone, Default)]
+pub struct Tokens<'a> {
+    text: &'a str,
+    bounds: Vec<(u32, u32)>,
+    meta: Vec<u8>,
+}
+
+/// `meta` bit set when a line break comes before the token.
+const AFTER_BREAK: u8 = 4;
+
+impl<'a> Tokens<'a> {
+    /// The text the tokens were cut from.
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.bounds.len()
+    }
+
+    /// Token `i`; panics when out of range, like slice indexing.
+    #[inline]
+    pub fn at(&self, i: usize) -> Token<'a> {
+        let (start, end) = self.bounds[i];
+        let (start, end) = (start as usize, end as usize);
+        let meta = self.meta[i];
+        debug_assert!(self.text.is_char_boundary(start) && self.text.is_char_boundary(end));
+        // SAFETY: only `tokenize` fills `bounds`, with `start <= end <= text.len()`
+        // taken between whole characters of `text`, and the fields are private.
+        // The checked slice made the extractor about a third slower (its
+        // boundary checks on every view), hence the unchecked one.
+        let text = unsafe { self.text.get_unchecked(start..end) };
+        Token {
+            text,
+            start,
+            end,
+            kind: match meta & 3 {
+                0 => TokenKind::Word,
+                1 => TokenKind::Number,
+                _ => TokenKind::Punct,
+            },
+            after_break: meta & AFTER_BREAK != 0,
+        }
+    }
+
+    /// Token `i`, if there is one.
+    #[inline]
+    pub fn get(&self, i: usize) -> Option<Token<'a>> {
+        (i < self.len()).then(|| self.at(i))
+    }
+
+    /// Every token in order.
+    pub fn iter(&self) -> impl DoubleEndedIterator<Item = Token<'a>> + ExactSizeIterator + '_ {
+        self.range(0..self.len())
+    }
+
+    /// Tokens `range.start` to `range.end` (exclusive); panics when out of range.
+    pub fn range(
+        &self,
+        range: std::ops::Range<usize>,
+    ) -> impl DoubleEndedIterator<Item = Token<'a>> + ExactSizeIterator + '_ {
+        assert!(range.start <= range.end && range.end <= self.len());
+        range.map(|i| self.at(i))
+    }
+
+    fn push(&mut self, start: usize, end: usize, kind: TokenKind, after_break: bool) {
+        // `tokenize` refuses texts over `MAX_TEXT`, so offsets fit.
+        self.bounds.push((start as u32, end as u32));
+        let kind = match kind {
+            TokenKind::Word => 0,
+            TokenKind::Number => 1,
+            TokenKind::Punct => 2,
+        };
+        self.meta
+            .push(kind | if after_break { AFTER_BREAK } else { 0 });
+    }
 }
 
 impl Token<'_> {
@@ -55,9 +141,15 @@ const DOTTED: &[&str] = &[
 
 /// Tokenises `text`. Hyphens join words except before a capital (`se-Kota`
 /// gives `se`, `-`, `Kota`); a dot joins letters (`M.Si`, `A.S.`).
-pub fn tokenize(text: &str) -> Vec<Token<'_>> {
+///
+/// Panics when `text` is longer than [`MAX_TEXT`] (see `entities::extract`).
+pub fn tokenize(text: &str) -> Tokens<'_> {
+    assert!(text.len() <= MAX_TEXT, "text too long to tokenise");
     let bytes = text.as_bytes();
-    let mut tokens = Vec::new();
+    let mut tokens = Tokens {
+        text,
+        ..Tokens::default()
+    };
     let mut i = 0;
     let mut after_break = true;
     while i < text.len() {
@@ -125,18 +217,49 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
             kind = TokenKind::Punct;
             i += len;
         }
-        tokens.push(Token {
-            text: &text[start..i],
-            start,
-            end: i,
-            kind,
-            after_break,
-        });
+        tokens.push(start, i, kind, after_break);
         after_break = false;
     }
     // Growth by doubling leaves up to half unused: a huge body keeps only what it needs.
-    tokens.shrink_to_fit();
+    tokens.bounds.shrink_to_fit();
+    tokens.meta.shrink_to_fit();
     tokens
+}
+
+/// One flag per token, in one bit each (a byte each was 1/9 of the tokens).
+#[derive(Debug, Clone)]
+pub struct TokenMarks {
+    bits: Vec<u64>,
+    len: usize,
+}
+
+impl TokenMarks {
+    /// `len` flags, all clear.
+    pub fn new(len: usize) -> Self {
+        TokenMarks {
+            bits: vec![0; len.div_ceil(64)],
+            len,
+        }
+    }
+
+    /// Number of flags.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Flag `i`; panics when out of range.
+    pub fn get(&self, i: usize) -> bool {
+        assert!(i < self.len, "mark {i} out of {}", self.len);
+        self.bits[i / 64] >> (i % 64) & 1 == 1
+    }
+
+    /// Sets flags `range.start` to `range.end` (exclusive).
+    pub fn set(&mut self, range: std::ops::Range<usize>) {
+        assert!(range.end <= self.len, "marks {range:?} out of {}", self.len);
+        for i in range {
+            self.bits[i / 64] |= 1 << (i % 64);
+        }
+    }
 }
 
 /// A dot may join letters when what came before is short pieces (`M`, `S.Sos`, `A.S`).
@@ -191,9 +314,18 @@ mod tests {
     }
 
     #[test]
+    fn marks_set_and_read_across_words() {
+        let mut m = TokenMarks::new(130);
+        m.set(62..66);
+        m.set(129..130);
+        let set: Vec<usize> = (0..130).filter(|&i| m.get(i)).collect();
+        assert_eq!(set, [62, 63, 64, 65, 129]);
+    }
+
+    #[test]
     fn spans_are_char_boundaries() {
         let s = "“Kami”—kata Bu Ratna’s";
-        for t in tokenize(s) {
+        for t in tokenize(s).iter() {
             assert_eq!(&s[t.start..t.end], t.text);
         }
     }

@@ -10,16 +10,16 @@ use super::model::{
     FigureMention, OrganizationMention, PlaceLevel, PlaceMention, ProgramMention, Span,
 };
 use super::regions::{typed_ref, unambiguous_ref, RegionRef, RegionTarget};
-use super::tokens::Token;
+use super::tokens::{TokenMarks, Tokens};
 use orgs::{acronym, parenthesised};
 use places::{dateline_place, kecamatan_list, lokasi, parent_code};
 use programs::{lowercase_program, named_phrase, program_phrase, training};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
-pub(super) fn words(tokens: &[Token], start: usize, end: usize) -> String {
+pub(super) fn words(tokens: &Tokens, start: usize, end: usize) -> String {
     let mut out = String::new();
-    for (k, t) in tokens[start..end].iter().enumerate() {
-        if k > 0 && t.start > tokens[start + k - 1].end {
+    for (k, t) in tokens.range(start..end).enumerate() {
+        if k > 0 && t.start > tokens.at(start + k - 1).end {
             out.push(' ');
         }
         out.push_str(t.text);
@@ -27,17 +27,16 @@ pub(super) fn words(tokens: &[Token], start: usize, end: usize) -> String {
     out
 }
 
-pub(super) fn span(tokens: &[Token], start: usize, end: usize) -> Span {
-    Span::new(tokens[start].start, tokens[end - 1].end)
+pub(super) fn span(tokens: &Tokens, start: usize, end: usize) -> Span {
+    Span::new(tokens.at(start).start, tokens.at(end - 1).end)
 }
 
-/// Where each name sits in its list, and which spans each already has, so
-/// adding a mention is O(1) however often a name repeats (a list scan here
-/// made hostile articles quadratic).
+/// Where each name sits in its list, so adding a mention is O(1) however
+/// often a name repeats (a list scan here made hostile articles quadratic).
+/// A span added twice is removed when the lists are sorted at the end.
 #[derive(Debug, Default)]
 struct Seen {
     index: HashMap<String, usize>,
-    spans: HashSet<(usize, Span)>,
 }
 
 /// Adds a mention to a list keyed by name, keeping first-mention order.
@@ -58,9 +57,7 @@ fn add<T>(
             list.len() - 1
         }
     };
-    if seen.spans.insert((at, sp)) {
-        spans_of(&mut list[at]).push(sp);
-    }
+    spans_of(&mut list[at]).push(sp);
     at
 }
 
@@ -132,7 +129,7 @@ impl Others {
         );
     }
 
-    pub(super) fn place_ref(&mut self, tokens: &[Token], r: &RegionRef) {
+    pub(super) fn place_ref(&mut self, tokens: &Tokens, r: &RegionRef) {
         let level = match &r.target {
             RegionTarget::Known(i) => match GAZETTEER.regions[*i].level {
                 Level::Provinsi => PlaceLevel::Provinsi,
@@ -142,7 +139,7 @@ impl Others {
             },
             RegionTarget::Village(_) => PlaceLevel::Desa,
         };
-        let sp = span(tokens, r.first, r.end);
+        let sp = span(tokens, r.first(), r.end());
         if let RegionTarget::Known(i) = r.target {
             if level == PlaceLevel::Kecamatan {
                 self.last_kecamatan = Some((parent_code(i), sp.end));
@@ -154,9 +151,9 @@ impl Others {
 
 /// Finds organisations, places, programmes and figures. `regions` are the
 /// region references the officials pass found (typed and post-implied).
-pub fn find_others(text: &str, tokens: &[Token], regions: &[RegionRef]) -> Others {
+pub fn find_others(text: &str, tokens: &Tokens, regions: &[RegionRef]) -> Others {
     let mut out = Others::default();
-    let mut used = vec![false; tokens.len()];
+    let mut used = TokenMarks::new(tokens.len());
     dateline_place(tokens, &mut out);
     for r in regions {
         out.place_ref(tokens, r);
@@ -176,24 +173,22 @@ pub fn find_others(text: &str, tokens: &[Token], regions: &[RegionRef]) -> Other
                 out.org(
                     format!("{short} {bare}"),
                     Some(format!("Pemerintah {}", region.name)),
-                    span(tokens, r.first, r.end),
+                    span(tokens, r.first(), r.end()),
                 );
             }
         }
-        for u in &mut used[r.first..r.end] {
-            *u = true;
-        }
+        used.set(r.first()..r.end());
     }
     // Definitions in brackets first, so their long forms are not taken apart.
     for i in 0..tokens.len() {
-        if tokens[i].text == "(" && !used[i] {
+        if tokens.at(i).text == "(" && !used.get(i) {
             parenthesised(tokens, i, &mut out, &mut used);
         }
     }
     let mut i = 0;
     while i < tokens.len() {
-        let t = &tokens[i];
-        if used[i] {
+        let t = tokens.at(i);
+        if used.get(i) {
             i += 1;
             continue;
         }
@@ -233,10 +228,10 @@ pub fn find_others(text: &str, tokens: &[Token], regions: &[RegionRef]) -> Other
         } else if let Some(next) = lokasi(tokens, i, &mut out) {
             i = next;
             continue;
-        } else if t.is_capitalized() && (i == 0 || !tokens[i - 1].is_capitalized()) {
+        } else if t.is_capitalized() && (i == 0 || !tokens.at(i - 1).is_capitalized()) {
             if let Some(r) = typed_ref(tokens, i).or_else(|| unambiguous_ref(tokens, i)) {
                 out.place_ref(tokens, &r);
-                i = r.end;
+                i = r.end();
                 continue;
             }
         }
@@ -244,9 +239,15 @@ pub fn find_others(text: &str, tokens: &[Token], regions: &[RegionRef]) -> Other
     }
     out.figures = figures::figures(text);
     // Regions came in from the officials pass first: restore text order.
-    out.organizations.iter_mut().for_each(|o| o.spans.sort());
-    out.places.iter_mut().for_each(|p| p.spans.sort());
-    out.programs.iter_mut().for_each(|p| p.spans.sort());
+    let tidy = |spans: &mut Vec<Span>| {
+        spans.sort();
+        spans.dedup();
+    };
+    out.organizations
+        .iter_mut()
+        .for_each(|o| tidy(&mut o.spans));
+    out.places.iter_mut().for_each(|p| tidy(&mut p.spans));
+    out.programs.iter_mut().for_each(|p| tidy(&mut p.spans));
     out.organizations
         .sort_by_key(|o| o.spans.first().map(|s| s.start));
     out.places.sort_by_key(|p| p.spans.first().map(|s| s.start));

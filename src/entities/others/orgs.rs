@@ -5,7 +5,7 @@ use super::programs::PROGRAM_HEADS;
 use super::{span, words, Others};
 use crate::entities::gazetteer::GAZETTEER;
 use crate::entities::regions::typed_ref;
-use crate::entities::tokens::Token;
+use crate::entities::tokens::{Token, TokenMarks, Tokens};
 
 /// Words that open the long name of an organisation.
 pub(super) const ORG_HEADS: &[&str] = &[
@@ -49,24 +49,24 @@ pub(super) const ORG_HEADS: &[&str] = &[
 /// `Long Name (ACR)` or `ACR (Long Name)`: an organisation or programme with
 /// its expansion. `open` is the index of `(`.
 pub(super) fn parenthesised(
-    tokens: &[Token],
+    tokens: &Tokens,
     open: usize,
     out: &mut Others,
-    used: &mut [bool],
+    used: &mut TokenMarks,
 ) -> Option<usize> {
-    let close = (open + 1..tokens.len().min(open + 8)).find(|&k| tokens[k].text == ")")?;
+    let close = (open + 1..tokens.len().min(open + 8)).find(|&k| tokens.at(k).text == ")")?;
     if close == open + 1 {
         return None;
     }
     let inner = words(tokens, open + 1, close);
-    let inner_is_short = close - open - 1 <= 2 && tokens[open + 1].is_capitalized();
+    let inner_is_short = close - open - 1 <= 2 && tokens.at(open + 1).is_capitalized();
     // the capitalised run before the bracket
     let mut start = open;
     while start > 0 {
-        let t = &tokens[start - 1];
+        let t = tokens.at(start - 1);
         let connector =
-            matches!(t.text, "dan" | "&") && start >= 2 && tokens[start - 2].is_capitalized();
-        if (t.is_capitalized() || t.is_upper() || connector) && !tokens[start].after_break {
+            matches!(t.text, "dan" | "&") && start >= 2 && tokens.at(start - 2).is_capitalized();
+        if (t.is_capitalized() || t.is_upper() || connector) && !tokens.at(start).after_break {
             start -= 1;
         } else {
             break;
@@ -75,7 +75,7 @@ pub(super) fn parenthesised(
     if start == open {
         return None;
     }
-    let before: Vec<&Token> = tokens[start..open].iter().collect();
+    let before: Vec<Token> = tokens.range(start..open).collect();
     // `RI` or a region after the bracket belongs to the name.
     let mut after = close + 1;
     let mut suffix = String::new();
@@ -85,10 +85,10 @@ pub(super) fn parenthesised(
     } else if let Some(r) = typed_ref(tokens, after) {
         suffix = format!(" {}", r.name());
         out.place_ref(tokens, &r);
-        after = r.end;
+        after = r.end();
     }
     if inner_is_short
-        && (tokens[open + 1].is_upper()
+        && (tokens.at(open + 1).is_upper()
             || GAZETTEER.institution(&inner).is_some()
             || GAZETTEER.program(&inner).is_some()
             || inner.chars().count() <= 10)
@@ -104,7 +104,7 @@ pub(super) fn parenthesised(
             let from = start + head_at.unwrap_or(0);
             let long = words(tokens, from, open);
             // `Pusdiklat Kesejahteraan Sosial (Kesos)` is `Pusdiklat Kesos`.
-            let head = tokens[from].text;
+            let head = tokens.at(from).text;
             let name = if head != inner
                 && GAZETTEER.institution(head).is_some()
                 && GAZETTEER.institution(&inner).is_none()
@@ -124,14 +124,14 @@ pub(super) fn parenthesised(
             // `Pendidikan dan Pelatihan (Diklatpim) IV`
             let mut name = inner.clone();
             if tokens.get(close + 1).is_some_and(|t| is_roman(t.text)) {
-                name = format!("{name} {}", tokens[close + 1].text);
+                name = format!("{name} {}", tokens.at(close + 1).text);
                 after = after.max(close + 2);
             }
             out.program(name, Some(long), span(tokens, from, after));
         } else {
             return None;
         }
-    } else if before.iter().any(|t| t.is_upper()) && tokens[open + 1].is_capitalized() {
+    } else if before.iter().any(|t| t.is_upper()) && tokens.at(open + 1).is_capitalized() {
         // `Komisi ASN (Aparatur Sipil Negara)`, `KPU (Komisi Pemilihan Umum)`
         let name = words(tokens, start, open);
         let head = before
@@ -146,17 +146,14 @@ pub(super) fn parenthesised(
     } else {
         return None;
     }
-    let stop = after.min(used.len());
-    for u in &mut used[start..stop] {
-        *u = true;
-    }
+    used.set(start..after.min(used.len()));
     Some(after)
 }
 
 /// An institution acronym, with the region after it when there is one
 /// (`Bappeda Kabupaten Tangerang`, `BPSDM Provinsi Banten`, `OPD`, `KPU`).
-pub(super) fn acronym(tokens: &[Token], i: usize, out: &mut Others) -> Option<usize> {
-    let t = &tokens[i];
+pub(super) fn acronym(tokens: &Tokens, i: usize, out: &mut Others) -> Option<usize> {
+    let t = tokens.at(i);
     if !(t.is_capitalized() || t.is_upper()) {
         return None;
     }
@@ -182,7 +179,7 @@ pub(super) fn acronym(tokens: &[Token], i: usize, out: &mut Others) -> Option<us
         name = format!("{name} {}", r.name());
         expansion = format!("{expansion} {}", r.name());
         out.place_ref(tokens, &r);
-        end = r.end;
+        end = r.end();
     }
     let expansion = Some(expansion).filter(|e| e != &name);
     // A bare acronym after `Bappeda Kabupaten Tangerang` is that same body.

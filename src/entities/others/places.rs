@@ -4,7 +4,7 @@ use super::{span, words, Others};
 use crate::entities::gazetteer::{Level, GAZETTEER};
 use crate::entities::model::PlaceLevel;
 use crate::entities::regions::{match_name, typed_ref};
-use crate::entities::tokens::Token;
+use crate::entities::tokens::Tokens;
 
 /// Lower-case heads of named places (`situ Pondok Jagung`, `Gedung Cisadane`).
 pub(super) const PLACE_HEADS: &[&str] = &[
@@ -36,7 +36,7 @@ pub(super) const PLACE_HEADS: &[&str] = &[
 ];
 
 /// `SOREANG – …`: the dateline of the first paragraph, when it names a region.
-pub(super) fn dateline_place(tokens: &[Token], out: &mut Others) {
+pub(super) fn dateline_place(tokens: &Tokens, out: &mut Others) {
     let Some(dash) = tokens
         .iter()
         .take(5)
@@ -44,11 +44,11 @@ pub(super) fn dateline_place(tokens: &[Token], out: &mut Others) {
     else {
         return;
     };
-    if dash == 0 || !tokens[..dash].iter().all(|t| t.is_upper()) {
+    if dash == 0 || !tokens.range(0..dash).all(|t| t.is_upper()) {
         return;
     }
-    let name: Vec<String> = tokens[..dash]
-        .iter()
+    let name: Vec<String> = tokens
+        .range(0..dash)
         .map(|t| {
             let lower = t.text.to_lowercase();
             let mut c = lower.chars();
@@ -80,13 +80,13 @@ pub(super) fn dateline_place(tokens: &[Token], out: &mut Others) {
 
 /// `Kecamatan Pamulang, Setu dan Serpong Utara`: the names after the first
 /// are kecamatan of the same kabupaten or kota.
-pub(super) fn kecamatan_list(tokens: &[Token], i: usize, out: &mut Others) -> Option<usize> {
-    if !tokens[i].is_capitalized() || i < 2 || !matches!(tokens[i - 1].text, "," | "dan") {
+pub(super) fn kecamatan_list(tokens: &Tokens, i: usize, out: &mut Others) -> Option<usize> {
+    if !tokens.at(i).is_capitalized() || i < 2 || !matches!(tokens.at(i - 1).text, "," | "dan") {
         return None;
     }
     // the list must continue a kecamatan named just before
     let (parent, prev_end) = out.last_kecamatan.clone()?;
-    if tokens[i - 1].start.saturating_sub(prev_end) > 30 {
+    if tokens.at(i - 1).start.saturating_sub(prev_end) > 30 {
         return None;
     }
     let (region, end) = match_name(tokens, i, |r| {
@@ -111,28 +111,28 @@ pub(super) fn parent_code(region: usize) -> String {
 }
 
 /// `Gedung Cisadane`, `situ Pondok Jagung`, `Ruang Rapat Wareng`.
-pub(super) fn lokasi(tokens: &[Token], i: usize, out: &mut Others) -> Option<usize> {
-    if !is_place_head(tokens[i].text)
-        || (i > 0 && tokens[i - 1].is_capitalized() && !tokens[i].after_break)
+pub(super) fn lokasi(tokens: &Tokens, i: usize, out: &mut Others) -> Option<usize> {
+    if !is_place_head(tokens.at(i).text)
+        || (i > 0 && tokens.at(i - 1).is_capitalized() && !tokens.at(i).after_break)
     {
         return None;
     }
     let mut end = i + 1;
     while end < tokens.len()
         && end - i <= 4
-        && tokens[end].is_capitalized()
-        && !tokens[end].after_break
+        && tokens.at(end).is_capitalized()
+        && !tokens.at(end).after_break
         && typed_ref(tokens, end).is_none()
-        && !is_place_head(tokens[end].text)
-        && !GAZETTEER.is_post_word(tokens[end].text)
-        && !matches!(tokens[end].text, "Nomor" | "No." | "No" | "RT" | "RW")
+        && !is_place_head(tokens.at(end).text)
+        && !GAZETTEER.is_post_word(tokens.at(end).text)
+        && !matches!(tokens.at(end).text, "Nomor" | "No." | "No" | "RT" | "RW")
     {
         end += 1;
     }
     if end == i + 1 {
         return None;
     }
-    let mut head_word = tokens[i].text.to_string();
+    let mut head_word = tokens.at(i).text.to_string();
     if let Some(first) = head_word.get_mut(0..1) {
         first.make_ascii_uppercase();
     }

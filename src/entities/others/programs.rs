@@ -3,7 +3,7 @@
 use super::{span, words, Others};
 use crate::entities::gazetteer::GAZETTEER;
 use crate::entities::regions::typed_ref;
-use crate::entities::tokens::Token;
+use crate::entities::tokens::Tokens;
 
 /// Words that open the name of a programme.
 pub(super) const PROGRAM_HEADS: &[&str] = &[
@@ -41,8 +41,8 @@ pub(super) fn is_roman(s: &str) -> bool {
 }
 
 /// `Diklatpim Nasional tingkat II`, `Diklatpim IV`, `PKN Tingkat II Angkatan V`.
-pub(super) fn training(tokens: &[Token], i: usize, out: &mut Others) -> Option<usize> {
-    if !TRAINING.contains(&tokens[i].text) {
+pub(super) fn training(tokens: &Tokens, i: usize, out: &mut Others) -> Option<usize> {
+    if !TRAINING.contains(&tokens.at(i).text) {
         return None;
     }
     let mut end = i + 1;
@@ -60,11 +60,11 @@ pub(super) fn training(tokens: &[Token], i: usize, out: &mut Others) -> Option<u
     {
         end += 2;
     }
-    if end == i + 1 && tokens[i].text == "Pim" {
+    if end == i + 1 && tokens.at(i).text == "Pim" {
         return None;
     }
     let expansion = GAZETTEER
-        .program(tokens[i].text)
+        .program(tokens.at(i).text)
         .map(|(_, e)| e.clone())
         .filter(|e| !e.is_empty());
     out.program(words(tokens, i, end), expansion, span(tokens, i, end));
@@ -72,14 +72,14 @@ pub(super) fn training(tokens: &[Token], i: usize, out: &mut Others) -> Option<u
 }
 
 /// Programmes from the gazetteer and `Visitasi Kepemimpinan Nasional`-style names.
-pub(super) fn named_phrase(tokens: &[Token], i: usize, out: &mut Others) -> Option<usize> {
-    let t = &tokens[i];
+pub(super) fn named_phrase(tokens: &Tokens, i: usize, out: &mut Others) -> Option<usize> {
+    let t = tokens.at(i);
     if !(t.is_capitalized() || t.is_upper()) {
         return None;
     }
     // gazetteer programmes, longest first (up to four words)
     for n in (1..=4).rev() {
-        if i + n > tokens.len() || tokens[i..i + n].iter().skip(1).any(|t| t.after_break) {
+        if i + n > tokens.len() || tokens.range(i..i + n).skip(1).any(|t| t.after_break) {
             continue;
         }
         let phrase = words(tokens, i, i + n);
@@ -101,9 +101,9 @@ pub(super) fn named_phrase(tokens: &[Token], i: usize, out: &mut Others) -> Opti
 
 /// A capitalised run opened by a programme head: `Visitasi Kepemimpinan
 /// Nasional`, `Bimbingan Teknis Percepatan … dan Pemberdayaan Masyarakat di Kelurahan`.
-pub(super) fn program_phrase(tokens: &[Token], i: usize, out: &mut Others) -> Option<usize> {
-    if !PROGRAM_HEADS.contains(&tokens[i].text)
-        || (i > 0 && tokens[i - 1].is_capitalized() && !tokens[i].after_break)
+pub(super) fn program_phrase(tokens: &Tokens, i: usize, out: &mut Others) -> Option<usize> {
+    if !PROGRAM_HEADS.contains(&tokens.at(i).text)
+        || (i > 0 && tokens.at(i - 1).is_capitalized() && !tokens.at(i).after_break)
     {
         return None;
     }
@@ -176,16 +176,16 @@ pub(super) const PROGRAM_STOP: &[&str] = &[
 ];
 
 /// `program bedah rumah`, `program bursa kerja`: a programme named in lower case.
-pub(super) fn lowercase_program(tokens: &[Token], i: usize, out: &mut Others) -> Option<usize> {
-    if !matches!(tokens[i].text, "program" | "Program") {
+pub(super) fn lowercase_program(tokens: &Tokens, i: usize, out: &mut Others) -> Option<usize> {
+    if !matches!(tokens.at(i).text, "program" | "Program") {
         return None;
     }
     let mut end = i + 1;
     while end < tokens.len()
         && end - i <= 3
-        && tokens[end].is_lower()
-        && !tokens[end].after_break
-        && !PROGRAM_STOP.contains(&tokens[end].text)
+        && tokens.at(end).is_lower()
+        && !tokens.at(end).after_break
+        && !PROGRAM_STOP.contains(&tokens.at(end).text)
     {
         end += 1;
     }
