@@ -176,11 +176,11 @@ impl SearchIndex {
                 continue;
             }
             let mut best: Option<i64> = None;
-            for (i, field) in self.fields_of(d).enumerate() {
-                let (f, p) = (self.text_of(field), &field.profile);
-                if wmask & !p.bytes != 0 {
+            for (i, &id) in self.field_ids_of(d).iter().enumerate() {
+                if wmask & !self.field_masks[id as usize] != 0 {
                     continue;
                 }
+                let (f, p) = (self.field_text(id), &self.profiles[id as usize]);
                 let bound = match scorer.profile_bound(p, word) {
                     Some(b) if best.is_some_and(|best| weigh(b, i) <= best) => continue,
                     Some(b) if scorer.matches(f, word) => Some(b),
@@ -322,11 +322,11 @@ impl SearchIndex {
                     return b;
                 }
                 let mut best: Option<i64> = None;
-                for (i, field) in self.fields_of(d).enumerate() {
-                    let (f, p) = (self.text_of(field), &field.profile);
-                    if wmask & !p.bytes != 0 {
+                for (i, &id) in self.field_ids_of(d).iter().enumerate() {
+                    if wmask & !self.field_masks[id as usize] != 0 {
                         continue;
                     }
+                    let (f, p) = (self.field_text(id), &self.profiles[id as usize]);
                     if let (Some(b), Some(pb)) = (best, scorer.profile_bound(p, word)) {
                         if weigh(pb, i) <= b {
                             continue;

@@ -95,23 +95,21 @@ impl FilterQuery {
 pub struct SearchIndex {
     /// Every distinct folded field text, one after another.
     text: String,
-    /// Every distinct field: where its text is and its profile.
-    unique: Vec<Field>,
-    /// Every document's field ids (into `unique`), back to back.
+    /// Every distinct field's text, as a byte range of `text`.
+    spans: Vec<(u32, u32)>,
+    /// Every distinct field's byte mask (its profile's `bytes`), apart so
+    /// that rejecting a field reads 8 bytes.
+    field_masks: Vec<u64>,
+    /// Every distinct field's profile.
+    profiles: Vec<FieldProfile>,
+    /// Every document's field ids (into `spans`, `field_masks`,
+    /// `profiles`), back to back.
     field_ids: Vec<u32>,
     /// Document `d`'s ids are `field_ids[doc_starts[d]..doc_starts[d + 1]]`.
     doc_starts: Vec<u32>,
     /// Each document's byte mask (the union of its fields').
     masks: Vec<u64>,
     cache: engine::CacheSlot,
-}
-
-/// One distinct field text in a [`SearchIndex`].
-#[derive(Debug, Clone, Copy)]
-struct Field {
-    start: u32,
-    end: u32,
-    profile: FieldProfile,
 }
 
 impl SearchIndex {
@@ -143,45 +141,45 @@ impl SearchIndex {
                 };
                 let hash = hasher.hash_one(f);
                 let id = match seen.get(&hash) {
-                    Some(&id) if index.text_of(&index.unique[id as usize]) == f => id,
+                    Some(&id) if index.field_text(id) == f => id,
                     found => {
-                        let id = index.unique.len() as u32;
+                        let id = index.spans.len() as u32;
                         let start = index.text.len() as u32;
                         index.text.push_str(f);
-                        index.unique.push(Field {
-                            start,
-                            end: index.text.len() as u32,
-                            profile: FieldProfile::of(f),
-                        });
+                        index.spans.push((start, index.text.len() as u32));
+                        let profile = FieldProfile::of(f);
+                        index.field_masks.push(profile.bytes);
+                        index.profiles.push(profile);
                         if found.is_none() {
                             seen.insert(hash, id);
                         }
                         id
                     }
                 };
-                mask |= index.unique[id as usize].profile.bytes;
+                mask |= index.field_masks[id as usize];
                 index.field_ids.push(id);
             }
             index.masks.push(mask);
         }
         index.doc_starts.push(index.field_ids.len() as u32);
         index.text.shrink_to_fit();
-        index.unique.shrink_to_fit();
+        index.spans.shrink_to_fit();
+        index.field_masks.shrink_to_fit();
+        index.profiles.shrink_to_fit();
         index.field_ids.shrink_to_fit();
         index
     }
 
-    /// The fields of a document.
-    fn fields_of(&self, d: usize) -> impl Iterator<Item = &Field> + '_ {
+    /// The field ids of a document.
+    fn field_ids_of(&self, d: usize) -> &[u32] {
         let (a, b) = (self.doc_starts[d], self.doc_starts[d + 1]);
-        self.field_ids[a as usize..b as usize]
-            .iter()
-            .map(|&id| &self.unique[id as usize])
+        &self.field_ids[a as usize..b as usize]
     }
 
-    /// A field's folded text.
-    fn text_of(&self, field: &Field) -> &str {
-        &self.text[field.start as usize..field.end as usize]
+    /// A distinct field's folded text.
+    fn field_text(&self, id: u32) -> &str {
+        let (a, b) = self.spans[id as usize];
+        &self.text[a as usize..b as usize]
     }
 
     /// The folded fields of document `d`, most important first (none past
@@ -191,9 +189,7 @@ impl SearchIndex {
             (Some(&a), Some(&b)) => a as usize..b as usize,
             _ => 0..0,
         };
-        self.field_ids[range]
-            .iter()
-            .map(|&id| self.text_of(&self.unique[id as usize]))
+        self.field_ids[range].iter().map(|&id| self.field_text(id))
     }
 
     /// Number of documents.
@@ -308,7 +304,7 @@ mod tests {
         assert_eq!(idx.fields(1).collect::<Vec<_>>(), ["8 rumah", "judul sama"]);
         assert_eq!(idx.fields(2).count(), 0);
         assert_eq!(idx.fields(3).count(), 0);
-        assert_eq!(idx.unique.len(), 3);
+        assert_eq!(idx.spans.len(), 3);
         assert_eq!(idx.text, "rp300 miliarjudul sama8 rumah");
     }
 
