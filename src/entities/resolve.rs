@@ -13,8 +13,8 @@ struct Cluster {
     names: Vec<String>,
     keys: Vec<String>,
     /// The distinct (name, institution) pairs among the mentions, with the
-    /// name's key: all that matching a new mention against the cluster needs.
-    variants: Vec<(String, Option<String>, String)>,
+    /// name's parts: all that matching a new mention against the cluster needs.
+    variants: Vec<(String, Option<String>, NameParts)>,
     /// (article, index of the official in that article)
     members: Vec<(usize, usize)>,
 }
@@ -74,12 +74,48 @@ fn edit_distance(a: &str, b: &str, max: usize) -> usize {
     prev[b.len()]
 }
 
+/// What matching compares of a name, worked out once per name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct NameParts {
+    /// See [`name_key`].
+    key: String,
+    /// See [`name_words`].
+    words: Vec<String>,
+}
+
+impl NameParts {
+    fn of(name: &str) -> NameParts {
+        NameParts {
+            key: name_key(name),
+            words: name_words(name),
+        }
+    }
+}
+
 /// True when two mentions name the same person.
+#[cfg(test)]
 fn same_person(name_a: &str, inst_a: Option<&str>, name_b: &str, inst_b: Option<&str>) -> bool {
-    let (ka, kb) = (name_key(name_a), name_key(name_b));
+    same_parts(
+        &NameParts::of(name_a),
+        inst_a,
+        &NameParts::of(name_b),
+        inst_b,
+        &mut province_of,
+    )
+}
+
+/// [`same_person`] on names already taken apart; `province` gives an
+/// institution's province (cached by the caller).
+fn same_parts(
+    a: &NameParts,
+    inst_a: Option<&str>,
+    b: &NameParts,
+    inst_b: Option<&str>,
+    province: &mut dyn FnMut(&str) -> Option<String>,
+) -> bool {
+    let (ka, kb) = (&a.key, &b.key);
     let same_institution = inst_a.is_some() && inst_a == inst_b;
-    let words_a = name_words(name_a);
-    let words_b = name_words(name_b);
+    let (words_a, words_b) = (&a.words, &b.words);
     if ka == kb {
         if words_a.len() < 2 {
             // `Hendra` in two regions is two people.
@@ -88,7 +124,7 @@ fn same_person(name_a: &str, inst_a: Option<&str>, name_b: &str, inst_b: Option<
         return match (inst_a, inst_b) {
             (Some(a), Some(b)) => {
                 a == b
-                    || match (province_of(a), province_of(b)) {
+                    || match (province(a), province(b)) {
                         (Some(pa), Some(pb)) => pa == pb,
                         _ => true,
                     }
@@ -101,12 +137,12 @@ fn same_person(name_a: &str, inst_a: Option<&str>, name_b: &str, inst_b: Option<
     }
     // Spelling variants within one institution.
     let (short, long) = if words_a.len() <= words_b.len() {
-        (&words_a, &words_b)
+        (words_a, words_b)
     } else {
-        (&words_b, &words_a)
+        (words_b, words_a)
     };
     (short.len() >= 2 && short.iter().all(|w| long.contains(w)))
-        || (ka.len().min(kb.len()) >= 8 && edit_distance(&ka, &kb, 2) <= 2)
+        || (ka.len().min(kb.len()) >= 8 && edit_distance(ka, kb, 2) <= 2)
 }
 
 /// Extracts every article (in parallel) and resolves entities across them.
@@ -129,10 +165,20 @@ pub fn resolve(per_article: Vec<ArticleEntities>) -> EntityIndex {
 pub fn resolve_packed(per_article: Vec<PackedEntities>) -> EntityIndex {
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut provinces: HashMap<String, Option<String>> = HashMap::new();
+    let mut province = |institution: &str| -> Option<String> {
+        if let Some(p) = provinces.get(institution) {
+            return p.clone();
+        }
+        let p = province_of(institution);
+        provinces.insert(institution.to_string(), p.clone());
+        p
+    };
     for (ai, ents) in per_article.iter().enumerate() {
         for (oi, o) in ents.officials().iter().enumerate() {
-            let key = name_key(&o.name);
-            let last = name_words(&o.name).last().cloned().unwrap_or_default();
+            let parts = NameParts::of(&o.name);
+            let key = parts.key.clone();
+            let last = parts.words.last().cloned().unwrap_or_default();
             // Clusters with this key, then those sharing the last name word;
             // walked lazily: the first usually matches, and the second list
             // grows with the corpus (collecting it made resolution quadratic).
@@ -144,10 +190,16 @@ pub fn resolve_packed(per_article: Vec<PackedEntities>) -> EntityIndex {
                 .copied();
             let found = candidates.find(|&ci| {
                 let c = &clusters[ci];
-                c.variants.iter().any(|(n, inst, k)| {
+                c.variants.iter().any(|(_, inst, p)| {
                     // same_person needs equal keys or one shared institution.
-                    (*k == key || (inst.is_some() && *inst == o.institution))
-                        && same_person(n, inst.as_deref(), &o.name, o.institution.as_deref())
+                    (p.key == key || (inst.is_some() && *inst == o.institution))
+                        && same_parts(
+                            p,
+                            inst.as_deref(),
+                            &parts,
+                            o.institution.as_deref(),
+                            &mut province,
+                        )
                 })
             });
             let ci = match found {
@@ -175,7 +227,7 @@ pub fn resolve_packed(per_article: Vec<PackedEntities>) -> EntityIndex {
                 .any(|(n, inst, _)| *n == o.name && *inst == o.institution)
             {
                 c.variants
-                    .push((o.name.clone(), o.institution.clone(), key.clone()));
+                    .push((o.name.clone(), o.institution.clone(), parts));
             }
             c.names.push(o.name.clone());
             c.members.push((ai, oi));
