@@ -474,3 +474,39 @@ fn a_taller_terminal_clamps_the_reader_scroll() {
         "{before}"
     );
 }
+
+#[test]
+fn a_filter_typed_while_loading_is_kept_and_asked_again_of_each_library() {
+    use std::sync::Arc;
+    use warta::app::Library;
+    use warta::store::Remembered;
+    let mut s = State::new(Lang::En, (120, 40));
+    apply(&mut s, [Action::StartFilter]);
+    apply(&mut s, typed("kustini"));
+    assert_eq!(s.list.filter.text, "kustini");
+    assert!(s.list.filter.editing);
+    // The articles arrive before their officials: no title holds the name.
+    let full = tui_fixture::library(30);
+    let early = Library::unindexed(full.corpus.clone());
+    apply(&mut s, [Action::Loaded(Arc::new(early))]);
+    assert_eq!(s.list.filter.text, "kustini");
+    assert!(s.list.visible.is_empty(), "{:?}", s.list.visible);
+    // The saved filter of the last session does not replace what was typed.
+    apply(
+        &mut s,
+        [Action::Restore(Remembered {
+            filter: "padang".into(),
+            ..Remembered::default()
+        })],
+    );
+    assert_eq!(s.list.filter.text, "kustini");
+    // With officials, the same filter finds her article, as it does when
+    // typed after loading.
+    apply(&mut s, [Action::Loaded(Arc::new(full))]);
+    assert!(s.list.visible.contains(&0), "{:?}", s.list.visible);
+    assert_eq!(s.list.filter.text, "kustini");
+    let mut after = state(120, 40);
+    apply(&mut after, [Action::StartFilter]);
+    apply(&mut after, typed("kustini"));
+    assert_eq!(s.list.visible, after.list.visible);
+}

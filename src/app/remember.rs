@@ -25,7 +25,8 @@ pub(super) fn tick(state: &mut State) {
     }
 }
 
-/// Applies remembered marks, filter, open article and scroll. Entity
+/// Applies remembered marks, filter (unless one was typed while loading),
+/// open article and scroll. Entity
 /// restrictions refer to the previous corpus's entities, so they go; an open
 /// finder stays (the new library was already asked for its query).
 pub(super) fn restore(state: &mut State, r: Remembered) {
@@ -34,7 +35,9 @@ pub(super) fn restore(state: &mut State, r: Remembered) {
     state.list.entity = None;
     state.reader.target = None;
     state.reader.mention = None;
-    if r.filter != state.list.filter.text {
+    // A filter typed while the corpus loaded wins over the remembered one.
+    let typed = state.list.filter.is_active() || state.list.filter.editing;
+    if r.filter != state.list.filter.text && !typed {
         state.list.filter = TextFilter::default();
         state.list.filter.text = r.filter;
         if state.list.filter.is_active() {

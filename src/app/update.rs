@@ -34,7 +34,7 @@ pub fn update(state: &mut State, action: Action) {
         Action::Tick => remember::tick(state),
         Action::Notice(text) => state.notice = Some(text),
         Action::RawRead(read) => reader::raw_read(state, read),
-        _ if state.lib.is_none() => {}
+        a if state.lib.is_none() => loading_action(state, a),
         Action::Restore(remembered) => remember::restore(state, remembered),
         a if state.help.is_some() => help_action(state, a),
         a if state.finder.is_some() => finder_action(state, a),
@@ -52,6 +52,12 @@ fn loaded(state: &mut State, lib: Arc<Library>) {
     if state.reader.article.is_none() {
         reader::open(state, None);
     }
+    // A filter typed against the previous library (or the one without
+    // entities shown while loading, or before any) asks the new one again:
+    // its index now holds official names too.
+    if state.list.filter.is_active() {
+        request(state, SearchTarget::Articles);
+    }
     // A finder or sidebar filter typed against the previous library (or the
     // one without entities shown while loading) asks the new one again.
     if let Some(finder) = state.finder.as_mut() {
@@ -68,6 +74,24 @@ fn loaded(state: &mut State, lib: Arc<Library>) {
     }
     if state.sidebar.filter.is_active() {
         request(state, SearchTarget::Entities);
+    }
+}
+
+/// Before any library arrives only the article filter can be typed; it is
+/// searched as soon as one does.
+fn loading_action(state: &mut State, action: Action) {
+    match action {
+        Action::StartFilter => state.list.filter.editing = true,
+        Action::Input(_)
+        | Action::DeleteBack
+        | Action::ClearInput
+        | Action::Back
+        | Action::Activate
+            if state.list.filter.editing =>
+        {
+            editing_action(state, action)
+        }
+        _ => {}
     }
 }
 
