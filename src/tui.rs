@@ -107,11 +107,14 @@ fn setup() -> Result<Terminal<CrosstermBackend<Stdout>>> {
 }
 
 /// Runs searches on blocking threads; a newer request for the same list
-/// cancels the older one through its flag.
+/// cancels the older one through its flag. Searches use a thread pool of
+/// their own: on rayon's global pool they would queue behind entity
+/// extraction while a corpus loads, and a filter would wait seconds.
 struct Searcher {
     cancel: HashMap<SearchTarget, Arc<AtomicBool>>,
     scorer: Arc<FuzzyScorer>,
     tx: UnboundedSender<Action>,
+    pool: Option<Arc<rayon::ThreadPool>>,
 }
 
 impl Searcher {
@@ -122,8 +125,14 @@ impl Searcher {
         }
         let scorer = self.scorer.clone();
         let tx = self.tx.clone();
+        let pool = self.pool.clone();
         tokio::task::spawn_blocking(move || {
-            if let Some(result) = search::run(&request, &scorer, &flag) {
+            let run = || search::run(&request, &scorer, &flag);
+            let result = match &pool {
+                Some(pool) => pool.install(run),
+                None => run(),
+            };
+            if let Some(result) = result {
                 let _ = tx.send(Action::SearchDone(result));
             }
         });
@@ -323,6 +332,12 @@ async fn event_loop(
         cancel: HashMap::new(),
         scorer: Arc::new(FuzzyScorer::default()),
         tx,
+        // Without a pool of its own (it could not start), the global one serves.
+        pool: rayon::ThreadPoolBuilder::new()
+            .thread_name(|i| format!("warta-search-{i}"))
+            .build()
+            .ok()
+            .map(Arc::new),
     };
     let mut events = EventStream::new();
     let mut frame = tokio::time::interval(FRAME);
