@@ -14,13 +14,13 @@ fn loaded_sorts_by_date_opens_the_first_and_lists_its_entities() {
     assert_eq!(s.list.visible, [0, 1, 2]);
     assert_eq!(s.reader.article, Some(0));
     assert!(s.reader.header[0].1.starts_with("Bupati Sleman"));
-    let names: Vec<&str> = s.sidebar.rows.iter().map(|r| &*r.name).collect();
+    let names: Vec<String> = s.sidebar.rows.iter().map(|r| r.name.to_string()).collect();
     assert_eq!(
         names,
         ["Kustini Sri Purnomo", "Dinas Perdagangan", "Rp300 miliar"]
     );
     assert_eq!(
-        s.sidebar.rows[0].detail.as_deref(),
+        s.sidebar.rows.get(0).unwrap().detail.as_deref(),
         Some("Bupati · Kabupaten Sleman")
     );
 }
@@ -130,7 +130,7 @@ fn scope_switches_between_article_and_corpus() {
     let mut s = state(120, 40);
     update(&mut s, Action::ToggleScope);
     assert_eq!(s.sidebar.scope, Scope::Corpus);
-    let names: Vec<&str> = s.sidebar.rows.iter().map(|r| &*r.name).collect();
+    let names: Vec<String> = s.sidebar.rows.iter().map(|r| r.name.to_string()).collect();
     assert_eq!(
         names,
         [
@@ -141,7 +141,7 @@ fn scope_switches_between_article_and_corpus() {
             "Rp300 miliar"
         ]
     );
-    assert_eq!(s.sidebar.rows[0].articles, 2);
+    assert_eq!(s.sidebar.rows.get(0).unwrap().articles, 2);
     update(&mut s, Action::Down);
     assert_eq!(
         s.sidebar.scope,

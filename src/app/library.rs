@@ -2,6 +2,7 @@
 //! indices and the corpus-wide sidebar rows. Immutable after building, so
 //! background searches share it through `Arc`.
 
+use super::rows::{figure_rows, CorpusRows};
 use crate::corpus::{Article, Corpus};
 use crate::entities::{build_index, official_document};
 use crate::entities::{EntityIndex, EntityKind, Official, Span};
@@ -79,8 +80,9 @@ pub struct Library {
     pub article_search: Arc<SearchIndex>,
     /// One document per official: name, aliases, positions, institutions.
     pub official_search: Arc<SearchIndex>,
-    /// Sidebar rows for the whole corpus, grouped by kind.
-    pub corpus_rows: Arc<Vec<EntityRow>>,
+    /// Sidebar rows for the whole corpus, grouped by kind (figure rows are
+    /// made when asked for).
+    pub corpus_rows: CorpusRows,
     /// One document per corpus row.
     pub corpus_row_search: Arc<SearchIndex>,
     by_name: HashMap<(EntityKind, String), usize>,
@@ -149,9 +151,9 @@ impl Library {
         lib.article_search = Arc::new(article_search);
         let official_docs = lib.entities.officials.iter().map(official_document);
         lib.official_search = Arc::new(SearchIndex::build(official_docs));
-        let rows = lib.corpus_entity_rows();
-        lib.corpus_row_search = Arc::new(lib.row_index(&rows));
-        lib.corpus_rows = Arc::new(rows);
+        let counts = lib.entities.per_article.iter().map(|p| p.figure_count());
+        lib.corpus_rows = CorpusRows::new(lib.named_corpus_rows(), counts);
+        lib.corpus_row_search = Arc::new(lib.corpus_row_index());
         lib
     }
 
@@ -187,17 +189,28 @@ impl Library {
 
     /// A search index over sidebar rows (name, detail; officials with aliases).
     pub fn row_index(&self, rows: &[EntityRow]) -> SearchIndex {
-        SearchIndex::build(
-            rows.iter()
-                .map(|r| match (r.target, self.official(official_id(r))) {
-                    (EntityRef::Official(_), Some(o)) => {
-                        let mut fields = vec![r.name.to_string()];
-                        fields.extend(official_document(o).fields().iter().cloned());
-                        Document::new(fields)
-                    }
-                    _ => Document::new([&*r.name, r.detail.as_deref().unwrap_or_default()]),
-                }),
-        )
+        SearchIndex::build(rows.iter().map(|r| self.row_document(r)))
+    }
+
+    /// The search document of a sidebar row.
+    fn row_document(&self, r: &EntityRow) -> Document {
+        match (r.target, self.official(official_id(r))) {
+            (EntityRef::Official(_), Some(o)) => {
+                let mut fields = vec![r.name.to_string()];
+                fields.extend(official_document(o).fields().iter().cloned());
+                Document::new(fields)
+            }
+            _ => Document::new([&*r.name, r.detail.as_deref().unwrap_or_default()]),
+        }
+    }
+
+    /// The search index over the corpus rows, one document per row in
+    /// order; an article's figures are unpacked once.
+    fn corpus_row_index(&self) -> SearchIndex {
+        let named = self.corpus_rows.named().iter();
+        let figures = (0..self.articles().len()).flat_map(|a| figure_rows(self, a));
+        let figures = figures.map(|r| self.row_document(&r));
+        SearchIndex::build(named.map(|r| self.row_document(r)).chain(figures))
     }
 
     /// Sidebar rows for one article, grouped by kind in order of first mention.
@@ -259,11 +272,10 @@ impl Library {
         rows
     }
 
-    fn corpus_entity_rows(&self) -> Vec<EntityRow> {
+    fn named_corpus_rows(&self) -> Vec<EntityRow> {
         let e = &self.entities;
-        let figures: usize = e.per_article.iter().map(|p| p.figure_count()).sum();
         let named = e.officials.len() + e.organizations.len() + e.places.len();
-        let mut rows = Vec::with_capacity(named + e.programs.len() + figures);
+        let mut rows = Vec::with_capacity(named + e.programs.len());
         for (i, o) in e.officials.iter().enumerate() {
             rows.push(EntityRow {
                 target: EntityRef::Official(i),
@@ -297,25 +309,6 @@ impl Library {
                 detail: p.expansion.as_deref().map(Arc::from),
                 articles: p.articles.len(),
             });
-        }
-        // one row per figure: texts repeat across the corpus and an
-        // article's title stands by each of its figures, so both are shared
-        let mut texts: HashMap<String, Arc<str>> = HashMap::new();
-        for (a, found) in e.per_article.iter().enumerate() {
-            let title: Option<Arc<str>> =
-                self.corpus.articles.get(a).map(|x| x.title.as_str().into());
-            for (index, f) in found.unpack().figures.into_iter().enumerate() {
-                let name = texts
-                    .entry(f.text)
-                    .or_insert_with_key(|t| t.as_str().into())
-                    .clone();
-                rows.push(EntityRow {
-                    target: EntityRef::Figure { article: a, index },
-                    name,
-                    detail: title.clone(),
-                    articles: 1,
-                });
-            }
         }
         rows
     }

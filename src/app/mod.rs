@@ -8,6 +8,7 @@ pub mod library;
 pub mod list;
 pub mod reader;
 mod remember;
+pub mod rows;
 pub mod search;
 pub mod sidebar;
 mod state;
@@ -15,5 +16,6 @@ mod update;
 
 pub use action::{Action, LoadProgress, Pane, RawRead};
 pub use library::{EntityRef, EntityRow, Library};
+pub use rows::Rows;
 pub use state::*;
 pub use update::update;

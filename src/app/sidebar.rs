@@ -1,7 +1,7 @@
 //! The entity sidebar: its rows for the scope, the filtered view and the
 //! display lines (group headers, names, `position · institution` lines).
 
-use super::library::EntityRow;
+use super::rows::Rows;
 use super::search::SearchTarget;
 use super::state::{Scope, State};
 use super::update::request;
@@ -45,16 +45,15 @@ fn group_rank(kind: EntityKind) -> usize {
 }
 
 /// The display lines for the shown rows (which are grouped by kind).
-pub fn side_lines(rows: &[EntityRow], visible: &[usize]) -> Vec<SideLine> {
+pub fn side_lines(rows: &Rows, visible: &[usize]) -> Vec<SideLine> {
     let mut counts = [0usize; GROUPS.len() + 1];
     for &i in visible {
-        counts[group_rank(rows[i].kind())] += 1;
+        counts[group_rank(rows.kind(i))] += 1;
     }
     let mut out = Vec::with_capacity(visible.len() * 2 + GROUPS.len());
     let mut current = None;
     for (pos, &i) in visible.iter().enumerate() {
-        let row = &rows[i];
-        let kind = row.kind();
+        let kind = rows.kind(i);
         if current != Some(kind) {
             out.push(SideLine::Header {
                 kind,
@@ -63,7 +62,7 @@ pub fn side_lines(rows: &[EntityRow], visible: &[usize]) -> Vec<SideLine> {
             current = Some(kind);
         }
         out.push(SideLine::Name(pos));
-        if kind == EntityKind::Official && row.detail.is_some() {
+        if kind == EntityKind::Official && rows.has_detail(i) {
             out.push(SideLine::Detail(pos));
         }
     }
@@ -78,17 +77,17 @@ pub fn refresh_rows(state: &mut State) {
     };
     let (rows, index) = match (state.sidebar.scope, state.reader.article) {
         (Scope::Corpus, _) => {
-            if Arc::ptr_eq(&state.sidebar.rows, &lib.corpus_rows) {
+            if state.sidebar.rows.is_corpus_of(&lib) {
                 return;
             }
-            (lib.corpus_rows.clone(), lib.corpus_row_search.clone())
+            (Rows::Corpus(lib.clone()), lib.corpus_row_search.clone())
         }
         (Scope::Article, Some(a)) => {
             let rows = lib.article_rows(a);
             let index = lib.row_index(&rows);
-            (Arc::new(rows), Arc::new(index))
+            (Rows::from(rows), Arc::new(index))
         }
-        (Scope::Article, None) => (Arc::new(Vec::new()), Arc::new(SearchIndex::default())),
+        (Scope::Article, None) => (Rows::default(), Arc::new(SearchIndex::default())),
     };
     let s = &mut state.sidebar;
     s.rows = rows;
@@ -112,7 +111,7 @@ pub fn set_visible(state: &mut State) {
         Some(hits) => {
             let mut v: Vec<usize> = hits.iter().map(|h| h.index).filter(|&i| i < n).collect();
             // stable: keeps the score order inside each group
-            v.sort_by_key(|&i| group_rank(s.rows[i].kind()));
+            v.sort_by_key(|&i| group_rank(s.rows.kind(i)));
             v
         }
         None => (0..n).collect(),

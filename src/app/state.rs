@@ -4,6 +4,7 @@
 use super::action::{Action, Pane};
 use super::keyconfig::Keymap;
 use super::library::{EntityRef, EntityRow, Library};
+use super::rows::Rows;
 use super::search::SearchRequest;
 use crate::search::{FuzzyScorer, Hit, SearchIndex};
 use crate::ui::strings::Lang;
@@ -176,7 +177,7 @@ pub struct SidebarState {
     /// This article or the whole corpus.
     pub scope: Scope,
     /// Every row of the scope.
-    pub rows: Arc<Vec<EntityRow>>,
+    pub rows: Rows,
     /// A search index over `rows`.
     pub index: Arc<SearchIndex>,
     /// The fuzzy filter.
@@ -191,7 +192,7 @@ pub struct SidebarState {
 
 impl SidebarState {
     /// The selected row.
-    pub fn selected_row(&self) -> Option<&EntityRow> {
+    pub fn selected_row(&self) -> Option<EntityRow> {
         self.visible
             .get(self.selected)
             .and_then(|&i| self.rows.get(i))

@@ -472,13 +472,12 @@ fn follow(state: &mut State, target: EntityRef, keep_current: bool) {
     state.reader.mention = None;
     reader::jump(state, true);
     if state.sidebar.scope == Scope::Article || !keep_current {
-        if let Some(pos) = state.sidebar.visible.iter().position(|&i| {
-            state
-                .sidebar
-                .rows
-                .get(i)
-                .is_some_and(|r| r.target == target)
-        }) {
+        if let Some(pos) = state
+            .sidebar
+            .visible
+            .iter()
+            .position(|&i| state.sidebar.rows.target(i) == Some(target))
+        {
             sidebar::select(state, pos);
         }
     }

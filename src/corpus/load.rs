@@ -89,13 +89,13 @@ pub fn load_paths_with_stats(paths: &[PathBuf], opts: &LoadOptions, stats: &Load
             stats.bytes_done.fetch_add(file.bytes, Ordering::Relaxed);
             stats
                 .articles_done
-                .fetch_add(file.articles.len() as u64, Ordering::Relaxed);
+                .fetch_add(file.count() as u64, Ordering::Relaxed);
             file
         })
         .collect();
     // sized once: growing it while the per-file vectors still exist would
     // hold every article up to three times
-    let count = loaded.iter().map(|f| f.articles.len()).sum();
+    let count = loaded.iter().map(LoadedFile::count).sum();
     let mut corpus = Corpus {
         problems,
         articles: Vec::with_capacity(count),
@@ -103,6 +103,7 @@ pub fn load_paths_with_stats(paths: &[PathBuf], opts: &LoadOptions, stats: &Load
     };
     for file in loaded {
         corpus.bytes += file.bytes;
+        corpus.articles.extend(file.article);
         corpus.articles.extend(file.articles);
         corpus.problems.extend(file.problems);
     }
@@ -111,9 +112,20 @@ pub fn load_paths_with_stats(paths: &[PathBuf], opts: &LoadOptions, stats: &Load
 
 /// What one file yielded.
 struct LoadedFile {
+    /// A text file's article, held in place: a vector per file would be an
+    /// allocation per article, freed between the bodies once the corpus is
+    /// assembled (holes later allocations mostly cannot use).
+    article: Option<Article>,
+    /// A JSON Lines file's articles.
     articles: Vec<Article>,
     problems: Vec<LoadProblem>,
     bytes: u64,
+}
+
+impl LoadedFile {
+    fn count(&self) -> usize {
+        usize::from(self.article.is_some()) + self.articles.len()
+    }
 }
 
 fn problem(path: &Path, reason: impl Into<String>) -> LoadProblem {
@@ -317,6 +329,7 @@ pub fn load_bytes(path: &Path, bytes: &[u8]) -> (Vec<Article>, Vec<LoadProblem>)
 
 fn load_entry(entry: &Entry, opts: &LoadOptions, stats: &LoadStats) -> LoadedFile {
     let mut out = LoadedFile {
+        article: None,
         articles: Vec::new(),
         problems: Vec::new(),
         bytes: 0,
@@ -336,7 +349,7 @@ fn load_entry(entry: &Entry, opts: &LoadOptions, stats: &LoadStats) -> LoadedFil
     match entry.format {
         Format::Text => {
             match article_from_bytes(&entry.id, &entry.path, bytes, KnownFields::default()) {
-                Ok(a) => out.articles.push(a),
+                Ok(a) => out.article = Some(a),
                 Err(reason) => out.problems.push(problem(&entry.path, reason)),
             }
         }

@@ -68,7 +68,9 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
                 ))
             }
             SideLine::Name(pos) | SideLine::Detail(pos) => {
-                let row = &s.rows[s.visible[pos]];
+                let Some(row) = s.rows.get(s.visible[pos]) else {
+                    return Line::default();
+                };
                 let base = match (pos == s.selected, focused) {
                     (true, true) => state.theme.selected(),
                     (true, false) => state.theme.selected_unfocused(),
