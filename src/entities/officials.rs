@@ -8,6 +8,7 @@ use super::gazetteer::{PostLevel, GAZETTEER};
 use super::in_article::resolve_in_article;
 use super::model::{OfficialMention, Span};
 use super::names::{parse_backward, parse_forward, NameMatch};
+use super::people::People;
 use super::posts::{match_post, PostMatch};
 use super::regions::{all_refs, typed_ref, RegionRef};
 use super::tokens::{TokenKind, TokenMarks, Tokens};
@@ -27,6 +28,8 @@ pub(super) struct FullMention {
     pub(super) token: usize,
     /// The name as written, without titles and degrees.
     pub(super) name_span: Span,
+    /// The tokens of the name.
+    pub(super) name_tokens: std::ops::Range<usize>,
     /// The post's words as written when they differ from the reported post
     /// (`Sekda Muhamad`, `Ibu Walikota`), kept as aliases.
     pub(super) alias: Option<Span>,
@@ -119,7 +122,7 @@ fn ends_name(tokens: &Tokens, i: usize) -> bool {
 pub fn find_officials(text: &str, tokens: &Tokens) -> (Vec<OfficialMention>, Vec<RegionRef>) {
     let typed = all_refs(tokens);
     let mut implied = Vec::new();
-    let mut full = Vec::new();
+    let mut full = People::new(text, tokens.len());
     let mut bare = Vec::new();
     let mut posts = PostTable::default();
     let headings = heading_tokens(tokens);
@@ -138,7 +141,7 @@ pub fn find_officials(text: &str, tokens: &Tokens) -> (Vec<OfficialMention>, Vec
             continue;
         }
         if let Some((m, next)) = pejabat_di(tokens, i, &mut posts) {
-            full.push(m);
+            full.add(m, &posts);
             i = next;
             continue;
         }
@@ -147,7 +150,7 @@ pub fn find_officials(text: &str, tokens: &Tokens) -> (Vec<OfficialMention>, Vec
     let mut context = typed;
     context.append(&mut implied);
     context.sort_by_key(|r| r.first());
-    let officials = resolve_in_article(text, tokens, &posts, full, bare, &context);
+    let officials = resolve_in_article(text, tokens, &posts, full.finish(), bare, &context);
     (officials, context)
 }
 
@@ -195,7 +198,7 @@ fn take_post(
     tokens: &Tokens,
     post: PostMatch,
     posts: &mut PostTable,
-    full: &mut Vec<FullMention>,
+    full: &mut People,
     bare: &mut Vec<BarePost>,
 ) -> usize {
     // `Pendopo Bupati`, `Rumah Dinas Wali Kota`: the post names a place.
@@ -245,13 +248,15 @@ fn take_post(
             None
         };
         let next = m.consumed + usize::from(tokens.get(m.consumed).is_some_and(|t| t.text == ")"));
-        full.push(full_mention(tokens, &post, posts, &m, alias));
+        let f = full_mention(tokens, &post, posts, &m, alias);
+        full.add(f, posts);
         return next;
     }
     // `Ahmad Yani, Kepala Dinas …`, `Ahmad Yani selaku Kepala Dinas …`
     if post.first >= 2 && matches!(tokens.at(post.first - 1).text, "," | "selaku" | "sebagai") {
         if let Some(m) = parse_backward(tokens, post.first - 1) {
-            full.push(full_mention(tokens, &post, posts, &m, None));
+            let f = full_mention(tokens, &post, posts, &m, None);
+            full.add(f, posts);
             return post.end;
         }
     }
@@ -291,6 +296,7 @@ fn full_mention(
         level: post.form.level,
         token: post.first.min(m.start),
         name_span,
+        name_tokens: m.first..m.end,
         alias,
     }
 }
@@ -340,6 +346,7 @@ fn pejabat_di(tokens: &Tokens, i: usize, posts: &mut PostTable) -> Option<(FullM
             level: PostLevel::None,
             token: i,
             name_span,
+            name_tokens: m.first..m.end,
             alias: None,
         },
         m.consumed,
