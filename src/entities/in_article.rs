@@ -50,31 +50,20 @@ fn region_from_context(level: PostLevel, token: usize, context: &[RegionRef]) ->
 pub(super) fn resolve_in_article<'t>(
     text: &'t str,
     tokens: &Tokens,
-    posts: &PostTable,
+    posts: PostTable,
     merged: Merged<'t>,
     bare: Vec<BarePost>,
     context: &[RegionRef],
 ) -> Vec<OfficialMention> {
     let Merged {
         mut mentions,
-        mut people,
+        people,
+        mut taken,
         in_full,
         mut aliases,
     } = merged;
     let at = |s: Span| &text[s.start..s.end];
     fill_institutions(&mut mentions, &people, context);
-    // A person's spans: full mentions, bare posts, short forms. Overlap
-    // checks are binary searches (a scan made such articles quadratic).
-    let mut taken: Vec<[Intervals; 3]> = people
-        .iter_mut()
-        .map(|p| {
-            [
-                std::mem::take(&mut p.full),
-                Intervals::default(),
-                Intervals::default(),
-            ]
-        })
-        .collect();
     {
         // Bare posts after a person's first mention refer to them when only
         // one person holds that post here.
@@ -91,7 +80,7 @@ pub(super) fn resolve_in_article<'t>(
                         .filter(|&i| {
                             posts
                                 .institution(b.post)
-                                .is_none_or(|inst| mentions[i].institution.as_ref() == Some(inst))
+                                .is_none_or(|inst| mentions[i].institution.as_deref() == Some(inst))
                         })
                         .collect()
                 })
@@ -106,7 +95,7 @@ pub(super) fn resolve_in_article<'t>(
             }
         }
     }
-    drop(bare);
+    drop((bare, posts));
     let found = Found {
         people: &people,
         in_full: &in_full,

@@ -41,6 +41,10 @@ impl Intervals {
     /// Adds a span: O(1) when spans come in order of start, as they do.
     pub fn push(&mut self, s: Span) {
         let (start, end) = (narrow(s.start), narrow(s.end));
+        if self.spans.len() == self.spans.capacity() {
+            // From one up (a `Vec` would start at 4): most sets hold one or two.
+            self.spans.reserve_exact(self.spans.len().max(1));
+        }
         if self.spans.last().is_none_or(|l| l[0] <= start) {
             let m = self.spans.last().map_or(0, |l| l[2]).max(end);
             self.spans.push([start, end, m]);

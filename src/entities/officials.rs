@@ -13,6 +13,7 @@ use super::posts::{match_post, PostMatch};
 use super::regions::{all_refs, typed_ref, RegionRef};
 use super::tokens::{TokenKind, TokenMarks, Tokens};
 use std::collections::HashMap;
+use std::hash::{BuildHasher, RandomState};
 
 /// A full mention: a name tied to a post. Text it repeats is kept as a span
 /// of the article, and its post as an index into the article's
@@ -46,23 +47,42 @@ pub(super) struct BarePost {
 }
 
 /// The distinct posts (with their institution) of one article; mentions
-/// hold an index, so a post repeated a million times is stored once.
+/// hold an index, so a post repeated a million times is stored once. Each
+/// post is stored once too: the lookup maps a hash to the latest post with
+/// it, and each post links to the previous one with the same hash.
 #[derive(Debug, Default)]
 pub(super) struct PostTable {
-    posts: Vec<(String, Option<String>)>,
-    index: HashMap<(String, Option<String>), u32>,
+    posts: Vec<(Box<str>, Option<Box<str>>)>,
+    /// The previous post with the same hash, or [`NO_POST`].
+    same_hash: Vec<u32>,
+    latest: HashMap<u64, u32>,
+    hasher: RandomState,
 }
+
+/// The end of a [`PostTable`] hash chain.
+const NO_POST: u32 = u32::MAX;
 
 impl PostTable {
     /// The index of a post, added when new.
     fn intern(&mut self, position: &str, institution: &Option<String>) -> u32 {
-        let key = (position.to_string(), institution.clone());
-        if let Some(&id) = self.index.get(&key) {
-            return id;
+        let institution = institution.as_deref();
+        let hash = self.hasher.hash_one((position, institution));
+        let mut at = self.latest.get(&hash).copied().unwrap_or(NO_POST);
+        while at != NO_POST {
+            let (p, i) = &self.posts[at as usize];
+            if **p == *position && i.as_deref() == institution {
+                return at;
+            }
+            at = self.same_hash[at as usize];
         }
-        let id = u32::try_from(self.posts.len()).expect("fewer posts than tokens");
-        self.posts.push(key.clone());
-        self.index.insert(key, id);
+        let id = u32::try_from(self.posts.len())
+            .ok()
+            .filter(|&id| id != NO_POST)
+            .expect("fewer posts than tokens");
+        self.posts
+            .push((position.into(), institution.map(Into::into)));
+        self.same_hash
+            .push(self.latest.insert(hash, id).unwrap_or(NO_POST));
         id
     }
 
@@ -72,8 +92,8 @@ impl PostTable {
     }
 
     /// The institution of the post at `id`, if stated.
-    pub(super) fn institution(&self, id: u32) -> Option<&String> {
-        self.posts[id as usize].1.as_ref()
+    pub(super) fn institution(&self, id: u32) -> Option<&str> {
+        self.posts[id as usize].1.as_deref()
     }
 }
 
@@ -147,10 +167,12 @@ pub fn find_officials(text: &str, tokens: &Tokens) -> (Vec<OfficialMention>, Vec
         }
         i += 1;
     }
-    let mut context = typed;
-    context.append(&mut implied);
+    // Exact capacity: an article can imply a region every few bytes.
+    let mut context = Vec::with_capacity(typed.len() + implied.len());
+    context.extend(typed);
+    context.extend(implied);
     context.sort_by_key(|r| r.first());
-    let officials = resolve_in_article(text, tokens, &posts, full.finish(), bare, &context);
+    let officials = resolve_in_article(text, tokens, posts, full.finish(), bare, &context);
     (officials, context)
 }
 

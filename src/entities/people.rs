@@ -27,9 +27,11 @@ pub(super) struct Person<'t> {
     pub(super) level: PostLevel,
     /// End of the first full mention: short forms come after it.
     pub(super) first_end: usize,
-    /// Spans of the full mentions.
-    pub(super) full: Intervals,
 }
+
+/// A person's spans: full mentions, bare posts, short forms, each kind
+/// found in text order.
+pub(super) type Taken = [Intervals; 3];
 
 /// Aliases below this many per person are checked by a scan of the
 /// person's list; a person with more (hostile text) gets a hash set.
@@ -50,6 +52,10 @@ impl AliasSets {
             if aliases.iter().any(|a| a == alias) {
                 return;
             }
+            if aliases.len() == aliases.capacity() {
+                // From one up (a `Vec` would start at 4): most people have one or two.
+                aliases.reserve_exact(aliases.len().max(1));
+            }
             aliases.push(alias.to_string());
             if aliases.len() == SCAN {
                 self.many.extend(aliases.iter().map(|a| (id, a.clone())));
@@ -67,6 +73,8 @@ pub(super) struct People<'t> {
     /// Output records, in order of first mention.
     mentions: Vec<OfficialMention>,
     people: Vec<Person<'t>>,
+    /// Each person's spans: full mentions, bare posts, short forms.
+    taken: Vec<Taken>,
     /// Each person's name key, for merging.
     keys: Vec<String>,
     /// Tokens inside the name of some full mention.
@@ -81,6 +89,10 @@ pub(super) struct Merged<'t> {
     pub(super) mentions: Vec<OfficialMention>,
     /// Resolution data, one per record.
     pub(super) people: Vec<Person<'t>>,
+    /// Spans of each person's full mentions, bare posts and short forms.
+    /// Overlap checks are binary searches (a scan made such articles
+    /// quadratic).
+    pub(super) taken: Vec<Taken>,
     /// Tokens inside the name of some full mention.
     pub(super) in_full: TokenMarks,
     /// Aliases given so far.
@@ -94,6 +106,7 @@ impl<'t> People<'t> {
             text,
             mentions: Vec::new(),
             people: Vec::new(),
+            taken: Vec::new(),
             keys: Vec::new(),
             in_full: TokenMarks::new(tokens),
             index: MergeIndex::default(),
@@ -130,7 +143,7 @@ impl<'t> People<'t> {
             self.mentions.push(OfficialMention {
                 name: name.to_string(),
                 position: position.to_string(),
-                institution: institution.cloned(),
+                institution: institution.map(str::to_string),
                 titles: f.titles,
                 degrees: f.degrees,
                 aliases: Vec::new(),
@@ -138,12 +151,13 @@ impl<'t> People<'t> {
             });
             let mut full = Intervals::default();
             full.push(f.name_span);
+            self.taken
+                .push([full, Intervals::default(), Intervals::default()]);
             self.people.push(Person {
                 name,
                 first_token: f.token,
                 level: f.level,
                 first_end: f.name_span.end,
-                full,
             });
             if let Some(s) = f.alias {
                 self.aliases.add(&mut self.mentions[i].aliases, i, at(s));
@@ -153,7 +167,7 @@ impl<'t> People<'t> {
         let m = &mut self.mentions[i];
         let p = &mut self.people[i];
         if m.institution.is_none() {
-            m.institution = institution.cloned();
+            m.institution = institution.map(str::to_string);
         }
         if name.len() > m.name.len() {
             m.name = name.to_string();
@@ -171,7 +185,7 @@ impl<'t> People<'t> {
                 m.degrees.push(d);
             }
         }
-        p.full.push(f.name_span);
+        self.taken[i][0].push(f.name_span);
         if let Some(s) = f.alias {
             self.aliases.add(&mut m.aliases, i, at(s));
         }
@@ -182,6 +196,7 @@ impl<'t> People<'t> {
         Merged {
             mentions: self.mentions,
             people: self.people,
+            taken: self.taken,
             in_full: self.in_full,
             aliases: self.aliases,
         }
