@@ -87,10 +87,10 @@ pub(super) fn resolve_in_article<'t>(
                 .unwrap_or_default();
             if let [only] = holders[..] {
                 if people[only].first_token < b.token as usize
-                    && !taken[only].iter().any(|t| t.overlaps(b.span))
+                    && !taken[only].iter().any(|t| t.overlaps(b.span()))
                 {
-                    taken[only][1].push(b.span);
-                    aliases.add(&mut mentions[only].aliases, only, at(b.span));
+                    taken[only][1].push(b.span());
+                    aliases.add(&mut mentions[only].aliases, only, at(b.span()));
                 }
             }
         }

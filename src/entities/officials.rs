@@ -37,13 +37,23 @@ pub(super) struct FullMention {
 }
 
 /// A post mentioned without a name (`kata Sekda`, `Ibu Walikota juga`); its
-/// surface is the text at `span`.
+/// surface is the text at [`BarePost::span`]. 16 bytes: an article can hold
+/// one every few bytes.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct BarePost {
     /// The post and institution, in the [`PostTable`].
     pub(super) post: u32,
     pub(super) token: u32,
-    pub(super) span: Span,
+    /// Byte offsets of the surface (token bounds, so they fit in `u32`).
+    start: u32,
+    end: u32,
+}
+
+impl BarePost {
+    /// The surface as written.
+    pub(super) fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
 }
 
 /// The distinct posts (with their institution) of one article; mentions
@@ -297,7 +307,8 @@ fn take_post(
         bare.push(BarePost {
             post: posts.intern(&post.position, &post.institution),
             token: u32::try_from(post.first).expect("token indices fit in u32"),
-            span: surface,
+            start: u32::try_from(surface.start).expect("token bounds fit in u32"),
+            end: u32::try_from(surface.end).expect("token bounds fit in u32"),
         });
     }
     post.end
