@@ -13,6 +13,7 @@ mod names;
 mod officials;
 mod others;
 mod packed;
+mod people;
 mod posts;
 mod regions;
 mod resolve;

@@ -8,10 +8,12 @@ use super::gazetteer::{PostLevel, GAZETTEER};
 use super::in_article::resolve_in_article;
 use super::model::{OfficialMention, Span};
 use super::names::{parse_backward, parse_forward, NameMatch};
+use super::people::People;
 use super::posts::{match_post, PostMatch};
 use super::regions::{all_refs, typed_ref, RegionRef};
 use super::tokens::{TokenKind, TokenMarks, Tokens};
 use std::collections::HashMap;
+use std::hash::{BuildHasher, RandomState};
 
 /// A full mention: a name tied to a post. Text it repeats is kept as a span
 /// of the article, and its post as an index into the article's
@@ -27,39 +29,70 @@ pub(super) struct FullMention {
     pub(super) token: usize,
     /// The name as written, without titles and degrees.
     pub(super) name_span: Span,
+    /// The tokens of the name.
+    pub(super) name_tokens: std::ops::Range<usize>,
     /// The post's words as written when they differ from the reported post
     /// (`Sekda Muhamad`, `Ibu Walikota`), kept as aliases.
     pub(super) alias: Option<Span>,
 }
 
 /// A post mentioned without a name (`kata Sekda`, `Ibu Walikota juga`); its
-/// surface is the text at `span`.
+/// surface is the text at [`BarePost::span`]. 16 bytes: an article can hold
+/// one every few bytes.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct BarePost {
     /// The post and institution, in the [`PostTable`].
     pub(super) post: u32,
     pub(super) token: u32,
-    pub(super) span: Span,
+    /// Byte offsets of the surface (token bounds, so they fit in `u32`).
+    start: u32,
+    end: u32,
+}
+
+impl BarePost {
+    /// The surface as written.
+    pub(super) fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
 }
 
 /// The distinct posts (with their institution) of one article; mentions
-/// hold an index, so a post repeated a million times is stored once.
+/// hold an index, so a post repeated a million times is stored once. Each
+/// post is stored once too: the lookup maps a hash to the latest post with
+/// it, and each post links to the previous one with the same hash.
 #[derive(Debug, Default)]
 pub(super) struct PostTable {
-    posts: Vec<(String, Option<String>)>,
-    index: HashMap<(String, Option<String>), u32>,
+    posts: Vec<(Box<str>, Option<Box<str>>)>,
+    /// The previous post with the same hash, or [`NO_POST`].
+    same_hash: Vec<u32>,
+    latest: HashMap<u64, u32>,
+    hasher: RandomState,
 }
+
+/// The end of a [`PostTable`] hash chain.
+const NO_POST: u32 = u32::MAX;
 
 impl PostTable {
     /// The index of a post, added when new.
     fn intern(&mut self, position: &str, institution: &Option<String>) -> u32 {
-        let key = (position.to_string(), institution.clone());
-        if let Some(&id) = self.index.get(&key) {
-            return id;
+        let institution = institution.as_deref();
+        let hash = self.hasher.hash_one((position, institution));
+        let mut at = self.latest.get(&hash).copied().unwrap_or(NO_POST);
+        while at != NO_POST {
+            let (p, i) = &self.posts[at as usize];
+            if **p == *position && i.as_deref() == institution {
+                return at;
+            }
+            at = self.same_hash[at as usize];
         }
-        let id = u32::try_from(self.posts.len()).expect("fewer posts than tokens");
-        self.posts.push(key.clone());
-        self.index.insert(key, id);
+        let id = u32::try_from(self.posts.len())
+            .ok()
+            .filter(|&id| id != NO_POST)
+            .expect("fewer posts than tokens");
+        self.posts
+            .push((position.into(), institution.map(Into::into)));
+        self.same_hash
+            .push(self.latest.insert(hash, id).unwrap_or(NO_POST));
         id
     }
 
@@ -69,8 +102,8 @@ impl PostTable {
     }
 
     /// The institution of the post at `id`, if stated.
-    pub(super) fn institution(&self, id: u32) -> Option<&String> {
-        self.posts[id as usize].1.as_ref()
+    pub(super) fn institution(&self, id: u32) -> Option<&str> {
+        self.posts[id as usize].1.as_deref()
     }
 }
 
@@ -119,7 +152,7 @@ fn ends_name(tokens: &Tokens, i: usize) -> bool {
 pub fn find_officials(text: &str, tokens: &Tokens) -> (Vec<OfficialMention>, Vec<RegionRef>) {
     let typed = all_refs(tokens);
     let mut implied = Vec::new();
-    let mut full = Vec::new();
+    let mut full = People::new(text, tokens.len());
     let mut bare = Vec::new();
     let mut posts = PostTable::default();
     let headings = heading_tokens(tokens);
@@ -138,16 +171,18 @@ pub fn find_officials(text: &str, tokens: &Tokens) -> (Vec<OfficialMention>, Vec
             continue;
         }
         if let Some((m, next)) = pejabat_di(tokens, i, &mut posts) {
-            full.push(m);
+            full.add(m, &posts);
             i = next;
             continue;
         }
         i += 1;
     }
-    let mut context = typed;
-    context.append(&mut implied);
+    // Exact capacity: an article can imply a region every few bytes.
+    let mut context = Vec::with_capacity(typed.len() + implied.len());
+    context.extend(typed);
+    context.extend(implied);
     context.sort_by_key(|r| r.first());
-    let officials = resolve_in_article(text, tokens, &posts, full, bare, &context);
+    let officials = resolve_in_article(text, tokens, posts, full.finish(), bare, &context);
     (officials, context)
 }
 
@@ -195,7 +230,7 @@ fn take_post(
     tokens: &Tokens,
     post: PostMatch,
     posts: &mut PostTable,
-    full: &mut Vec<FullMention>,
+    full: &mut People,
     bare: &mut Vec<BarePost>,
 ) -> usize {
     // `Pendopo Bupati`, `Rumah Dinas Wali Kota`: the post names a place.
@@ -245,13 +280,15 @@ fn take_post(
             None
         };
         let next = m.consumed + usize::from(tokens.get(m.consumed).is_some_and(|t| t.text == ")"));
-        full.push(full_mention(tokens, &post, posts, &m, alias));
+        let f = full_mention(tokens, &post, posts, &m, alias);
+        full.add(f, posts);
         return next;
     }
     // `Ahmad Yani, Kepala Dinas …`, `Ahmad Yani selaku Kepala Dinas …`
     if post.first >= 2 && matches!(tokens.at(post.first - 1).text, "," | "selaku" | "sebagai") {
         if let Some(m) = parse_backward(tokens, post.first - 1) {
-            full.push(full_mention(tokens, &post, posts, &m, None));
+            let f = full_mention(tokens, &post, posts, &m, None);
+            full.add(f, posts);
             return post.end;
         }
     }
@@ -270,7 +307,8 @@ fn take_post(
         bare.push(BarePost {
             post: posts.intern(&post.position, &post.institution),
             token: u32::try_from(post.first).expect("token indices fit in u32"),
-            span: surface,
+            start: u32::try_from(surface.start).expect("token bounds fit in u32"),
+            end: u32::try_from(surface.end).expect("token bounds fit in u32"),
         });
     }
     post.end
@@ -291,6 +329,7 @@ fn full_mention(
         level: post.form.level,
         token: post.first.min(m.start),
         name_span,
+        name_tokens: m.first..m.end,
         alias,
     }
 }
@@ -340,6 +379,7 @@ fn pejabat_di(tokens: &Tokens, i: usize, posts: &mut PostTable) -> Option<(FullM
             level: PostLevel::None,
             token: i,
             name_span,
+            name_tokens: m.first..m.end,
             alias: None,
         },
         m.consumed,

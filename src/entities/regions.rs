@@ -21,11 +21,12 @@ pub struct RegionRef {
     /// What it refers to.
     pub target: RegionTarget,
     /// First token of the reference (the type word or government prefix
-    /// when present). Token indices are `u32` (see `tokens::MAX_TEXT`): an
-    /// article can hold a reference every few bytes.
+    /// when present). Token indices are `u32` (see `tokens::MAX_TEXT`) and
+    /// the length a `u16` (a reference is a few words), 24 bytes in all:
+    /// an article can hold a reference every few bytes.
     first: u32,
-    /// One past the last token.
-    end: u32,
+    /// Number of tokens.
+    len: u16,
     /// True when written as a government (`Pemkab X`, `Pemerintah Kota X`).
     pub government: bool,
 }
@@ -37,7 +38,7 @@ impl RegionRef {
         RegionRef {
             target,
             first: index(first),
-            end: index(end),
+            len: u16::try_from(end - first).expect("a region reference is a few words"),
             government,
         }
     }
@@ -49,7 +50,7 @@ impl RegionRef {
 
     /// One past the last token.
     pub fn end(&self) -> usize {
-        self.end as usize
+        self.first as usize + usize::from(self.len)
     }
 
     /// The canonical name (`Kota Tangerang`, `Kelurahan Sukajadi`).
@@ -274,7 +275,7 @@ mod tests {
     #[test]
     fn a_reference_stays_small() {
         // An article can hold one every few bytes (issue 7): 48 bytes with
-        // `usize` token indices and a `String`, 32 now.
-        assert!(std::mem::size_of::<RegionRef>() <= 32);
+        // `usize` token indices and a `String`, 32 with a `u32` end, 24 now.
+        assert!(std::mem::size_of::<RegionRef>() <= 24);
     }
 }

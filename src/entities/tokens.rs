@@ -30,18 +30,24 @@ pub struct Token<'a> {
 /// The largest text [`tokenize`] accepts: offsets are stored as `u32`.
 pub const MAX_TEXT: usize = u32::MAX as usize;
 
-/// The tokens of one text, stored in 9 bytes each (two `u32` offsets and a
-/// byte for kind and line break) rather than 40 for a [`Token`]: a huge
-/// body holds about one token per 6 bytes.
+/// The tokens of one text, stored in 6 bytes each rather than 40 for a
+/// [`Token`]: a `u32` start and a `u16` holding the length (13 bits), the
+/// line-break flag and the kind. A token of [`LONG`] bytes or more keeps
+/// its end in a side list. A huge body holds about one token per 4–6 bytes.
 #[derive(Debug, Clone, Default)]
 pub struct Tokens<'a> {
     text: &'a str,
-    bounds: Vec<(u32, u32)>,
-    meta: Vec<u8>,
+    starts: Vec<u32>,
+    packed: Vec<u16>,
+    /// `(index, end)` of each long token, by index.
+    long: Vec<(u32, u32)>,
 }
 
-/// `meta` bit set when a line break comes before the token.
-const AFTER_BREAK: u8 = 4;
+/// Tokens this long or longer keep their end in [`Tokens::long`].
+const LONG: usize = (1 << 13) - 1;
+
+/// `packed` bit set when a line break comes before the token.
+const AFTER_BREAK: u16 = 4;
 
 impl<'a> Tokens<'a> {
     /// The text the tokens were cut from.
@@ -51,20 +57,26 @@ impl<'a> Tokens<'a> {
 
     /// Number of tokens.
     pub fn len(&self) -> usize {
-        self.bounds.len()
+        self.starts.len()
     }
 
     /// Token `i`; panics when out of range, like slice indexing.
     #[inline]
     pub fn at(&self, i: usize) -> Token<'a> {
-        let (start, end) = self.bounds[i];
-        let (start, end) = (start as usize, end as usize);
-        let meta = self.meta[i];
+        let start = self.starts[i] as usize;
+        let meta = self.packed[i];
+        let len = usize::from(meta >> 3);
+        let end = if len == LONG {
+            self.long_end(i)
+        } else {
+            start + len
+        };
         debug_assert!(self.text.is_char_boundary(start) && self.text.is_char_boundary(end));
-        // SAFETY: only `tokenize` fills `bounds`, with `start <= end <= text.len()`
-        // taken between whole characters of `text`, and the fields are private.
-        // The checked slice made the extractor about a third slower (its
-        // boundary checks on every view), hence the unchecked one.
+        // SAFETY: only `tokenize` fills `starts`, `packed` and `long`, with
+        // `start <= end <= text.len()` taken between whole characters of
+        // `text`, and the fields are private. The checked slice made the
+        // extractor about a third slower (its boundary checks on every view),
+        // hence the unchecked one.
         let text = unsafe { self.text.get_unchecked(start..end) };
         Token {
             text,
@@ -77,6 +89,13 @@ impl<'a> Tokens<'a> {
             },
             after_break: meta & AFTER_BREAK != 0,
         }
+    }
+
+    /// The end of long token `i`.
+    #[cold]
+    fn long_end(&self, i: usize) -> usize {
+        let k = self.long.partition_point(|&(at, _)| (at as usize) < i);
+        self.long[k].1 as usize
     }
 
     /// Token `i`, if there is one.
@@ -101,14 +120,18 @@ impl<'a> Tokens<'a> {
 
     fn push(&mut self, start: usize, end: usize, kind: TokenKind, after_break: bool) {
         // `tokenize` refuses texts over `MAX_TEXT`, so offsets fit.
-        self.bounds.push((start as u32, end as u32));
+        let len = end - start;
+        if len >= LONG {
+            self.long.push((self.starts.len() as u32, end as u32));
+        }
+        self.starts.push(start as u32);
         let kind = match kind {
             TokenKind::Word => 0,
             TokenKind::Number => 1,
             TokenKind::Punct => 2,
         };
-        self.meta
-            .push(kind | if after_break { AFTER_BREAK } else { 0 });
+        let flag = if after_break { AFTER_BREAK } else { 0 };
+        self.packed.push((len.min(LONG) as u16) << 3 | flag | kind);
     }
 }
 
@@ -221,8 +244,9 @@ pub fn tokenize(text: &str) -> Tokens<'_> {
         after_break = false;
     }
     // Growth by doubling leaves up to half unused: a huge body keeps only what it needs.
-    tokens.bounds.shrink_to_fit();
-    tokens.meta.shrink_to_fit();
+    tokens.starts.shrink_to_fit();
+    tokens.packed.shrink_to_fit();
+    tokens.long.shrink_to_fit();
     tokens
 }
 
@@ -320,6 +344,18 @@ mod tests {
         m.set(129..130);
         let set: Vec<usize> = (0..130).filter(|&i| m.get(i)).collect();
         assert_eq!(set, [62, 63, 64, 65, 129]);
+    }
+
+    #[test]
+    fn long_tokens_keep_their_end() {
+        let word = "a".repeat(LONG + 5);
+        let short = "b".repeat(LONG - 1);
+        let s = format!("x {word} {short} . {word}\ny");
+        let t = tokenize(&s);
+        let lens: Vec<usize> = t.iter().map(|t| t.text.len()).collect();
+        assert_eq!(lens, [1, LONG + 5, LONG - 1, 1, LONG + 5, 1]);
+        assert!(t.at(5).after_break && t.at(3).kind == TokenKind::Punct);
+        assert_eq!(t.long.len(), 2);
     }
 
     #[test]
