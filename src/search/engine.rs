@@ -426,9 +426,19 @@ impl SearchIndex {
 /// Candidates by descending bound, index order within a bound (a stable
 /// counting sort: bounds take few distinct values).
 fn by_bound(candidates: &[(u32, i64)]) -> Vec<(u32, i64)> {
-    let mut bounds: Vec<i64> = candidates.iter().map(|&(_, b)| b).collect();
-    bounds.sort_unstable_by(|a, b| b.cmp(a));
-    bounds.dedup();
+    // The distinct bounds, descending: few, so kept sorted as they come
+    // rather than sorting one value per candidate.
+    let mut bounds: Vec<i64> = Vec::new();
+    let mut last = None;
+    for &(_, b) in candidates {
+        if last == Some(b) {
+            continue;
+        }
+        last = Some(b);
+        if let Err(at) = bounds.binary_search_by(|x| b.cmp(x)) {
+            bounds.insert(at, b);
+        }
+    }
     let slot = |b: i64| bounds.binary_search_by(|x| b.cmp(x)).unwrap_or(0);
     let mut starts = vec![0usize; bounds.len() + 1];
     for (_, b) in candidates {
