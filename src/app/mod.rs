@@ -2,6 +2,7 @@
 //! pure [`update`], and the [`keymap`] from key and mouse events to actions.
 
 mod action;
+mod filtering;
 pub mod keyconfig;
 pub mod keymap;
 pub mod library;

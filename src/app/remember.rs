@@ -41,10 +41,10 @@ pub(super) fn restore(state: &mut State, r: Remembered) {
         state.list.filter = TextFilter::default();
         state.list.filter.text = r.filter;
         if state.list.filter.is_active() {
-            super::update::request(state, SearchTarget::Articles);
+            super::filtering::request(state, SearchTarget::Articles);
         }
     } else if state.list.filter.is_active() {
-        super::update::request(state, SearchTarget::Articles);
+        super::filtering::request(state, SearchTarget::Articles);
     }
     list::recompute(state);
     if let Some(a) = r.article {

@@ -1,10 +1,10 @@
 //! The entity sidebar: its rows for the scope, the filtered view and the
 //! display lines (group headers, names, `position · institution` lines).
 
+use super::filtering::request;
 use super::rows::Rows;
 use super::search::SearchTarget;
 use super::state::{Scope, State};
-use super::update::request;
 use crate::app::Pane;
 use crate::entities::EntityKind;
 use crate::search::SearchIndex;

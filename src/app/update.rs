@@ -3,11 +3,13 @@
 //! loop (or [`super::search::run_pending`]) to answer.
 
 use super::action::{Action, Pane};
+use super::filtering::{
+    clear_filter, edit, editing_action, editing_target, filter_mut, request, search_done,
+};
 use super::library::{EntityRef, Library};
-use super::search::{SearchRequest, SearchResult, SearchTarget};
+use super::search::SearchTarget;
 use super::state::{
-    EntityFilter, FilterStats, FinderState, ReadTimer, Scope, SortKey, State, TextFilter,
-    READ_AFTER_TICKS,
+    EntityFilter, FinderState, ReadTimer, Scope, SortKey, State, TextFilter, READ_AFTER_TICKS,
 };
 use super::{list, reader, remember, sidebar};
 use crate::ui::layout::{areas, inner};
@@ -152,137 +154,7 @@ fn finder_move(state: &mut State, delta: isize) {
     }
 }
 
-/// The list whose filter the user is typing, if any.
-fn editing_target(state: &State) -> Option<SearchTarget> {
-    if state.list.filter.editing {
-        Some(SearchTarget::Articles)
-    } else if state.sidebar.filter.editing {
-        Some(SearchTarget::Entities)
-    } else {
-        None
-    }
-}
-
-fn editing_action(state: &mut State, action: Action) {
-    let Some(target) = editing_target(state) else {
-        return;
-    };
-    match action {
-        Action::Input(c) => edit(state, target, |t| t.push(c)),
-        Action::DeleteBack => edit(state, target, |t| {
-            t.pop();
-        }),
-        Action::ClearInput => edit(state, target, String::clear),
-        Action::Back => clear_filter(state, target),
-        Action::Activate => filter_mut(state, target).editing = false,
-        Action::Down | Action::Up | Action::PageDown | Action::PageUp => {
-            let pane = match target {
-                SearchTarget::Entities => Pane::Sidebar,
-                _ => Pane::List,
-            };
-            move_in(state, pane, &action);
-        }
-        other => {
-            filter_mut(state, target).editing = false;
-            normal_action(state, other);
-        }
-    }
-}
-
-fn filter_mut(state: &mut State, target: SearchTarget) -> &mut TextFilter {
-    match target {
-        SearchTarget::Articles => &mut state.list.filter,
-        SearchTarget::Entities => &mut state.sidebar.filter,
-        SearchTarget::Officials => {
-            &mut state.finder.get_or_insert_with(FinderState::default).filter
-        }
-    }
-}
-
-/// Changes a filter's text and queues a search for it (or clears it when empty).
-fn edit(state: &mut State, target: SearchTarget, change: impl FnOnce(&mut String)) {
-    change(&mut filter_mut(state, target).text);
-    if filter_mut(state, target).is_active() {
-        request(state, target);
-    } else {
-        let f = filter_mut(state, target);
-        f.hits = None;
-        f.stats = None;
-        f.pending = false;
-        f.generation = 0;
-        apply_hits(state, target);
-    }
-}
-
-/// Queues a search of a filter's current text, superseding older ones.
-pub(super) fn request(state: &mut State, target: SearchTarget) {
-    let Some(lib) = state.lib.clone() else {
-        return;
-    };
-    state.generation += 1;
-    let generation = state.generation;
-    let index = match target {
-        SearchTarget::Articles => lib.article_search.clone(),
-        SearchTarget::Entities => state.sidebar.index.clone(),
-        SearchTarget::Officials => lib.official_search.clone(),
-    };
-    let f = filter_mut(state, target);
-    f.generation = generation;
-    f.pending = true;
-    let query = f.text.clone();
-    state.requests.retain(|r| r.target != target);
-    state.requests.push(SearchRequest {
-        target,
-        generation,
-        query,
-        index,
-    });
-}
-
-fn search_done(state: &mut State, result: SearchResult) {
-    if state.lib.is_none() || (result.target == SearchTarget::Officials && state.finder.is_none()) {
-        return;
-    }
-    let f = filter_mut(state, result.target);
-    if result.generation != f.generation || !f.is_active() {
-        return; // stale: a newer request (or a cleared filter) supersedes it
-    }
-    f.pending = false;
-    f.stats = Some(FilterStats {
-        matches: result.hits.len(),
-        elapsed: result.elapsed,
-    });
-    f.hits = Some(result.hits);
-    apply_hits(state, result.target);
-}
-
-/// Makes a list show what its filter now says.
-fn apply_hits(state: &mut State, target: SearchTarget) {
-    match target {
-        SearchTarget::Articles => list::recompute(state),
-        SearchTarget::Entities => sidebar::set_visible(state),
-        SearchTarget::Officials => {
-            let n = state.lib.as_ref().map_or(0, |l| l.entities.officials.len());
-            if let Some(f) = &mut state.finder {
-                f.visible = match f.filter.hits.as_ref().filter(|_| f.filter.is_active()) {
-                    Some(hits) => hits.iter().map(|h| h.index).filter(|&i| i < n).collect(),
-                    None => (0..n).collect(),
-                };
-                f.selected = 0;
-                f.offset = 0;
-            }
-        }
-    }
-}
-
-fn clear_filter(state: &mut State, target: SearchTarget) {
-    let f = filter_mut(state, target);
-    *f = TextFilter::default();
-    state.requests.retain(|r| r.target != target);
-    apply_hits(state, target);
-}
-
-fn normal_action(state: &mut State, action: Action) {
+pub(super) fn normal_action(state: &mut State, action: Action) {
     let lib = state.lib.clone().expect("checked by update");
     match action {
         Action::FocusNext => set_focus(state, state.focus.next()),
@@ -413,7 +285,7 @@ fn set_focus(state: &mut State, pane: Pane) {
 }
 
 /// Moves the selection (or scrolls the reader) of a pane.
-fn move_in(state: &mut State, pane: Pane, action: &Action) {
+pub(super) fn move_in(state: &mut State, pane: Pane, action: &Action) {
     let page = match pane {
         Pane::List => list::list_inner(state).map_or(1, |r| r.height.max(1) as isize),
         Pane::Reader => reader::page_height(state) as isize,
