@@ -168,23 +168,7 @@ impl Library {
     }
 
     fn article_document(&self, a: usize) -> Document {
-        let article = &self.corpus.articles[a];
-        let mut names: Vec<&str> = self
-            .entities
-            .official_of_mention
-            .get(a)
-            .into_iter()
-            .flatten()
-            .filter_map(|&o| self.entities.officials.get(o))
-            .map(|o| o.name.as_str())
-            .collect();
-        names.dedup();
-        Document::new([
-            article.title.clone(),
-            names.join(" · "),
-            article.site.clone().unwrap_or_default(),
-            article.date.map(|d| d.to_string()).unwrap_or_default(),
-        ])
+        article_document(&self.corpus.articles[a], &self.entities, a)
     }
 
     /// A search index over sidebar rows (name, detail; officials with aliases).
@@ -430,4 +414,24 @@ fn official_id(row: &EntityRow) -> usize {
 /// The level of a place as a lower-case Indonesian word (`kota`, `kabupaten`).
 pub fn level_name(level: crate::entities::PlaceLevel) -> String {
     format!("{level:?}").to_lowercase()
+}
+
+/// The search fields of article `a`: title, its officials' resolved names,
+/// site, date. The reader's filter and `warta find` both search these.
+pub fn article_document(article: &Article, entities: &EntityIndex, a: usize) -> Document {
+    let mut names: Vec<&str> = entities
+        .official_of_mention
+        .get(a)
+        .into_iter()
+        .flatten()
+        .filter_map(|&o| entities.officials.get(o))
+        .map(|o| o.name.as_str())
+        .collect();
+    names.dedup();
+    Document::new([
+        article.title.clone(),
+        names.join(" · "),
+        article.site.clone().unwrap_or_default(),
+        article.date.map(|d| d.to_string()).unwrap_or_default(),
+    ])
 }

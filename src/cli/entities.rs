@@ -3,9 +3,10 @@
 use super::args::{EntityKindArg, FindScope};
 use super::commands::article_summary;
 use super::write_stdout;
+use crate::app::library::article_document;
 use crate::corpus::Corpus;
 use crate::entities::{build_index, official_document, EntityIndex};
-use crate::search::{Document, FilterQuery, FuzzyScorer, SearchIndex};
+use crate::search::{FilterQuery, FuzzyScorer, SearchIndex};
 use crate::ui::strings::{tr, trf, Lang, S};
 use anyhow::Result;
 use serde_json::{json, Value};
@@ -173,19 +174,6 @@ pub fn entities(
     Ok(write_stdout(&out)?)
 }
 
-/// The search fields of an article: title, official names, site and date.
-pub fn article_document(corpus: &Corpus, index: &EntityIndex, i: usize) -> Document {
-    let a = &corpus.articles[i];
-    let officials = index.per_article[i].officials();
-    let names: Vec<&str> = officials.iter().map(|o| o.name.as_str()).collect();
-    let meta = format!(
-        "{} {}",
-        a.site.as_deref().unwrap_or(""),
-        a.date.map(|d| d.to_string()).unwrap_or_default()
-    );
-    Document::new([a.title.clone(), names.join(" "), meta])
-}
-
 /// Fuzzy-finds officials and articles.
 pub fn find(
     corpus: &Corpus,
@@ -212,7 +200,7 @@ pub fn find(
     };
     let articles: Vec<usize> = if wants(FindScope::Articles) {
         let docs = SearchIndex::build(
-            (0..corpus.articles.len()).map(|i| article_document(corpus, &index, i)),
+            (0..corpus.articles.len()).map(|i| article_document(&corpus.articles[i], &index, i)),
         );
         docs.filter(&q, &scorer, None)
             .unwrap_or_default()
