@@ -191,3 +191,20 @@ fn a_cancelled_filter_returns_none_and_caches_nothing() {
         .unwrap();
     assert_eq!(hits.len(), 1);
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1024))]
+
+    /// The filter trusts a profile's answer without reading the field: it
+    /// must give one for a letter or digit, and only a right one.
+    #[test]
+    fn a_profile_answers_one_letter_words_exactly(f in field(), c in "[a-z0-9 ./·-]") {
+        let scorer = FuzzyScorer::default();
+        let answer = scorer.profile_matches(&FieldProfile::of(&f), &c);
+        let alnum = c.bytes().all(|b| b.is_ascii_alphanumeric());
+        prop_assert_eq!(answer.is_some(), alnum && c.len() == 1);
+        if let Some(m) = answer {
+            prop_assert_eq!(m, scorer.matches(&f, &c), "{:?} in {:?}", c, f);
+        }
+    }
+}

@@ -176,16 +176,21 @@ impl SearchIndex {
                 continue;
             }
             let mut best: Option<i64> = None;
-            for (i, &id) in self.field_ids_of(d).iter().enumerate() {
-                if wmask & !self.field_masks[id as usize] != 0 {
+            let (ids, slot_masks) = self.slots_of(d);
+            for (i, (&id, &fmask)) in ids.iter().zip(slot_masks).enumerate() {
+                if wmask & !fmask != 0 {
                     continue;
                 }
-                let (f, p) = (self.field_text(id), &self.profiles[id as usize]);
+                // The text is read only when the profile cannot answer: a
+                // field's text is a cache miss of its own.
+                let p = self.profile(id);
                 let bound = match scorer.profile_bound(p, word) {
                     Some(b) if best.is_some_and(|best| weigh(b, i) <= best) => continue,
-                    Some(b) if scorer.matches(f, word) => Some(b),
-                    Some(_) => None,
-                    None => scorer.bound(f, word),
+                    Some(b) => scorer
+                        .profile_matches(p, word)
+                        .unwrap_or_else(|| scorer.matches(self.field_text(id), word))
+                        .then_some(b),
+                    None => scorer.bound(self.field_text(id), word),
                 };
                 if let Some(b) = bound {
                     let w = weigh(b, i);
@@ -322,17 +327,19 @@ impl SearchIndex {
                     return b;
                 }
                 let mut best: Option<i64> = None;
-                for (i, &id) in self.field_ids_of(d).iter().enumerate() {
-                    if wmask & !self.field_masks[id as usize] != 0 {
+                let (ids, slot_masks) = self.slots_of(d);
+                for (i, (&id, &fmask)) in ids.iter().zip(slot_masks).enumerate() {
+                    if wmask & !fmask != 0 {
                         continue;
                     }
-                    let (f, p) = (self.field_text(id), &self.profiles[id as usize]);
-                    if let (Some(b), Some(pb)) = (best, scorer.profile_bound(p, word)) {
-                        if weigh(pb, i) <= b {
-                            continue;
+                    if let Some(b) = best {
+                        if let Some(pb) = scorer.profile_bound(self.profile(id), word) {
+                            if weigh(pb, i) <= b {
+                                continue;
+                            }
                         }
                     }
-                    if let Some(t) = scorer.tight_bound(f, word) {
+                    if let Some(t) = scorer.tight_bound(self.field_text(id), word) {
                         let t = weigh(t, i);
                         best = Some(best.map_or(t, |b| b.max(t)));
                     }
@@ -410,7 +417,10 @@ impl SearchIndex {
                 // Batches grow with the work done: few stop checks and
                 // thread hand-offs when most candidates need refining.
                 let end = (next + BATCH.max(next / 4)).min(ordered.len());
-                let refined: Vec<Key> = ordered[next..end]
+                // In document order, fields and texts are read mostly forwards.
+                let mut batch: Vec<(u32, i64)> = ordered[next..end].to_vec();
+                batch.sort_unstable_by_key(|&(d, _)| d);
+                let refined: Vec<Key> = batch
                     .par_iter()
                     .with_min_len(64)
                     .map(|&(d, _)| key(self.doc_tight_bound(d as usize, words, known, scorer), d))

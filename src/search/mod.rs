@@ -8,6 +8,7 @@
 //! The scorer sits behind [`Scorer`] so it can be swapped.
 
 mod engine;
+mod huge;
 mod scorer;
 
 pub use engine::RANKED;
@@ -86,6 +87,16 @@ impl FilterQuery {
     }
 }
 
+/// A distinct field: its profile and its byte range in the index's text,
+/// aligned to one cache line.
+#[derive(Debug, Clone, Copy, Default)]
+#[repr(C, align(64))]
+struct FieldInfo {
+    profile: FieldProfile,
+    start: u32,
+    end: u32,
+}
+
 /// A set of documents to search, with what [`SearchIndex::filter`] needs:
 /// a byte mask per document, a profile per field and a cache of recent
 /// answers. Each distinct field text (a figure's article title, a common
@@ -95,16 +106,15 @@ impl FilterQuery {
 pub struct SearchIndex {
     /// Every distinct folded field text, one after another.
     text: String,
-    /// Every distinct field's text, as a byte range of `text`.
-    spans: Vec<(u32, u32)>,
-    /// Every distinct field's byte mask (its profile's `bytes`), apart so
-    /// that rejecting a field reads 8 bytes.
-    field_masks: Vec<u64>,
-    /// Every distinct field's profile.
-    profiles: Vec<FieldProfile>,
-    /// Every document's field ids (into `spans`, `field_masks`,
-    /// `profiles`), back to back.
+    /// Every distinct field's profile and place in `text`, one cache line
+    /// each: a field that passes the mask check costs one line here and
+    /// then its text.
+    fields: Vec<FieldInfo>,
+    /// Every document's field ids (into `fields`), back to back.
     field_ids: Vec<u32>,
+    /// The byte mask of each entry of `field_ids` (its field's), beside it so
+    /// that rejecting a field reads memory in order.
+    slot_masks: Vec<u64>,
     /// Document `d`'s ids are `field_ids[doc_starts[d]..doc_starts[d + 1]]`.
     doc_starts: Vec<u32>,
     /// Each document's byte mask (the union of its fields').
@@ -143,43 +153,54 @@ impl SearchIndex {
                 let id = match seen.get(&hash) {
                     Some(&id) if index.field_text(id) == f => id,
                     found => {
-                        let id = index.spans.len() as u32;
+                        let id = index.fields.len() as u32;
                         let start = index.text.len() as u32;
                         index.text.push_str(f);
-                        index.spans.push((start, index.text.len() as u32));
-                        let profile = FieldProfile::of(f);
-                        index.field_masks.push(profile.bytes);
-                        index.profiles.push(profile);
+                        index.fields.push(FieldInfo {
+                            profile: FieldProfile::of(f),
+                            start,
+                            end: index.text.len() as u32,
+                        });
                         if found.is_none() {
                             seen.insert(hash, id);
                         }
                         id
                     }
                 };
-                mask |= index.field_masks[id as usize];
+                let field_mask = index.fields[id as usize].profile.bytes;
+                mask |= field_mask;
                 index.field_ids.push(id);
+                index.slot_masks.push(field_mask);
             }
             index.masks.push(mask);
         }
         index.doc_starts.push(index.field_ids.len() as u32);
+        index.text = huge::string(std::mem::take(&mut index.text));
         index.text.shrink_to_fit();
-        index.spans.shrink_to_fit();
-        index.field_masks.shrink_to_fit();
-        index.profiles.shrink_to_fit();
+        index.fields = huge::vec(std::mem::take(&mut index.fields));
+        index.fields.shrink_to_fit();
+        index.field_ids = huge::vec(std::mem::take(&mut index.field_ids));
         index.field_ids.shrink_to_fit();
+        index.slot_masks = huge::vec(std::mem::take(&mut index.slot_masks));
+        index.slot_masks.shrink_to_fit();
         index
     }
 
-    /// The field ids of a document.
-    fn field_ids_of(&self, d: usize) -> &[u32] {
-        let (a, b) = (self.doc_starts[d], self.doc_starts[d + 1]);
-        &self.field_ids[a as usize..b as usize]
+    /// The field ids of a document and their byte masks.
+    fn slots_of(&self, d: usize) -> (&[u32], &[u64]) {
+        let range = self.doc_starts[d] as usize..self.doc_starts[d + 1] as usize;
+        (&self.field_ids[range.clone()], &self.slot_masks[range])
     }
 
     /// A distinct field's folded text.
     fn field_text(&self, id: u32) -> &str {
-        let (a, b) = self.spans[id as usize];
-        &self.text[a as usize..b as usize]
+        let info = &self.fields[id as usize];
+        &self.text[info.start as usize..info.end as usize]
+    }
+
+    /// A distinct field's profile.
+    fn profile(&self, id: u32) -> &FieldProfile {
+        &self.fields[id as usize].profile
     }
 
     /// The folded fields of document `d`, most important first (none past
@@ -290,6 +311,12 @@ mod tests {
     }
 
     #[test]
+    fn a_field_is_one_cache_line() {
+        assert_eq!(std::mem::size_of::<FieldInfo>(), 64);
+        assert_eq!(std::mem::align_of::<FieldInfo>(), 64);
+    }
+
+    #[test]
     fn fields_come_back_in_order_and_equal_texts_are_stored_once() {
         let idx = SearchIndex::new(vec![
             Document::new(["Rp300 Miliar", "Judul Sama"]),
@@ -304,7 +331,7 @@ mod tests {
         assert_eq!(idx.fields(1).collect::<Vec<_>>(), ["8 rumah", "judul sama"]);
         assert_eq!(idx.fields(2).count(), 0);
         assert_eq!(idx.fields(3).count(), 0);
-        assert_eq!(idx.spans.len(), 3);
+        assert_eq!(idx.fields.len(), 3);
         assert_eq!(idx.text, "rp300 miliarjudul sama8 rumah");
     }
 

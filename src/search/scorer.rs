@@ -30,6 +30,12 @@ pub trait Scorer: Send + Sync {
         let _ = (profile, word);
         None
     }
+    /// Whether `word` matches every field with this profile, when the
+    /// profile alone decides it; `None` when the field must be read.
+    fn profile_matches(&self, profile: &FieldProfile, word: &str) -> Option<bool> {
+        let _ = (profile, word);
+        None
+    }
 }
 
 /// What a cheap bound needs to know of a folded field, computed once when the
@@ -208,6 +214,17 @@ impl Scorer for FuzzyScorer {
     /// See [`skim_profile_bound`].
     fn profile_bound(&self, profile: &FieldProfile, word: &str) -> Option<i64> {
         Some(skim_profile_bound(profile, word))
+    }
+
+    /// A one-letter or one-digit word matches exactly the fields whose
+    /// profile holds its byte (those bytes have mask bits of their own).
+    fn profile_matches(&self, profile: &FieldProfile, word: &str) -> Option<bool> {
+        match word.as_bytes() {
+            [b] if b.is_ascii_lowercase() || b.is_ascii_digit() => {
+                Some(profile.bytes & byte_bit(*b) != 0)
+            }
+            _ => None,
+        }
     }
 }
 
