@@ -99,3 +99,27 @@ fn kota_and_kabupaten_tangerang_officials_stay_apart() {
         .collect();
     assert_eq!(insts, ["Kota Tangerang", "Kabupaten Tangerang"]);
 }
+
+#[test]
+fn a_spelling_variant_meets_an_institution_the_person_gained_later() {
+    // Rudi Hartono takes Kota Bukittinggi as a second role after his name
+    // was filed; a variant spelling there must still find him, and the same
+    // spelling elsewhere in another province must not.
+    let idx = index(&[
+        "Kepala Bappeda Kota Padang, Rudi Hartono, memaparkan rencana.",
+        "Kepala Dinas Sosial Kota Bukittinggi, Rudi Hartono, menyalurkan bantuan.",
+        "Kepala Dinas Sosial Kota Bukittinggi, Rudy Hartono, meninjau pasar.",
+        "Kepala Dinas Sosial Kota Medan, Rudy Hartono, meninjau pasar.",
+    ]);
+    assert_eq!(idx.officials.len(), 2, "{:?}", idx.officials);
+    let rudi = idx
+        .officials
+        .iter()
+        .find(|o| o.articles.contains(&0))
+        .unwrap();
+    assert_eq!(rudi.articles, [0, 1, 2], "{:?}", idx.officials);
+    let mut spellings = rudi.aliases.clone();
+    spellings.push(rudi.name.clone());
+    spellings.sort();
+    assert_eq!(spellings, ["Rudi Hartono", "Rudy Hartono"]);
+}

@@ -17,6 +17,10 @@ struct Cluster {
     variants: Vec<(String, Option<String>, NameParts)>,
     /// (article, index of the official in that article)
     members: Vec<(usize, usize)>,
+    /// The last name words of `keys`, each with when the cluster took it.
+    lasts: Vec<(String, usize)>,
+    /// The distinct institutions among `variants`.
+    institutions: Vec<String>,
 }
 
 /// Folded letters and digits of a name (`Arief R. Wismansyah` → `ariefrwismansyah`).
@@ -174,23 +178,20 @@ pub fn resolve_packed(per_article: Vec<PackedEntities>) -> EntityIndex {
         provinces.insert(institution.to_string(), p.clone());
         p
     };
+    // Spelling variants match only within one institution, so clusters that
+    // share a last name word are listed per institution too: a new name
+    // looks at the few in its own institution, not at every cluster with its
+    // last name (a list that grows with the corpus). Each entry keeps when
+    // the cluster took that last name, the order the matching follows.
+    let mut by_last: HashMap<(String, String), Vec<(usize, usize)>> = HashMap::new();
+    let mut took_last = 0;
     for (ai, ents) in per_article.iter().enumerate() {
         for (oi, o) in ents.officials().iter().enumerate() {
             let parts = NameParts::of(&o.name);
             let key = parts.key.clone();
             let last = parts.words.last().cloned().unwrap_or_default();
-            // Clusters with this key, then those sharing the last name word;
-            // walked lazily: the first usually matches, and the second list
-            // grows with the corpus (collecting it made resolution quadratic).
-            let mut candidates = by_key
-                .get(&key)
-                .into_iter()
-                .chain(by_key.get(&format!("~{last}")))
-                .flatten()
-                .copied();
-            let found = candidates.find(|&ci| {
-                let c = &clusters[ci];
-                c.variants.iter().any(|(_, inst, p)| {
+            let mut matches = |ci: &usize| {
+                clusters[*ci].variants.iter().any(|(_, inst, p)| {
                     // same_person needs equal keys or one shared institution.
                     (p.key == key || (inst.is_some() && *inst == o.institution))
                         && same_parts(
@@ -201,7 +202,22 @@ pub fn resolve_packed(per_article: Vec<PackedEntities>) -> EntityIndex {
                             &mut province,
                         )
                 })
-            });
+            };
+            // Clusters with this key, then the earliest to take this last
+            // name among those with this institution.
+            let found = by_key
+                .get(&key)
+                .and_then(|list| list.iter().find(|ci| matches(ci)))
+                .or_else(|| {
+                    let inst = o.institution.clone()?;
+                    by_last
+                        .get(&(last.clone(), inst))?
+                        .iter()
+                        .filter(|(_, ci)| matches(ci))
+                        .min()
+                        .map(|(_, ci)| ci)
+                })
+                .copied();
             let ci = match found {
                 Some(ci) => ci,
                 None => {
@@ -210,6 +226,8 @@ pub fn resolve_packed(per_article: Vec<PackedEntities>) -> EntityIndex {
                         keys: Vec::new(),
                         variants: Vec::new(),
                         members: Vec::new(),
+                        lasts: Vec::new(),
+                        institutions: Vec::new(),
                     });
                     clusters.len() - 1
                 }
@@ -218,8 +236,24 @@ pub fn resolve_packed(per_article: Vec<PackedEntities>) -> EntityIndex {
             // `keys` holds each distinct key once.
             if !c.keys.contains(&key) {
                 by_key.entry(key.clone()).or_default().push(ci);
-                by_key.entry(format!("~{last}")).or_default().push(ci);
                 c.keys.push(key.clone());
+                if !c.lasts.iter().any(|(l, _)| *l == last) {
+                    took_last += 1;
+                    for inst in &c.institutions {
+                        let list = by_last.entry((last.clone(), inst.clone())).or_default();
+                        list.push((took_last, ci));
+                    }
+                    c.lasts.push((last.clone(), took_last));
+                }
+            }
+            if let Some(inst) = &o.institution {
+                if !c.institutions.contains(inst) {
+                    for (l, when) in &c.lasts {
+                        let list = by_last.entry((l.clone(), inst.clone())).or_default();
+                        list.push((*when, ci));
+                    }
+                    c.institutions.push(inst.clone());
+                }
             }
             if !c
                 .variants
