@@ -50,7 +50,7 @@ fn main() {
     let mut officials = 0;
     let mut mentions = 0;
     for a in &corpus.articles {
-        let e = warta::entities::extract(&a.body);
+        let e = warta::entities::extract(&a.body.text());
         officials += e.officials.len();
         mentions += e.officials.iter().map(|o| o.spans.len()).sum::<usize>();
     }

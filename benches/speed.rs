@@ -44,7 +44,7 @@ fn parse(c: &mut Criterion) {
 
 fn extraction(c: &mut Criterion) {
     let corpus = corpus(200);
-    let bytes: usize = corpus.articles.iter().map(|a| a.body.len()).sum();
+    let bytes: usize = corpus.articles.iter().map(|a| a.body.text().len()).sum();
     let mut group = c.benchmark_group("extract");
     group.throughput(Throughput::Bytes(bytes as u64));
     group.bench_function("200 bodies", |b| {
@@ -52,7 +52,7 @@ fn extraction(c: &mut Criterion) {
             corpus
                 .articles
                 .iter()
-                .map(|a| extract(&a.body).officials.len())
+                .map(|a| extract(&a.body.text()).officials.len())
                 .sum::<usize>()
         })
     });
@@ -64,7 +64,7 @@ fn filter(c: &mut Criterion) {
     let per_article = corpus
         .articles
         .par_iter()
-        .map(|a| extract(&a.body))
+        .map(|a| extract(&a.body.text()))
         .collect();
     let library = Library::new(corpus, resolve(per_article));
     let scorer = FuzzyScorer::default();

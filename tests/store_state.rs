@@ -21,7 +21,7 @@ fn article(id: &str, text: &str) -> Article {
         site: None,
         author: None,
         dateline: None,
-        body: text.to_string(),
+        body: text.into(),
         hash: warta::store::paths::fnv1a(text.as_bytes()),
         origin: Default::default(),
         redecoded: false,

@@ -155,7 +155,7 @@ fn wide_characters_keep_the_frame_aligned() {
     let mut corpus = load_seeds();
     let a = &mut corpus.articles[0];
     a.title = "日本語のタイトル 😀 ÉLOK Kami\u{301}l \u{1b}[31m".to_string();
-    a.body = "日本語の本文です。".repeat(20);
+    a.body = "日本語の本文です。".repeat(20).into();
     let lib = Library::build(corpus);
     let s = State::with_library(lib, Lang::En, (80, 24));
     let text = screen(&s);

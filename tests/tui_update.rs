@@ -229,7 +229,7 @@ fn raw_toggle_shows_the_file_text() {
     let lib = s.lib.clone().unwrap();
     let a = &lib.articles()[0];
     assert_eq!(shown(&s), "Reading the file…");
-    let raw = tui_fixture::raw(&a.title, &a.body);
+    let raw = tui_fixture::raw(&a.title, &a.body.text());
     let read = |text: Result<String, RawError>| {
         Action::RawRead(RawRead {
             article: 0,
@@ -417,7 +417,7 @@ fn resize_rewraps_and_keeps_the_text_at_the_top() {
     );
     assert_eq!(s.reader.width, 48);
     let after = top(&s);
-    let body = &s.lib.as_ref().unwrap().articles()[2].body;
+    let body = s.lib.as_ref().unwrap().articles()[2].body.text();
     assert!(
         after <= before && before - after < 48,
         "{} / {}",

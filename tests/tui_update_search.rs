@@ -147,7 +147,7 @@ fn next_and_previous_mention_wrap_around() {
     let lib = s.lib.clone().unwrap();
     let spans = lib.spans(0, EntityRef::Official(0));
     assert_eq!(
-        &lib.articles()[0].body[spans[1].start..spans[1].end],
+        &lib.articles()[0].body.text()[spans[1].start..spans[1].end],
         "Kustini"
     );
 }
@@ -156,7 +156,7 @@ fn next_and_previous_mention_wrap_around() {
 fn mention_jump_scrolls_the_reader_to_the_mention() {
     let mut s = state(60, 12);
     apply(&mut s, [Action::Last]);
-    let body = &s.lib.as_ref().unwrap().articles()[2].body;
+    let body = s.lib.as_ref().unwrap().articles()[2].body.text();
     let at = body.find("Kustini").unwrap();
     apply(&mut s, [Action::Focus(Pane::Sidebar), Action::NextMention]);
     let line = warta::app::reader::line_of(&s, at);

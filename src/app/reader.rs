@@ -3,13 +3,15 @@
 
 use super::action::RawRead;
 use super::sidebar;
-use super::state::{HeaderKind, RawRequest, RawText, State};
+use super::state::{HeaderKind, OpenBody, RawRequest, RawText, State};
 use crate::app::Pane;
 use crate::corpus::{read_raw, Article, RawError, TitleSource};
 use crate::ui::layout::{areas, inner, reader_text_width};
 use crate::ui::strings::{tr, trf, Lang, S};
 use crate::ui::wrap::wrap;
 use ratatui::layout::Rect;
+use std::borrow::Cow;
+use std::sync::Arc;
 
 /// Opens an article (or none) at the top, restarts the read timer, and
 /// refreshes the sidebar rows.
@@ -24,14 +26,41 @@ pub fn open(state: &mut State, article: Option<usize>) {
 
 /// The text the reader shows below the header: the clean body, or in raw
 /// mode the raw file (a placeholder while it is read, or why it is missing).
-pub fn body_text<'a>(state: &'a State, article: &'a Article) -> &'a str {
+/// The open article's body is borrowed from [`OpenBody`]; any other article
+/// is decompressed.
+pub fn body_text<'a>(state: &'a State, article: &'a Article) -> Cow<'a, str> {
     if !state.reader.raw {
-        return &article.body;
+        return match &state.reader.body {
+            Some(b) if Some(b.article) == state.reader.article && b.hash == article.hash => {
+                Cow::Borrowed(&b.text)
+            }
+            _ => article.body.text(),
+        };
     }
     match state.reader.raw_text.as_ref().and_then(|t| t.text.as_ref()) {
-        Some(Ok(text) | Err(text)) => text,
-        None => tr(state.lang, S::RawLoading),
+        Some(Ok(text) | Err(text)) => Cow::Borrowed(text),
+        None => Cow::Borrowed(tr(state.lang, S::RawLoading)),
     }
+}
+
+/// Keeps the open article's body text in step with the open article:
+/// decompresses it when another article (or library) is shown, and forgets
+/// it when none is.
+fn want_body(state: &mut State) {
+    let Some((article, a)) = state.reader.article.zip(state.article()) else {
+        state.reader.body = None;
+        return;
+    };
+    let current = state.reader.body.as_ref();
+    if current.is_some_and(|b| b.article == article && b.hash == a.hash) {
+        return;
+    }
+    let body = OpenBody {
+        article,
+        hash: a.hash,
+        text: Arc::from(a.body.text()),
+    };
+    state.reader.body = Some(body);
 }
 
 /// Why the raw text of an article is not shown, for people.
@@ -118,12 +147,13 @@ pub fn rewrap(state: &mut State) {
     let (w, h) = state.size;
     let width = reader_text_width(Rect::new(0, 0, w, h));
     state.reader.width = width;
+    want_body(state);
     want_raw(state);
     let lang = state.lang;
     let (header, lines) = match state.article() {
         Some(a) => (
             header_lines(a, width as usize, lang),
-            wrap(body_text(state, a), width as usize),
+            wrap(&body_text(state, a), width as usize),
         ),
         None => (Vec::new(), Vec::new()),
     };

@@ -133,6 +133,8 @@ pub struct ReaderState {
     pub width: u16,
     /// Header lines, already wrapped.
     pub header: Vec<(HeaderKind, String)>,
+    /// The open article's clean body, decompressed once when it is opened.
+    pub body: Option<OpenBody>,
     /// The open article's raw text while raw mode is on, read on demand.
     pub raw_text: Option<RawText>,
     /// Byte ranges of the wrapped body (or raw text) lines.
@@ -148,6 +150,18 @@ impl ReaderState {
     pub fn total_lines(&self) -> usize {
         self.header.len() + self.lines.len()
     }
+}
+
+/// The clean body of the open article as text, so drawing a frame does not
+/// decompress it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpenBody {
+    /// The article.
+    pub article: usize,
+    /// Its content hash, which tells another library's article apart.
+    pub hash: u64,
+    /// The clean body.
+    pub text: Arc<str>,
 }
 
 /// The raw text of one article, as asked for and (once read) as found.

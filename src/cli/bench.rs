@@ -102,7 +102,7 @@ pub fn bench(args: &CorpusArgs, queries: &[String], as_json: bool) -> Result<()>
     let per_article = corpus
         .articles
         .par_iter()
-        .map(|a| PackedEntities::pack(&extract(&a.body)))
+        .map(|a| PackedEntities::pack(&extract(&a.body.text())))
         .collect();
     let extract_time = t.elapsed();
     let t = Instant::now();

@@ -156,9 +156,10 @@ fn show(corpus: &Corpus, id: &str, as_json: bool, lang: Lang) -> Result<()> {
     let Some(a) = corpus.get(id) else {
         bail!("{}", trf(lang, S::NoSuchArticle, &[&id]));
     };
+    let body = a.body.text();
     if as_json {
         let mut v = article_summary(a);
-        v["body"] = json!(a.body);
+        v["body"] = json!(body);
         match crate::corpus::read_raw(a) {
             Ok(raw) => v["raw"] = json!(raw),
             Err(e) => {
@@ -166,7 +167,7 @@ fn show(corpus: &Corpus, id: &str, as_json: bool, lang: Lang) -> Result<()> {
                 v["raw_error"] = json!(crate::app::reader::raw_error(&e, lang));
             }
         }
-        v["entities"] = serde_json::to_value(crate::entities::extract(&a.body))?;
+        v["entities"] = serde_json::to_value(crate::entities::extract(&body))?;
         return Ok(write_stdout(&format!(
             "{}\n",
             serde_json::to_string_pretty(&v)?
@@ -183,8 +184,8 @@ fn show(corpus: &Corpus, id: &str, as_json: bool, lang: Lang) -> Result<()> {
     let _ = writeln!(out, "{}", meta.join(" · "));
     let _ = writeln!(out, "{}", a.path_label());
     let _ = writeln!(out);
-    let _ = writeln!(out, "{}", a.body);
-    let entities = crate::entities::extract(&a.body);
+    let _ = writeln!(out, "{body}");
+    let entities = crate::entities::extract(&body);
     if !entities.officials.is_empty() {
         let _ = writeln!(out, "\n{}:", tr(lang, S::Officials));
         for o in &entities.officials {

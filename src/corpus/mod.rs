@@ -1,6 +1,7 @@
 //! Loading a corpus from disk (or the embedded seeds) and parsing each file
 //! into an [`Article`]. Nothing here knows about the terminal.
 
+mod body;
 mod decode;
 mod jsonl;
 mod load;
@@ -10,6 +11,7 @@ pub mod sanitize;
 mod seeds;
 pub mod wordre;
 
+pub use body::Body;
 pub use load::{load_bytes, load_paths, load_paths_with_stats, LoadOptions, LoadStats};
 pub use raw::{raw_from_bytes, read_raw, RawError};
 pub use seeds::load_seeds;
@@ -78,9 +80,9 @@ pub enum Origin {
 }
 
 /// One parsed news article. `body` is the clean text (paragraphs separated by
-/// a blank line). The raw text (the whole file after decoding and sanitising)
-/// is not kept: [`read_raw`] reads it again, and `hash` tells whether it
-/// changed since loading.
+/// a blank line), held compressed: [`Body::text`] reads it. The raw text (the
+/// whole file after decoding and sanitising) is not kept: [`read_raw`] reads
+/// it again, and `hash` tells whether it changed since loading.
 #[derive(Debug, Clone, Serialize)]
 pub struct Article {
     /// Path relative to the corpus root without extension, or `file:line` for `.jsonl`.
@@ -101,7 +103,8 @@ pub struct Article {
     /// The place the report was filed from (`SOREANG`, `Tangsel`).
     pub dateline: Option<String>,
     /// Clean body: paragraphs joined with `\n\n`, boilerplate removed.
-    pub body: String,
+    /// Serialized as the text.
+    pub body: Body,
     /// 64-bit FNV-1a of the raw text, taken while loading.
     #[serde(skip)]
     pub hash: u64,
@@ -117,7 +120,7 @@ pub struct Article {
 impl Article {
     /// Number of words in the clean body.
     pub fn words(&self) -> usize {
-        self.body.split_whitespace().count()
+        self.body.text().split_whitespace().count()
     }
 
     /// The path as one printable line (controls replaced by placeholders).
@@ -126,8 +129,12 @@ impl Article {
     }
 
     /// The body split into paragraphs.
-    pub fn paragraphs(&self) -> impl Iterator<Item = &str> {
-        self.body.split("\n\n").filter(|p| !p.is_empty())
+    pub fn paragraphs(&self) -> Vec<String> {
+        let text = self.body.text();
+        text.split("\n\n")
+            .filter(|p| !p.is_empty())
+            .map(str::to_string)
+            .collect()
     }
 }
 

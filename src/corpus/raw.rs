@@ -68,7 +68,7 @@ mod tests {
     fn seeds_files_and_records_read_back() {
         for a in &load_seeds().articles {
             let raw = read_raw(a).unwrap();
-            assert!(raw.contains(a.body.lines().next().unwrap()));
+            assert!(raw.contains(a.body.text().lines().next().unwrap()));
         }
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("a.txt");

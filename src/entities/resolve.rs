@@ -155,7 +155,7 @@ pub fn build_index(articles: &[crate::corpus::Article]) -> EntityIndex {
     // packed as soon as extracted: the corpus's mentions never exist unpacked
     let per_article: Vec<PackedEntities> = articles
         .par_iter()
-        .map(|a| PackedEntities::pack(&super::extract(&a.body)))
+        .map(|a| PackedEntities::pack(&super::extract(&a.body.text())))
         .collect();
     resolve_packed(per_article)
 }

@@ -62,7 +62,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
                 let range = r.lines[i - r.header.len()].clone();
                 body_line(
                     &state.theme,
-                    text,
+                    &text,
                     range,
                     &mentions,
                     &targets,

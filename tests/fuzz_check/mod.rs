@@ -24,8 +24,8 @@ pub fn run(name: &str, bytes: &[u8]) -> Vec<u64> {
     }
     for a in &articles {
         check_article(a, bytes);
-        let e = extract(&a.body);
-        check_spans(&a.body, &e);
+        let e = extract(&a.body.text());
+        check_spans(&a.body.text(), &e);
         article_features(a, &e, &mut features);
     }
     // The extractor must also survive text that skipped sanitising.
@@ -56,7 +56,7 @@ fn check_article(a: &Article, bytes: &[u8]) {
         assert!(!text.chars().any(is_control_like), "{what}: {text:?}");
     }
     assert!(
-        !a.body.chars().any(is_control_like),
+        !a.body.text().chars().any(is_control_like),
         "control in body: {:?}",
         a.body
     );

@@ -45,16 +45,17 @@ fn main() {
         }
         let starts = g["body_starts_with"].as_str().unwrap();
         let ends = g["body_ends_with"].as_str().unwrap();
-        if a.body.starts_with(starts) && a.body.ends_with(ends) {
+        let body = a.body.text();
+        if body.starts_with(starts) && body.ends_with(ends) {
             body_ok += 1;
         } else {
             println!(
                 "  body: starts {:?}… ends …{:?}",
-                &a.body[..a.body.len().min(60)],
-                &a.body[a.body.len().saturating_sub(60)..]
+                &body[..body.len().min(60)],
+                &body[body.len().saturating_sub(60)..]
             );
         }
-        let e = extract(&a.body);
+        let e = extract(&body);
         let golds = g["officials"].as_array().unwrap();
         wanted += golds.len();
         for go in golds {

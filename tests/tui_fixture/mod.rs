@@ -41,7 +41,7 @@ fn article(i: usize, title: &str, date: Option<ArticleDate>, body: String) -> Ar
         dateline: None,
         hash: fnv1a(raw(title, &body).as_bytes()),
         origin: Origin::File,
-        body,
+        body: body.as_str().into(),
         redecoded: false,
         removed_controls: 0,
     }

@@ -5,7 +5,7 @@ pub mod boilerplate;
 pub mod date;
 mod meta;
 
-use crate::corpus::{Article, ArticleDate, Origin, TitleSource};
+use crate::corpus::{Article, ArticleDate, Body, Origin, TitleSource};
 use boilerplate::{classify, is_photo_caption, LineKind};
 pub use meta::{find_dateline, find_site, Dateline};
 use std::path::PathBuf;
@@ -72,7 +72,7 @@ pub fn parse_article(
         site,
         author: known.author.or(parsed.author),
         dateline: parsed.dateline.and_then(|d| d.place),
-        body: parsed.body,
+        body: Body::new(&parsed.body),
         hash: crate::store::paths::fnv1a(raw.as_bytes()),
         origin: Origin::File,
         redecoded,

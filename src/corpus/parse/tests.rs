@@ -25,9 +25,9 @@ fn header_title_date_label_and_caption() {
     assert_eq!(a.title_source, TitleSource::Header);
     assert_eq!(a.date.unwrap().to_string(), "2023-03-02");
     assert_eq!(a.dateline.as_deref(), Some("GOWA"));
-    assert!(a.body.starts_with("GOWA – Bupati Gowa meresmikan"));
-    assert!(a.body.ends_with("Pasar itu ramai."));
-    assert_eq!(a.paragraphs().count(), 2);
+    assert!(a.body.text().starts_with("GOWA – Bupati Gowa meresmikan"));
+    assert!(a.body.text().ends_with("Pasar itu ramai."));
+    assert_eq!(a.paragraphs().len(), 2);
 }
 
 #[test]
@@ -37,8 +37,8 @@ fn repeated_title_shows_once_and_date_header_wins() {
     let a = parse(&text);
     assert_eq!(a.title, t);
     assert_eq!(a.date.unwrap().to_string(), "2024-03-06");
-    assert_eq!(a.body, "Camat hadir pada 1 Januari 2020.");
-    assert!(!a.body.contains("Musrenbang Kelurahan"));
+    assert_eq!(a.body.text(), "Camat hadir pada 1 Januari 2020.");
+    assert!(!a.body.text().contains("Musrenbang Kelurahan"));
 }
 
 #[test]
@@ -47,7 +47,7 @@ fn author_box_bio_and_teasers_are_cut() {
         "Judul Berita Daerah Hari Ini\n\nIsi berita pertama.\n\nSumber: contoh.go.id\n\nAuthor\n\n  • Rina M. S\n\n    \
          Rina adalah wartawan sejak 2001.\n\nTerpopuler\n\nShare post:\n\nBerita Lainnya\nRelated\n\nTeaser Lain Tentang Bupati\n\nBerita X - Bupati...",
     );
-    assert_eq!(a.body, "Isi berita pertama.");
+    assert_eq!(a.body.text(), "Isi berita pertama.");
     assert_eq!(a.author.as_deref(), Some("Rina M. S"));
     assert_eq!(a.site.as_deref(), Some("contoh.go.id"));
 }
@@ -66,7 +66,7 @@ fn each_end_marker_cuts_the_tail() {
         let a = parse(&format!(
             "Judul Yang Cukup Panjang\n\nParagraf isi.\n\n{marker}\n\nTeaser Bupati Lain"
         ));
-        assert_eq!(a.body, "Paragraf isi.", "marker {marker}");
+        assert_eq!(a.body.text(), "Paragraf isi.", "marker {marker}");
     }
 }
 
@@ -76,7 +76,7 @@ fn captcha_counters_and_bylines_are_removed_inline() {
         "Judul Yang Cukup Panjang\n\nParagraf satu.\nBaca juga: Bupati Lain\nPenulis: Dodi\n1.234 kali dibaca\n\
          Paragraf dua.\n\nArtikel Terkait\n\nKomentar\n\nPastikan Google Captcha Sudah Tercentang !!!",
     );
-    assert_eq!(a.body, "Paragraf satu.\n\nParagraf dua.");
+    assert_eq!(a.body.text(), "Paragraf satu.\n\nParagraf dua.");
     assert_eq!(a.author.as_deref(), Some("Dodi"));
 }
 
@@ -91,7 +91,7 @@ fn footer_title_and_site_dateline() {
     assert_eq!(a.site.as_deref(), Some("Contoh.com"));
     assert_eq!(a.dateline.as_deref(), Some("Sleman"));
     assert_eq!(a.date.unwrap().to_string(), "2019-05-06");
-    assert!(a.body.ends_with("Kalimat kedua. (adv)"));
+    assert!(a.body.text().ends_with("Kalimat kedua. (adv)"));
 }
 
 #[test]
@@ -114,15 +114,15 @@ fn short_lead_keeps_whole_sentence() {
 fn escape_sequences_never_reach_fields() {
     let a = parse("Judul \u{1b}[2JBerbahaya\n\nIsi \u{1b}]52;c;eA==\u{7}berita \u{202e}terbalik.");
     assert_eq!(a.title, "Judul ␛Berbahaya");
-    assert!(!a.body.contains('\u{1b}'));
-    assert!(!a.body.contains('\u{202e}'));
+    assert!(!a.body.text().contains('\u{1b}'));
+    assert!(!a.body.text().contains('\u{202e}'));
     assert_eq!(a.removed_controls, 3);
 }
 
 #[test]
 fn crlf_and_nbsp_are_normalised() {
     let a = parse("Judul Dengan CRLF Di Sini\r\n\r\nIsi\u{a0}berita.\r\nBaris dua.");
-    assert_eq!(a.body, "Isi berita.\n\nBaris dua.");
+    assert_eq!(a.body.text(), "Isi berita.\n\nBaris dua.");
 }
 
 #[test]
@@ -134,7 +134,7 @@ fn breadcrumbs_desk_lines_tags_and_reporter_bylines() {
     assert_eq!(a.title, "Camat Resmikan Jalan Tembus Desa");
     assert_eq!(a.date.unwrap().to_string(), "2023-08-03");
     assert_eq!(a.author.as_deref(), Some("Nurul Amir"));
-    assert_eq!(a.body, "JEMBER – Isi berita.");
+    assert_eq!(a.body.text(), "JEMBER – Isi berita.");
 }
 
 #[test]
@@ -142,5 +142,5 @@ fn read_more_lines_end_the_article() {
     let a = parse(
         "Judul Yang Cukup Panjang\n\nParagraf isi.\n\nBaca Berita Lainnya\n\nTeaser Bupati Lain",
     );
-    assert_eq!(a.body, "Paragraf isi.");
+    assert_eq!(a.body.text(), "Paragraf isi.");
 }
