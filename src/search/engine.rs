@@ -17,7 +17,7 @@
 //! - Bounds and scores run on every core (rayon), and every stage checks the
 //!   cancel flag a newer keystroke sets.
 
-use super::{byte_mask as mask, FilterQuery, Hit, Scorer, SearchIndex};
+use super::{byte_mask as mask, memory, FilterQuery, Hit, Scorer, SearchIndex};
 use rayon::prelude::*;
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, VecDeque};
@@ -44,6 +44,10 @@ const UNKNOWN: i32 = i32::MIN;
 
 /// Documents scored per parallel batch between stop checks.
 const BATCH: usize = 256;
+
+/// How many documents ahead of the one being bounded its fields' profiles
+/// are fetched (their texts at half the distance).
+const AHEAD: usize = 8;
 
 /// One answered query.
 #[derive(Debug)]
@@ -154,6 +158,51 @@ fn weigh(score: i64, field: usize) -> i64 {
 }
 
 impl SearchIndex {
+    /// Starts loading the profiles of the fields of `d` that hold every
+    /// byte of `wmask` (the first thing a bound of `d` reads).
+    fn warm_profiles(&self, d: usize, wmask: u64) {
+        let (ids, slot_masks) = self.slots_of(d);
+        for (&id, &fmask) in ids.iter().zip(slot_masks) {
+            if wmask & !fmask == 0 {
+                memory::prefetch(&self.fields[id as usize]);
+            }
+        }
+    }
+
+    /// Starts loading the texts of the same fields (their profiles should
+    /// be in cache by now: [`Self::warm_profiles`] ran a few documents ago).
+    fn warm_texts(&self, d: usize, wmask: u64) {
+        let (ids, slot_masks) = self.slots_of(d);
+        for (&id, &fmask) in ids.iter().zip(slot_masks) {
+            if wmask & !fmask == 0 {
+                let start = self.fields[id as usize].start as usize;
+                memory::prefetch(self.text.as_ptr().wrapping_add(start));
+            }
+        }
+    }
+
+    /// Runs `f` over `docs` while warming the ones [`AHEAD`] and
+    /// [`AHEAD`]` / 2` places on for the last query word.
+    fn warmed<'a, T>(
+        &'a self,
+        docs: &'a [u32],
+        wmask: u64,
+        texts: bool,
+        mut f: impl FnMut(u32) -> Option<T> + 'a,
+    ) -> impl Iterator<Item = T> + 'a {
+        docs.iter().enumerate().filter_map(move |(j, &d)| {
+            if let Some(&ahead) = docs.get(j + AHEAD) {
+                self.warm_profiles(ahead as usize, wmask);
+            }
+            if texts {
+                if let Some(&near) = docs.get(j + AHEAD / 2) {
+                    self.warm_texts(near as usize, wmask);
+                }
+            }
+            f(d)
+        })
+    }
+
     /// The bound of a document's score, `None` when it does not match. Each
     /// word takes the best field it matches; a field's bound comes from its
     /// profile when the scorer reads profiles, and fields that cannot beat
@@ -248,33 +297,31 @@ impl SearchIndex {
         };
         let masked: Vec<(String, u64)> = words.iter().map(|w| (w.clone(), mask(w))).collect();
         let qmask = masked.iter().fold(0, |m, (_, wm)| m | wm);
-        let bound = |d: usize| {
-            self.doc_bound(d, &masked, &known, qmask, scorer)
-                .map(|b| (d as u32, b))
+        let bound = |d: u32| {
+            self.doc_bound(d as usize, &masked, &known, qmask, scorer)
+                .map(|b| (d, b))
         };
-        let candidates: Vec<(u32, i64)> = match &base {
-            Some(ids) => ids
-                .par_chunks(4096)
-                .map(|c| {
-                    if cancelled(cancel) {
-                        return Vec::new();
-                    }
-                    c.iter().filter_map(|&d| bound(d as usize)).collect()
-                })
-                .flatten()
-                .collect(),
-            None => (0..self.len())
-                .into_par_iter()
-                .chunks(4096)
-                .map(|c| {
-                    if cancelled(cancel) {
-                        return Vec::new();
-                    }
-                    c.into_iter().filter_map(bound).collect()
-                })
-                .flatten()
-                .collect(),
+        // The last word is the one being typed: its fields are the ones read.
+        let (last, last_mask) = masked.last().map_or(("", 0), |(w, m)| (w.as_str(), *m));
+        let texts = last.len() > 1;
+        let all: Vec<u32>;
+        let docs: &[u32] = match &base {
+            Some(ids) => ids,
+            None => {
+                all = (0..self.len() as u32).collect();
+                &all
+            }
         };
+        let candidates: Vec<(u32, i64)> = docs
+            .par_chunks(4096)
+            .map(|c| {
+                if cancelled(cancel) {
+                    return Vec::new();
+                }
+                self.warmed(c, last_mask, texts, bound).collect()
+            })
+            .flatten()
+            .collect();
         if cancelled(cancel) {
             return None;
         }
@@ -420,10 +467,18 @@ impl SearchIndex {
                 // In document order, fields and texts are read mostly forwards.
                 let mut batch: Vec<(u32, i64)> = ordered[next..end].to_vec();
                 batch.sort_unstable_by_key(|&(d, _)| d);
+                let batch: Vec<u32> = batch.into_iter().map(|(d, _)| d).collect();
+                let last_mask = words.last().map_or(0, |(_, m)| *m);
                 let refined: Vec<Key> = batch
-                    .par_iter()
-                    .with_min_len(64)
-                    .map(|&(d, _)| key(self.doc_tight_bound(d as usize, words, known, scorer), d))
+                    .par_chunks(64)
+                    .flat_map_iter(|c| {
+                        self.warmed(c, last_mask, true, |d| {
+                            Some(key(
+                                self.doc_tight_bound(d as usize, words, known, scorer),
+                                d,
+                            ))
+                        })
+                    })
                     .collect();
                 pending.extend(refined.into_iter().filter(|&k| !beaten(Some(k))));
                 next = end;

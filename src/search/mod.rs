@@ -8,7 +8,7 @@
 //! The scorer sits behind [`Scorer`] so it can be swapped.
 
 mod engine;
-mod huge;
+mod memory;
 mod scorer;
 
 pub use engine::RANKED;
@@ -175,13 +175,13 @@ impl SearchIndex {
             index.masks.push(mask);
         }
         index.doc_starts.push(index.field_ids.len() as u32);
-        index.text = huge::string(std::mem::take(&mut index.text));
+        index.text = memory::string(std::mem::take(&mut index.text));
         index.text.shrink_to_fit();
-        index.fields = huge::vec(std::mem::take(&mut index.fields));
+        index.fields = memory::vec(std::mem::take(&mut index.fields));
         index.fields.shrink_to_fit();
-        index.field_ids = huge::vec(std::mem::take(&mut index.field_ids));
+        index.field_ids = memory::vec(std::mem::take(&mut index.field_ids));
         index.field_ids.shrink_to_fit();
-        index.slot_masks = huge::vec(std::mem::take(&mut index.slot_masks));
+        index.slot_masks = memory::vec(std::mem::take(&mut index.slot_masks));
         index.slot_masks.shrink_to_fit();
         index
     }
