@@ -7,8 +7,8 @@ use crate::corpus::{Article, Corpus};
 use crate::entities::{build_index, official_document};
 use crate::entities::{EntityIndex, EntityKind, Official, Span};
 use crate::search::{Document, SearchIndex};
+use foldhash::{HashMap, HashMapExt};
 use rayon::prelude::*;
-use std::collections::HashMap;
 use std::sync::Arc;
 
 /// Which entity a sidebar row, a filter or a highlight is about.

@@ -12,7 +12,7 @@ use super::posts::match_post;
 use super::regions::{RegionRef, RegionTarget};
 use super::tokens::{TokenKind, TokenMarks, Tokens};
 use crate::search::fold;
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 /// Words of a name usable as a short form: no initials, at least three letters.
 fn short_forms(name: &str) -> impl Iterator<Item = &str> {

@@ -3,8 +3,9 @@
 //! Two keys merge when equal, or, for the same post, when one contains the
 //! other and both have at least 4 bytes; such keys share a 4-byte window.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasher, RandomState};
+use foldhash::fast::RandomState;
+use foldhash::HashMap;
+use std::hash::BuildHasher;
 
 /// A 4-byte window of a key.
 type Gram = [u8; 4];

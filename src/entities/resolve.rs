@@ -6,7 +6,7 @@ use super::index::{EntityIndex, Official, Organization, Place, Program, Role};
 use super::model::{ArticleEntities, OfficialMention};
 use super::packed::PackedEntities;
 use crate::search::{fold, Document};
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 /// One official mention with where it came from, while clustering.
 struct Cluster {

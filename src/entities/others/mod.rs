@@ -11,10 +11,10 @@ use super::model::{
 };
 use super::regions::{typed_ref, unambiguous_ref, RegionRef, RegionTarget};
 use super::tokens::{TokenMarks, Tokens};
+use foldhash::HashMap;
 use orgs::{acronym, parenthesised};
 use places::{dateline_place, kecamatan_list, lokasi, parent_code};
 use programs::{lowercase_program, named_phrase, program_phrase, training};
-use std::collections::HashMap;
 
 pub(super) fn words(tokens: &Tokens, start: usize, end: usize) -> String {
     let mut out = String::new();
