@@ -58,22 +58,39 @@ fn province_of(institution: &str) -> Option<String> {
         .map(|r| r.province.clone())
 }
 
-/// Levenshtein distance, bounded: stops counting past `max`.
+/// Levenshtein distance, bounded: stops counting past `max` (any result
+/// above `max` means "too far"). Compares bytes when both are ASCII (keys
+/// almost always are), else chars; two rows, no allocation per row.
 fn edit_distance(a: &str, b: &str, max: usize) -> usize {
+    if a.is_ascii() && b.is_ascii() {
+        return bounded_levenshtein(a.as_bytes(), b.as_bytes(), max);
+    }
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
+    bounded_levenshtein(&a, &b, max)
+}
+
+/// [`edit_distance`] over any sequence: returns `max + 1` as soon as a whole
+/// row of the matrix exceeds `max` (the distance can only grow from there).
+fn bounded_levenshtein<T: PartialEq>(a: &[T], b: &[T], max: usize) -> usize {
     if a.len().abs_diff(b.len()) > max {
         return max + 1;
     }
     let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
     for (i, ca) in a.iter().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
+        cur[0] = i + 1;
+        let mut row_min = cur[0];
         for (j, cb) in b.iter().enumerate() {
             cur[j + 1] = (prev[j] + usize::from(ca != cb))
                 .min(prev[j + 1] + 1)
                 .min(cur[j] + 1);
+            row_min = row_min.min(cur[j + 1]);
         }
-        prev = cur;
+        if row_min > max {
+            return max + 1;
+        }
+        std::mem::swap(&mut prev, &mut cur);
     }
     prev[b.len()]
 }
@@ -496,6 +513,13 @@ mod tests {
     fn distance() {
         assert_eq!(edit_distance("muhammad", "muhamad", 2), 1);
         assert!(edit_distance("abcdefgh", "zzzzzzzz", 2) > 2);
+        assert_eq!(edit_distance("wismansyah", "wismansjah", 2), 1);
+        assert_eq!(edit_distance("ariefwismansyah", "ariefrwismansyah", 2), 1);
+        assert_eq!(edit_distance("kamíl", "kamil", 2), 1);
+        assert_eq!(edit_distance("abcdef", "badcfe", 4), 4);
+        assert!(edit_distance("abcdef", "badcfe", 3) > 3);
+        assert_eq!(edit_distance("abcdfe", "abcdef", 2), 2);
+        assert_eq!(edit_distance("", "ab", 2), 2);
     }
 
     #[test]
