@@ -46,6 +46,10 @@ pub fn run(args: CorpusArgs, mut settings: Settings) -> Result<()> {
     let notices = settings.notices.clone();
     let result = runtime.block_on(event_loop(args, &settings, store));
     restore();
+    // Quitting while articles load or officials are extracted must not wait
+    // for that work (dropping the runtime would join its blocking tasks):
+    // nothing it produces is needed any more, and state was saved by the loop.
+    runtime.shutdown_background();
     for n in notices {
         eprintln!("warta: {n}");
     }

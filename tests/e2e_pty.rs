@@ -129,3 +129,31 @@ fn raw_view_reads_the_file_again() {
     s.send("q");
     assert!(s.wait_exit().success());
 }
+
+#[path = "../benches/synthetic.rs"]
+#[allow(dead_code)]
+mod synthetic;
+
+#[test]
+fn quitting_while_officials_are_extracted_exits_at_once() {
+    // Enough articles that a debug build is still extracting officials
+    // seconds after the list shows.
+    let dir = tempfile::tempdir().expect("temp corpus");
+    for (i, text) in synthetic::articles(6000, 3).enumerate() {
+        std::fs::write(dir.path().join(format!("{i:05}.txt")), text).expect("write");
+    }
+    let corpus = dir.path().to_str().expect("utf-8 temp path");
+    let mut s = Session::start(&[corpus], 100, 24);
+    s.wait_for("the extraction notice", |s| {
+        s.screen().contains("Finding officials")
+    });
+    let asked = std::time::Instant::now();
+    s.send("q");
+    let status = s.wait_exit();
+    assert!(status.success(), "{status:?}");
+    let took = asked.elapsed();
+    assert!(
+        took < std::time::Duration::from_secs(3),
+        "warta took {took:?} to exit while extracting"
+    );
+}
