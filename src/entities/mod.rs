@@ -2,6 +2,7 @@
 //! Rules are driven by the gazetteers in `assets/`; nothing here knows about
 //! the terminal.
 
+mod cluster;
 mod fast_hash;
 pub mod gazetteer;
 mod in_article;

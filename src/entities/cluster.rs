@@ -1,0 +1,337 @@
+//! Clustering official mentions across articles: which mentions name the
+//! same person. [`super::resolve`] builds officials from the clusters.
+
+use super::gazetteer::GAZETTEER;
+use super::packed::PackedEntities;
+use crate::search::fold;
+use foldhash::{HashMap, HashMapExt};
+
+/// The mentions of one person, while clustering.
+pub(super) struct Cluster {
+    /// Every mention's name, in article order.
+    pub(super) names: Vec<String>,
+    /// The distinct name keys of the mentions.
+    keys: Vec<String>,
+    /// The distinct (name, institution) pairs among the mentions, with the
+    /// name's parts: all that matching a new mention against the cluster needs.
+    variants: Vec<(String, Option<String>, NameParts)>,
+    /// (article, index of the official in that article)
+    pub(super) members: Vec<(usize, usize)>,
+    /// The last name words of `keys`, each with when the cluster took it.
+    lasts: Vec<(String, usize)>,
+    /// The distinct institutions among `variants`.
+    institutions: Vec<String>,
+}
+
+/// Folded letters and digits of a name (`Arief R. Wismansyah` → `ariefrwismansyah`).
+pub fn name_key(name: &str) -> String {
+    fold(name).chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// Name words without initials, folded.
+fn name_words(name: &str) -> Vec<String> {
+    fold(name)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() > 2)
+        .map(str::to_string)
+        .collect()
+}
+
+/// The province code an institution lies in, when it names a region.
+fn province_of(institution: &str) -> Option<String> {
+    let g = &*GAZETTEER;
+    let bare = institution
+        .split_once(' ')
+        .map(|(head, rest)| {
+            if matches!(
+                head,
+                "Polres" | "Polresta" | "Polda" | "Polsek" | "Kodim" | "Korem"
+            ) {
+                rest
+            } else {
+                institution
+            }
+        })
+        .unwrap_or(institution);
+    g.region_by_name(bare)
+        .or_else(|| g.region_by_name(institution))
+        .map(|r| r.province.clone())
+}
+
+/// Levenshtein distance, bounded: stops counting past `max` (any result
+/// above `max` means "too far"). Compares bytes when both are ASCII (keys
+/// almost always are), else chars; two rows, no allocation per row.
+fn edit_distance(a: &str, b: &str, max: usize) -> usize {
+    if a.is_ascii() && b.is_ascii() {
+        return bounded_levenshtein(a.as_bytes(), b.as_bytes(), max);
+    }
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    bounded_levenshtein(&a, &b, max)
+}
+
+/// [`edit_distance`] over any sequence: returns `max + 1` as soon as a whole
+/// row of the matrix exceeds `max` (the distance can only grow from there).
+fn bounded_levenshtein<T: PartialEq>(a: &[T], b: &[T], max: usize) -> usize {
+    if a.len().abs_diff(b.len()) > max {
+        return max + 1;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        let mut row_min = cur[0];
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
+            row_min = row_min.min(cur[j + 1]);
+        }
+        if row_min > max {
+            return max + 1;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
+}
+
+/// What matching compares of a name, worked out once per name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct NameParts {
+    /// See [`name_key`].
+    key: String,
+    /// See [`name_words`].
+    words: Vec<String>,
+}
+
+impl NameParts {
+    fn of(name: &str) -> NameParts {
+        NameParts {
+            key: name_key(name),
+            words: name_words(name),
+        }
+    }
+}
+
+/// True when two mentions name the same person.
+#[cfg(test)]
+fn same_person(name_a: &str, inst_a: Option<&str>, name_b: &str, inst_b: Option<&str>) -> bool {
+    same_parts(
+        &NameParts::of(name_a),
+        inst_a,
+        &NameParts::of(name_b),
+        inst_b,
+        &mut province_of,
+    )
+}
+
+/// [`same_person`] on names already taken apart; `province` gives an
+/// institution's province (cached by the caller).
+fn same_parts(
+    a: &NameParts,
+    inst_a: Option<&str>,
+    b: &NameParts,
+    inst_b: Option<&str>,
+    province: &mut dyn FnMut(&str) -> Option<String>,
+) -> bool {
+    let (ka, kb) = (&a.key, &b.key);
+    let same_institution = inst_a.is_some() && inst_a == inst_b;
+    let (words_a, words_b) = (&a.words, &b.words);
+    if ka == kb {
+        if words_a.len() < 2 {
+            // `Hendra` in two regions is two people.
+            return inst_a == inst_b;
+        }
+        return match (inst_a, inst_b) {
+            (Some(a), Some(b)) => {
+                a == b
+                    || match (province(a), province(b)) {
+                        (Some(pa), Some(pb)) => pa == pb,
+                        _ => true,
+                    }
+            }
+            _ => true,
+        };
+    }
+    if !same_institution {
+        return false;
+    }
+    // Spelling variants within one institution.
+    let (short, long) = if words_a.len() <= words_b.len() {
+        (words_a, words_b)
+    } else {
+        (words_b, words_a)
+    };
+    (short.len() >= 2 && short.iter().all(|w| long.contains(w)))
+        || (ka.len().min(kb.len()) >= 8 && edit_distance(ka, kb, 2) <= 2)
+}
+
+/// Groups every official mention of the corpus into people: a mention joins
+/// the first cluster (in order of creation) holding a variant it matches.
+pub(super) fn cluster(per_article: &[PackedEntities]) -> Vec<Cluster> {
+    let mut clusters: Vec<Cluster> = Vec::new();
+    let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut provinces: HashMap<String, Option<String>> = HashMap::new();
+    let mut province = |institution: &str| -> Option<String> {
+        if let Some(p) = provinces.get(institution) {
+            return p.clone();
+        }
+        let p = province_of(institution);
+        provinces.insert(institution.to_string(), p.clone());
+        p
+    };
+    // Spelling variants match only within one institution, so clusters that
+    // share a last name word are listed per institution too: a new name
+    // looks at the few in its own institution, not at every cluster with its
+    // last name (a list that grows with the corpus). Each entry keeps when
+    // the cluster took that last name, the order the matching follows.
+    let mut by_last: HashMap<(String, String), Vec<(usize, usize)>> = HashMap::new();
+    let mut took_last = 0;
+    for (ai, ents) in per_article.iter().enumerate() {
+        for (oi, o) in ents.officials().iter().enumerate() {
+            let parts = NameParts::of(&o.name);
+            let key = parts.key.clone();
+            let last = parts.words.last().cloned().unwrap_or_default();
+            let mut matches = |ci: &usize| {
+                clusters[*ci].variants.iter().any(|(_, inst, p)| {
+                    // same_person needs equal keys or one shared institution.
+                    (p.key == key || (inst.is_some() && *inst == o.institution))
+                        && same_parts(
+                            p,
+                            inst.as_deref(),
+                            &parts,
+                            o.institution.as_deref(),
+                            &mut province,
+                        )
+                })
+            };
+            // Clusters with this key, then the earliest to take this last
+            // name among those with this institution.
+            let found = by_key
+                .get(&key)
+                .and_then(|list| list.iter().find(|ci| matches(ci)))
+                .or_else(|| {
+                    let inst = o.institution.clone()?;
+                    by_last
+                        .get(&(last.clone(), inst))?
+                        .iter()
+                        .filter(|(_, ci)| matches(ci))
+                        .min()
+                        .map(|(_, ci)| ci)
+                })
+                .copied();
+            let ci = match found {
+                Some(ci) => ci,
+                None => {
+                    clusters.push(Cluster {
+                        names: Vec::new(),
+                        keys: Vec::new(),
+                        variants: Vec::new(),
+                        members: Vec::new(),
+                        lasts: Vec::new(),
+                        institutions: Vec::new(),
+                    });
+                    clusters.len() - 1
+                }
+            };
+            let c = &mut clusters[ci];
+            // `keys` holds each distinct key once.
+            if !c.keys.contains(&key) {
+                by_key.entry(key.clone()).or_default().push(ci);
+                c.keys.push(key.clone());
+                if !c.lasts.iter().any(|(l, _)| *l == last) {
+                    took_last += 1;
+                    for inst in &c.institutions {
+                        let list = by_last.entry((last.clone(), inst.clone())).or_default();
+                        list.push((took_last, ci));
+                    }
+                    c.lasts.push((last.clone(), took_last));
+                }
+            }
+            if let Some(inst) = &o.institution {
+                if !c.institutions.contains(inst) {
+                    for (l, when) in &c.lasts {
+                        let list = by_last.entry((l.clone(), inst.clone())).or_default();
+                        list.push((*when, ci));
+                    }
+                    c.institutions.push(inst.clone());
+                }
+            }
+            if !c
+                .variants
+                .iter()
+                .any(|(n, inst, _)| *n == o.name && *inst == o.institution)
+            {
+                c.variants
+                    .push((o.name.clone(), o.institution.clone(), parts));
+            }
+            c.names.push(o.name.clone());
+            c.members.push((ai, oi));
+        }
+    }
+    clusters
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn distance() {
+        assert_eq!(edit_distance("muhammad", "muhamad", 2), 1);
+        assert!(edit_distance("abcdefgh", "zzzzzzzz", 2) > 2);
+        assert_eq!(edit_distance("wismansyah", "wismansjah", 2), 1);
+        assert_eq!(edit_distance("ariefwismansyah", "ariefrwismansyah", 2), 1);
+        assert_eq!(edit_distance("kamíl", "kamil", 2), 1);
+        assert_eq!(edit_distance("abcdef", "badcfe", 4), 4);
+        assert!(edit_distance("abcdef", "badcfe", 3) > 3);
+        assert_eq!(edit_distance("abcdfe", "abcdef", 2), 2);
+        assert_eq!(edit_distance("", "ab", 2), 2);
+    }
+
+    #[test]
+    fn same_person_rules() {
+        assert!(same_person(
+            "Arief R. Wismansyah",
+            Some("Kota Tangerang"),
+            "Arief R Wismansyah",
+            None
+        ));
+        assert!(same_person(
+            "Arief Wismansyah",
+            Some("Kota Tangerang"),
+            "Arief R. Wismansyah",
+            Some("Kota Tangerang")
+        ));
+        assert!(!same_person(
+            "Hendra",
+            Some("Kota Bandung"),
+            "Hendra",
+            Some("Kabupaten Aceh Besar")
+        ));
+        assert!(!same_person(
+            "Hendra Gunawan",
+            Some("Kota Bandung"),
+            "Hendra Gunawan",
+            Some("Kabupaten Aceh Besar")
+        ));
+        assert!(same_person(
+            "Hendra Gunawan",
+            Some("Kota Bandung"),
+            "Hendra Gunawan",
+            Some("Kabupaten Bandung")
+        ));
+        assert!(same_person(
+            "Muhammad Ridwan Saleh",
+            Some("Kota Padang"),
+            "Muhamad Ridwan Saleh",
+            Some("Kota Padang")
+        ));
+        assert!(!same_person(
+            "Muhammad Ridwan Saleh",
+            Some("Kota Padang"),
+            "Muhamad Ridwan Saleh",
+            Some("Kota Medan")
+        ));
+    }
+}
