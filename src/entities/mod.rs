@@ -23,7 +23,9 @@ mod tokens;
 pub use index::*;
 pub use model::*;
 pub use packed::PackedEntities;
-pub use resolve::{build_index, name_key, official_document, resolve, resolve_packed};
+pub use resolve::{
+    build_index, extract_packed, name_key, official_document, resolve, resolve_packed,
+};
 
 /// Extracts every entity from one article body. Token offsets are 32-bit,
 /// so a body of 4 GiB or more is read only up to its first 4 GiB (cut back

@@ -13,13 +13,18 @@ pub use super::cluster::name_key;
 
 /// Extracts every article (in parallel) and resolves entities across them.
 pub fn build_index(articles: &[crate::corpus::Article]) -> EntityIndex {
+    resolve_packed(extract_packed(articles))
+}
+
+/// Extracts every article's entities in parallel, each packed as soon as it
+/// is extracted (the corpus's mentions never exist unpacked at once): the
+/// first step of [`build_index`].
+pub fn extract_packed(articles: &[crate::corpus::Article]) -> Vec<PackedEntities> {
     use rayon::prelude::*;
-    // packed as soon as extracted: the corpus's mentions never exist unpacked
-    let per_article: Vec<PackedEntities> = articles
+    articles
         .par_iter()
         .map(|a| PackedEntities::pack(&super::extract(&a.body.text())))
-        .collect();
-    resolve_packed(per_article)
+        .collect()
 }
 
 /// Resolves per-article entities into corpus-wide lists.

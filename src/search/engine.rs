@@ -158,27 +158,14 @@ fn weigh(score: i64, field: usize) -> i64 {
 }
 
 impl SearchIndex {
-    /// Starts loading the profiles of the fields of `d` that hold every
-    /// byte of `wmask` (the first thing a bound of `d` reads).
-    fn warm_profiles(&self, d: usize, wmask: u64) {
+    /// The fields of `d` that hold every byte of `wmask`: the ones a bound
+    /// of `d` for that word reads.
+    fn fields_for(&self, d: usize, wmask: u64) -> impl Iterator<Item = &super::FieldInfo> {
         let (ids, slot_masks) = self.slots_of(d);
-        for (&id, &fmask) in ids.iter().zip(slot_masks) {
-            if wmask & !fmask == 0 {
-                memory::prefetch(&self.fields[id as usize]);
-            }
-        }
-    }
-
-    /// Starts loading the texts of the same fields (their profiles should
-    /// be in cache by now: [`Self::warm_profiles`] ran a few documents ago).
-    fn warm_texts(&self, d: usize, wmask: u64) {
-        let (ids, slot_masks) = self.slots_of(d);
-        for (&id, &fmask) in ids.iter().zip(slot_masks) {
-            if wmask & !fmask == 0 {
-                let start = self.fields[id as usize].start as usize;
-                memory::prefetch(self.text.as_ptr().wrapping_add(start));
-            }
-        }
+        ids.iter()
+            .zip(slot_masks)
+            .filter(move |(_, &fmask)| wmask & !fmask == 0)
+            .map(|(&id, _)| &self.fields[id as usize])
     }
 
     /// Runs `f` over `docs` while warming the ones [`AHEAD`] and
@@ -191,12 +178,17 @@ impl SearchIndex {
         mut f: impl FnMut(u32) -> Option<T> + 'a,
     ) -> impl Iterator<Item = T> + 'a {
         docs.iter().enumerate().filter_map(move |(j, &d)| {
+            // Profiles first; by half the distance they are in cache and
+            // give where the texts start.
             if let Some(&ahead) = docs.get(j + AHEAD) {
-                self.warm_profiles(ahead as usize, wmask);
+                self.fields_for(ahead as usize, wmask)
+                    .for_each(|f| memory::prefetch(f));
             }
             if texts {
                 if let Some(&near) = docs.get(j + AHEAD / 2) {
-                    self.warm_texts(near as usize, wmask);
+                    for f in self.fields_for(near as usize, wmask) {
+                        memory::prefetch(self.text.as_ptr().wrapping_add(f.start as usize));
+                    }
                 }
             }
             f(d)
@@ -415,6 +407,7 @@ impl SearchIndex {
         type Key = (i64, Reverse<u32>);
         let key = |score: i64, d: u32| -> Key { (score, Reverse(d)) };
         let mut best: Vec<Hit> = Vec::new();
+        let last_mask = words.last().map_or(0, |(_, m)| *m);
         let mut pending: BinaryHeap<Key> = BinaryHeap::new();
         let mut next = 0;
         loop {
@@ -465,10 +458,8 @@ impl SearchIndex {
                 // thread hand-offs when most candidates need refining.
                 let end = (next + BATCH.max(next / 4)).min(ordered.len());
                 // In document order, fields and texts are read mostly forwards.
-                let mut batch: Vec<(u32, i64)> = ordered[next..end].to_vec();
-                batch.sort_unstable_by_key(|&(d, _)| d);
-                let batch: Vec<u32> = batch.into_iter().map(|(d, _)| d).collect();
-                let last_mask = words.last().map_or(0, |(_, m)| *m);
+                let mut batch: Vec<u32> = ordered[next..end].iter().map(|&(d, _)| d).collect();
+                batch.sort_unstable();
                 let refined: Vec<Key> = batch
                     .par_chunks(64)
                     .flat_map_iter(|c| {

@@ -12,12 +12,13 @@
 /// Below this many bytes an array stays where it is (a huge page is 2 MiB).
 const MIN_BYTES: usize = 4 << 20;
 
-/// `items` in an allocation the kernel is asked to back with huge pages:
-/// the new allocation is advised before it is first written, so the pages
-/// are huge from the first fault on.
-pub(super) fn vec<T: Copy>(items: Vec<T>) -> Vec<T> {
+/// `items` without spare capacity, in an allocation the kernel is asked to
+/// back with huge pages when it is large: the new allocation is advised
+/// before it is first written, so the pages are huge from the first fault on.
+pub(super) fn vec<T: Copy>(mut items: Vec<T>) -> Vec<T> {
     let bytes = std::mem::size_of_val(items.as_slice());
     if bytes < MIN_BYTES || !cfg!(all(target_os = "linux", target_env = "gnu")) {
+        items.shrink_to_fit();
         return items;
     }
     let mut out = Vec::with_capacity(items.len());
@@ -28,13 +29,7 @@ pub(super) fn vec<T: Copy>(items: Vec<T>) -> Vec<T> {
 
 /// [`vec`] for a string.
 pub(super) fn string(text: String) -> String {
-    if text.len() < MIN_BYTES || !cfg!(all(target_os = "linux", target_env = "gnu")) {
-        return text;
-    }
-    let mut out = String::with_capacity(text.len());
-    advise(out.as_ptr() as usize, text.len());
-    out.push_str(&text);
-    out
+    String::from_utf8(vec(text.into_bytes())).expect("the bytes of a String")
 }
 
 /// Advises the whole pages inside `start..start + len` for huge pages.

@@ -188,13 +188,9 @@ impl SearchIndex {
         }
         index.doc_starts.push(index.field_ids.len() as u32);
         index.text = memory::string(std::mem::take(&mut index.text));
-        index.text.shrink_to_fit();
         index.fields = memory::vec(std::mem::take(&mut index.fields));
-        index.fields.shrink_to_fit();
         index.field_ids = memory::vec(std::mem::take(&mut index.field_ids));
-        index.field_ids.shrink_to_fit();
         index.slot_masks = memory::vec(std::mem::take(&mut index.slot_masks));
-        index.slot_masks.shrink_to_fit();
         index
     }
 
