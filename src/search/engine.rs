@@ -17,6 +17,7 @@
 //! - Bounds and scores run on every core (rayon), and every stage checks the
 //!   cancel flag a newer keystroke sets.
 
+use super::order::by_bound;
 use super::{byte_mask as mask, memory, FilterQuery, Hit, Scorer, SearchIndex};
 use rayon::prelude::*;
 use std::cmp::Reverse;
@@ -477,39 +478,6 @@ impl SearchIndex {
         }
         Some(best)
     }
-}
-
-/// Candidates by descending bound, index order within a bound (a stable
-/// counting sort: bounds take few distinct values).
-fn by_bound(candidates: &[(u32, i64)]) -> Vec<(u32, i64)> {
-    // The distinct bounds, descending: few, so kept sorted as they come
-    // rather than sorting one value per candidate.
-    let mut bounds: Vec<i64> = Vec::new();
-    let mut last = None;
-    for &(_, b) in candidates {
-        if last == Some(b) {
-            continue;
-        }
-        last = Some(b);
-        if let Err(at) = bounds.binary_search_by(|x| b.cmp(x)) {
-            bounds.insert(at, b);
-        }
-    }
-    let slot = |b: i64| bounds.binary_search_by(|x| b.cmp(x)).unwrap_or(0);
-    let mut starts = vec![0usize; bounds.len() + 1];
-    for (_, b) in candidates {
-        starts[slot(*b) + 1] += 1;
-    }
-    for i in 1..starts.len() {
-        starts[i] += starts[i - 1];
-    }
-    let mut out = vec![(0, 0); candidates.len()];
-    for &(d, b) in candidates {
-        let s = &mut starts[slot(b)];
-        out[*s] = (d, b);
-        *s += 1;
-    }
-    out
 }
 
 /// The cache slot each index carries; cloned indices start empty.

@@ -9,6 +9,7 @@
 
 mod engine;
 mod memory;
+mod order;
 mod scorer;
 
 pub use engine::RANKED;

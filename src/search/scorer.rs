@@ -356,13 +356,22 @@ pub fn skim_tight_bound(field: &str, word: &str) -> Option<i64> {
     if !word.is_ascii() || f.len() > 1024 {
         return skim_bound(field, word);
     }
+    // Gaps are counted in chars: the char position of each byte, counted
+    // once per call for a field that is not ASCII (names fields hold ` · `).
+    let mut chars_before = [0u16; 1025];
     let ascii = field.is_ascii();
-    // Gaps are counted in chars: the char position of a byte.
+    if !ascii {
+        let mut n = 0;
+        for (p, &b) in f.iter().enumerate() {
+            chars_before[p] = n;
+            n += u16::from((b & 0xC0) != 0x80);
+        }
+    }
     let char_at = |p: usize| -> i64 {
         if ascii {
             p as i64
         } else {
-            f[..p].iter().filter(|&&b| (b & 0xC0) != 0x80).count() as i64
+            chars_before[p] as i64
         }
     };
     // The rows of the last three chars, by k % 3.
