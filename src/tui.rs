@@ -23,6 +23,7 @@ use ratatui::backend::CrosstermBackend;
 use ratatui::Terminal;
 use std::collections::HashMap;
 use std::io::{stdout, Stdout};
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, Once};
 use std::time::Duration;
@@ -159,8 +160,10 @@ struct Built {
 /// counting progress in `stats`; `indexing` is set once every file is parsed.
 /// With `early`, a library without entities is sent there as soon as the
 /// articles are parsed, so the list is usable while extraction runs.
+/// Entities come through the entity cache at `cache`, when there is one.
 async fn build(
     args: CorpusArgs,
+    cache: Option<PathBuf>,
     stats: Arc<LoadStats>,
     indexing: Arc<AtomicBool>,
     early: Option<UnboundedSender<Built>>,
@@ -175,7 +178,7 @@ async fn build(
                 keys: keys.clone(),
             });
         }
-        let entities = crate::entities::build_index(&corpus.articles);
+        let entities = crate::store::entity_cache::build_index(&corpus.articles, cache.as_deref());
         let lib = Library::from_shared(corpus, entities, false);
         Built { lib, keys }
     })
@@ -210,7 +213,7 @@ fn spawn_progress(
 }
 
 /// Fingerprints the opened folders on a blocking thread.
-async fn fingerprint(paths: Vec<std::path::PathBuf>) -> Option<u64> {
+async fn fingerprint(paths: Vec<PathBuf>) -> Option<u64> {
     tokio::task::spawn_blocking(move || crate::watch::fingerprint(&paths))
         .await
         .ok()
@@ -220,7 +223,12 @@ async fn fingerprint(paths: Vec<std::path::PathBuf>) -> Option<u64> {
 /// seeds) and sends a freshly built library whenever their files change.
 /// The first fingerprint is taken before the first build, so a change made
 /// while loading is not missed.
-fn spawn_loader(args: CorpusArgs, tx: UnboundedSender<Built>, errors: UnboundedSender<Action>) {
+fn spawn_loader(
+    args: CorpusArgs,
+    cache: Option<PathBuf>,
+    tx: UnboundedSender<Built>,
+    errors: UnboundedSender<Action>,
+) {
     tokio::spawn(async move {
         let watched = !args.paths.is_empty();
         let paths = args.paths.clone();
@@ -232,7 +240,14 @@ fn spawn_loader(args: CorpusArgs, tx: UnboundedSender<Built>, errors: UnboundedS
         let stats = Arc::new(LoadStats::default());
         let indexing = Arc::new(AtomicBool::new(false));
         let progress = spawn_progress(stats.clone(), indexing.clone(), errors.clone());
-        let first = build(args.clone(), stats, indexing, Some(tx.clone())).await;
+        let first = build(
+            args.clone(),
+            cache.clone(),
+            stats,
+            indexing,
+            Some(tx.clone()),
+        )
+        .await;
         progress.abort();
         match first {
             Ok(b) => {
@@ -259,7 +274,14 @@ fn spawn_loader(args: CorpusArgs, tx: UnboundedSender<Built>, errors: UnboundedS
             let spent = started.elapsed();
             if now != seen {
                 seen = now;
-                let Ok(built) = build(args.clone(), Arc::default(), Arc::default(), None).await
+                let Ok(built) = build(
+                    args.clone(),
+                    cache.clone(),
+                    Arc::default(),
+                    Arc::default(),
+                    None,
+                )
+                .await
                 else {
                     return;
                 };
@@ -331,7 +353,12 @@ async fn event_loop(
     }
     let (tx, mut rx) = unbounded_channel::<Action>();
     let (built_tx, mut built) = unbounded_channel::<Built>();
-    spawn_loader(args.clone(), built_tx, tx.clone());
+    spawn_loader(
+        args.clone(),
+        settings.entity_cache(&args),
+        built_tx,
+        tx.clone(),
+    );
     let mut searcher = Searcher {
         cancel: HashMap::new(),
         scorer: Arc::new(FuzzyScorer::default()),

@@ -28,6 +28,7 @@ impl Home {
             .current_dir(self.0.path())
             .env("XDG_CONFIG_HOME", self.config())
             .env("XDG_DATA_HOME", self.data())
+            .env("XDG_CACHE_HOME", self.0.path().join("cache"))
             .env_remove("NO_COLOR")
             .output()
             .expect("run warta")
@@ -201,4 +202,84 @@ fn wrong_settings_exit_2_naming_the_line_and_non_toml_is_moved_aside() {
             .code(),
         Some(2)
     );
+}
+
+/// The entity cache of a corpus folder, as the binary places it.
+fn entity_cache_of(home: &Home, corpus: &Path) -> PathBuf {
+    warta::store::paths::corpus_dir(
+        &home.0.path().join("cache").join("warta"),
+        &corpus_identity(&[corpus.to_path_buf()]),
+    )
+    .join("entities.bin")
+}
+
+#[test]
+fn the_entity_cache_serves_a_second_run_and_never_a_stale_article() {
+    let home = Home::new();
+    let corpus = home.0.path().join("berita");
+    std::fs::create_dir_all(&corpus).unwrap();
+    std::fs::write(
+        corpus.join("a.txt"),
+        "Bupati Resmikan Pasar\n\nBupati Tangerang, Ahmed Zaki Iskandar, meresmikan Pasar Cisoka.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        corpus.join("b.txt"),
+        "Camat Hadiri Musrenbang\n\nCamat Cisoka, Budi Santoso, menghadiri musrenbang di Desa Sukamaju.\n",
+    )
+    .unwrap();
+    let dir = corpus.to_str().unwrap();
+    let entities = |extra: &[&str]| {
+        let mut args = vec!["entities", "--json", dir];
+        args.extend_from_slice(extra);
+        let out = home.run(&args);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(
+            out.stderr.is_empty(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let cache = entity_cache_of(&home, &corpus);
+
+    // --no-state writes no cache.
+    let fresh = entities(&["--no-state"]);
+    assert!(fresh.contains("Ahmed Zaki Iskandar"), "{fresh}");
+    assert!(!cache.exists());
+
+    // The first run writes it; the second reads it and leaves it as it was.
+    assert_eq!(entities(&[]), fresh);
+    let written = std::fs::read(&cache).expect("cache written");
+    assert_eq!(entities(&[]), fresh);
+    assert_eq!(std::fs::read(&cache).unwrap(), written);
+    let bench = home.run(&["bench", "--json", "--query", "a", dir]);
+    let report: Value = serde_json::from_slice(&bench.stdout).expect("bench json");
+    assert_eq!(report["extract_cached"], 2);
+
+    // An edited article is extracted again.
+    std::fs::write(
+        corpus.join("a.txt"),
+        "Bupati Resmikan Pasar\n\nBupati Tangerang, Maesyal Rasyid, meresmikan Pasar Cisoka.\n",
+    )
+    .unwrap();
+    let edited = entities(&[]);
+    assert!(edited.contains("Maesyal Rasyid"), "{edited}");
+    assert!(!edited.contains("Ahmed Zaki Iskandar"), "{edited}");
+    assert_eq!(edited, entities(&["--no-state"]));
+
+    // A damaged cache is rebuilt without a word.
+    std::fs::write(&cache, b"WARTAENT and then nonsense").unwrap();
+    assert_eq!(entities(&[]), edited);
+    assert_ne!(
+        std::fs::read(&cache).unwrap(),
+        b"WARTAENT and then nonsense"
+    );
+    let bench = home.run(&["bench", "--json", "--query", "a", dir]);
+    let report: Value = serde_json::from_slice(&bench.stdout).expect("bench json");
+    assert_eq!(report["extract_cached"], 2);
 }

@@ -58,31 +58,43 @@ pub fn run_command(command: &Command, settings: &Settings) -> Result<()> {
             *json,
             settings.lang,
         ),
-        Command::Entities { corpus, kind, json } => super::entities::entities(
-            &load_corpus(&settings.complete(corpus)),
-            *kind,
-            *json,
-            settings.lang,
-        ),
+        Command::Entities { corpus, kind, json } => {
+            let corpus = settings.complete(corpus);
+            super::entities::entities(
+                &load_corpus(&corpus),
+                settings.entity_cache(&corpus).as_deref(),
+                *kind,
+                *json,
+                settings.lang,
+            )
+        }
         Command::Find {
             query,
             corpus,
             scope,
             limit,
             json,
-        } => super::entities::find(
-            &load_corpus(&settings.complete(corpus)),
-            query,
-            *scope,
-            *limit,
-            *json,
-            settings.lang,
-        ),
+        } => {
+            let corpus = settings.complete(corpus);
+            super::entities::find(
+                &load_corpus(&corpus),
+                settings.entity_cache(&corpus).as_deref(),
+                query,
+                *scope,
+                *limit,
+                *json,
+                settings.lang,
+            )
+        }
         Command::Bench {
             corpus,
             queries,
             json,
-        } => super::bench::bench(&settings.complete(corpus), queries, *json),
+        } => {
+            let corpus = settings.complete(corpus);
+            let cache = settings.entity_cache(&corpus);
+            super::bench::bench(&corpus, cache.as_deref(), queries, *json)
+        }
     };
     for n in &settings.notices {
         eprintln!("warta: {n}");

@@ -5,12 +5,14 @@ use super::commands::article_summary;
 use super::write_stdout;
 use crate::app::library::article_document;
 use crate::corpus::Corpus;
-use crate::entities::{build_index, official_document, EntityIndex};
+use crate::entities::{official_document, EntityIndex};
 use crate::search::{FilterQuery, FuzzyScorer, SearchIndex};
+use crate::store::entity_cache;
 use crate::ui::strings::{tr, trf, Lang, S};
 use anyhow::Result;
 use serde_json::{json, Value};
 use std::fmt::Write as _;
+use std::path::Path;
 
 /// Article ids for a list of article indices.
 fn ids(corpus: &Corpus, articles: &[usize]) -> Vec<String> {
@@ -46,11 +48,12 @@ fn officials_json(
 /// Prints the corpus's entities.
 pub fn entities(
     corpus: &Corpus,
+    cache: Option<&Path>,
     kind: Option<EntityKindArg>,
     as_json: bool,
     lang: Lang,
 ) -> Result<()> {
-    let index = build_index(&corpus.articles);
+    let index = entity_cache::build_index(&corpus.articles, cache);
     let wants = |k: EntityKindArg| kind.is_none_or(|w| w == k);
     if as_json {
         let mut out = serde_json::Map::new();
@@ -177,13 +180,14 @@ pub fn entities(
 /// Fuzzy-finds officials and articles.
 pub fn find(
     corpus: &Corpus,
+    cache: Option<&Path>,
     query: &str,
     scope: Option<FindScope>,
     limit: usize,
     as_json: bool,
     lang: Lang,
 ) -> Result<()> {
-    let index = build_index(&corpus.articles);
+    let index = entity_cache::build_index(&corpus.articles, cache);
     let scorer = FuzzyScorer::default();
     let q = FilterQuery::new(query);
     let wants = |s: FindScope| scope.is_none_or(|w| w == s);

@@ -59,6 +59,14 @@ impl Settings {
         out
     }
 
+    /// The entity cache file of a corpus, unless `--no-state`.
+    pub fn entity_cache(&self, corpus: &CorpusArgs) -> Option<std::path::PathBuf> {
+        if self.no_state {
+            return None;
+        }
+        crate::store::entity_cache::file(&corpus.paths)
+    }
+
     /// Opens the state of a corpus, unless `--no-state`. Problems become
     /// notices; warta then runs without saving.
     pub fn open_state(&mut self, corpus: &CorpusArgs) -> Option<StateStore> {

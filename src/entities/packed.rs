@@ -63,6 +63,19 @@ impl PackedEntities {
         PackedEntities(w.into_boxed_slice())
     }
 
+    /// The packed bytes, as [`PackedEntities::from_bytes`] takes them back.
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.0
+    }
+
+    /// Bytes read from elsewhere (the entity cache), when they have the
+    /// shape [`PackedEntities::pack`] gives: every list no longer than the
+    /// bytes left, every string valid UTF-8, nothing after the end. Unpacking
+    /// them then allocates only what the bytes hold.
+    pub fn from_bytes(bytes: &[u8]) -> Option<PackedEntities> {
+        well_formed(bytes).then(|| PackedEntities(bytes.into()))
+    }
+
     /// The bytes this article's entities take.
     pub fn len(&self) -> usize {
         self.0.len()
@@ -191,6 +204,96 @@ fn put_spans(w: &mut Vec<u8>, spans: &[Span]) {
     }
 }
 
+/// Walks packed bytes the way [`Reader`] does, checking each length
+/// against the bytes left (see [`PackedEntities::from_bytes`]).
+fn well_formed(bytes: &[u8]) -> bool {
+    struct Check<'a>(&'a [u8]);
+    impl Check<'_> {
+        fn num(&mut self) -> Option<usize> {
+            let mut n = 0usize;
+            for (i, &b) in self.0.iter().enumerate().take(9) {
+                n |= usize::from(b & 0x7f) << (7 * i);
+                if b & 0x80 == 0 {
+                    self.0 = &self.0[i + 1..];
+                    return Some(n);
+                }
+            }
+            None
+        }
+        /// A count of items that take at least a byte each.
+        fn count(&mut self) -> Option<usize> {
+            self.num().filter(|&n| n <= self.0.len())
+        }
+        fn text(&mut self, len: usize) -> Option<()> {
+            let (text, rest) = self.0.split_at_checked(len)?;
+            std::str::from_utf8(text).ok()?;
+            self.0 = rest;
+            Some(())
+        }
+        fn string(&mut self) -> Option<()> {
+            let len = self.num()?;
+            self.text(len)
+        }
+        fn optional(&mut self) -> Option<()> {
+            match self.num()? {
+                0 => Some(()),
+                n => self.text(n - 1),
+            }
+        }
+        fn strings(&mut self) -> Option<()> {
+            (0..self.count()?).try_for_each(|_| self.string())
+        }
+        fn spans(&mut self) -> Option<()> {
+            (0..self.count()?).try_for_each(|_| {
+                let start = self.num()?;
+                start.checked_add(self.num()?).map(|_| ())
+            })
+        }
+        fn byte(&mut self) -> Option<()> {
+            let (_, rest) = self.0.split_first()?;
+            self.0 = rest;
+            Some(())
+        }
+    }
+    let mut c = Check(bytes);
+    let walk = (|| {
+        let mut counts = [0; 5];
+        for n in &mut counts {
+            *n = c.count()?;
+        }
+        for _ in 0..counts[0] {
+            c.string()?;
+            c.string()?;
+            c.optional()?;
+            c.strings()?;
+            c.strings()?;
+            c.strings()?;
+            c.spans()?;
+        }
+        for _ in 0..counts[1] {
+            c.string()?;
+            c.optional()?;
+            c.spans()?;
+        }
+        for _ in 0..counts[2] {
+            c.string()?;
+            c.byte()?;
+            c.spans()?;
+        }
+        for _ in 0..counts[3] {
+            c.string()?;
+            c.optional()?;
+            c.spans()?;
+        }
+        for _ in 0..counts[4] {
+            c.string()?;
+            c.spans()?;
+        }
+        Some(())
+    })();
+    walk.is_some() && c.0.is_empty()
+}
+
 /// Reads back what the `put` functions wrote (the buffer is always one
 /// [`PackedEntities::pack`] made).
 struct Reader<'a> {
@@ -298,5 +401,41 @@ mod tests {
             ..ArticleEntities::default()
         };
         assert_eq!(PackedEntities::pack(&big).unpack(), big);
+    }
+
+    #[test]
+    fn only_bytes_of_the_packed_shape_come_back() {
+        let e = extract("Kepala Bappeda Kabupaten Tangerang, H. Taufik Emil, S.Sos., M.Si, hadir di Kecamatan Cisoka bersama Dinas Sosial.");
+        assert!(!e.officials.is_empty());
+        let packed = PackedEntities::pack(&e);
+        let bytes = packed.as_bytes();
+        assert_eq!(PackedEntities::from_bytes(bytes), Some(packed.clone()));
+        assert!(PackedEntities::from_bytes(&PackedEntities::default().0).is_none());
+        // Cut short, or with a byte more, the shape no longer holds.
+        for end in 0..bytes.len() {
+            assert!(
+                PackedEntities::from_bytes(&bytes[..end]).is_none(),
+                "cut at {end}"
+            );
+        }
+        let mut longer = bytes.to_vec();
+        longer.push(0);
+        assert!(PackedEntities::from_bytes(&longer).is_none());
+        // A list count far beyond the bytes is refused before anything is allocated.
+        let huge = [0xff, 0xff, 0xff, 0xff, 0x0f, 0, 0, 0, 0];
+        assert!(PackedEntities::from_bytes(&huge).is_none());
+        // Not UTF-8 in a name.
+        let mut bad = Vec::new();
+        for n in [0usize, 1, 0, 0, 0] {
+            put(&mut bad, n);
+        }
+        put(&mut bad, 2);
+        bad.extend_from_slice(&[0xc3, 0x28]);
+        put(&mut bad, 0);
+        put(&mut bad, 0);
+        assert!(PackedEntities::from_bytes(&bad).is_none());
+        bad[6] = b'a';
+        bad[7] = b'b';
+        assert!(PackedEntities::from_bytes(&bad).is_some());
     }
 }

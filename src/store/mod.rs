@@ -1,9 +1,11 @@
 //! What warta remembers and how it is configured: `config.toml` (theme,
 //! key map, language, default corpus, size cap) and one `state.json` per
-//! corpus (bookmarks, read marks, last position), with atomic writes.
+//! corpus (bookmarks, read marks, last position), with atomic writes; and
+//! the entity cache, one per corpus.
 
 pub mod atomic;
 pub mod config;
+pub mod entity_cache;
 pub mod paths;
 pub mod state;
 

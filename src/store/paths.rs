@@ -1,6 +1,7 @@
 //! Where warta keeps its files: the `directories` crate's project folders for
-//! "warta" (on Linux `$XDG_CONFIG_HOME/warta` and `$XDG_DATA_HOME/warta`,
-//! falling back to `~/.config/warta` and `~/.local/share/warta`).
+//! "warta" (on Linux `$XDG_CONFIG_HOME/warta`, `$XDG_DATA_HOME/warta` and
+//! `$XDG_CACHE_HOME/warta`, falling back to `~/.config/warta`,
+//! `~/.local/share/warta` and `~/.cache/warta`).
 
 use directories::ProjectDirs;
 use std::path::{Path, PathBuf};
@@ -17,6 +18,11 @@ pub fn config_file() -> Option<PathBuf> {
 /// The data folder that holds one state folder per corpus.
 pub fn data_dir() -> Option<PathBuf> {
     project().map(|p| p.data_dir().to_path_buf())
+}
+
+/// The cache folder that holds one entity cache per corpus.
+pub fn cache_dir() -> Option<PathBuf> {
+    project().map(|p| p.cache_dir().to_path_buf())
 }
 
 /// The identity of a corpus: its roots made absolute and sorted, or `seeds`
@@ -40,14 +46,19 @@ pub fn corpus_identity(roots: &[PathBuf]) -> Vec<String> {
     ids
 }
 
-/// `<data dir>/corpora/<name>-<hash>/state.json` for a corpus identity: a
-/// readable name from the first root and a hash of all of them.
+/// `<data dir>/corpora/<name>-<hash>/state.json` for a corpus identity.
 pub fn state_file(data_dir: &Path, identity: &[String]) -> PathBuf {
+    corpus_dir(data_dir, identity).join("state.json")
+}
+
+/// `<base>/corpora/<name>-<hash>`, the folder of one corpus: a readable name
+/// from the first root and a hash of all of them.
+pub fn corpus_dir(base: &Path, identity: &[String]) -> PathBuf {
     let first = identity.first().map(String::as_str).unwrap_or("corpus");
-    let base = Path::new(first)
+    let name = Path::new(first)
         .file_name()
         .map_or_else(|| first.to_string(), |n| n.to_string_lossy().into_owned());
-    let mut name: String = base
+    let mut name: String = name
         .chars()
         .map(|c| {
             if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
@@ -62,10 +73,7 @@ pub fn state_file(data_dir: &Path, identity: &[String]) -> PathBuf {
         name.push_str("corpus");
     }
     let hash = fnv1a(identity.join("\n").as_bytes());
-    data_dir
-        .join("corpora")
-        .join(format!("{name}-{hash:016x}"))
-        .join("state.json")
+    base.join("corpora").join(format!("{name}-{hash:016x}"))
 }
 
 /// 64-bit FNV-1a: small, stable across Rust versions and platforms.

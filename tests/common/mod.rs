@@ -32,6 +32,7 @@ pub fn warta(args: &[&str]) -> Output {
         .current_dir(std::env::temp_dir())
         .env("XDG_CONFIG_HOME", home.join("config"))
         .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CACHE_HOME", home.join("cache"))
         .output()
         .expect("run warta")
 }

@@ -34,7 +34,8 @@ impl Session {
         s
     }
 
-    /// Starts `warta ARGS` with `XDG_CONFIG_HOME` and `XDG_DATA_HOME` under `home`.
+    /// Starts `warta ARGS` with `XDG_CONFIG_HOME`, `XDG_DATA_HOME` and
+    /// `XDG_CACHE_HOME` under `home`.
     pub fn start_in(args: &[&str], cols: u16, rows: u16, home: &std::path::Path) -> Session {
         let pair = native_pty_system()
             .openpty(PtySize {
@@ -49,6 +50,7 @@ impl Session {
         cmd.env("TERM", "xterm-256color");
         cmd.env("XDG_CONFIG_HOME", home.join("config"));
         cmd.env("XDG_DATA_HOME", home.join("data"));
+        cmd.env("XDG_CACHE_HOME", home.join("cache"));
         cmd.cwd(std::env::temp_dir());
         let child = pair.slave.spawn_command(cmd).expect("spawn warta");
         drop(pair.slave);

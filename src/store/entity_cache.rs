@@ -1,0 +1,273 @@
+//! The entity cache: each article's extracted entities, kept on disk per
+//! corpus so that opening the same articles again skips extraction, the
+//! dearest step of loading.
+//!
+//! An entry is keyed by the article's content hash and body length, so an
+//! edited article is extracted afresh. The whole file is stamped with the
+//! running binary (version, size and modification time): another build of
+//! warta may extract differently, so it starts from an empty cache.
+//!
+//! Layout: magic `WARTAENT`, format version (u32), stamp (u64), entry count
+//! (u64), then per entry the hash (u64), body length (u64), packed length
+//! (u32) and packed bytes; last, FNV-1a of everything before it (u64). All
+//! numbers little-endian. A file that is missing, cut short, damaged,
+//! stamped by another build or of another shape reads as an empty cache:
+//! nothing is lost, the entities are extracted again and the file rewritten.
+
+use super::atomic;
+use super::paths::{self, fnv1a};
+use crate::corpus::Article;
+use crate::entities::{extract, PackedEntities};
+use foldhash::{HashMap, HashMapExt};
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+
+const MAGIC: &[u8; 8] = b"WARTAENT";
+const VERSION: u32 = 1;
+
+/// What identifies an article's text: its content hash and body length.
+pub type EntryKey = (u64, u64);
+
+/// The key of an article.
+pub fn key_of(article: &Article) -> EntryKey {
+    (article.hash, article.body.len() as u64)
+}
+
+/// The cache file of a corpus: `<cache dir>/corpora/<name>-<hash>/entities.bin`.
+pub fn file(roots: &[PathBuf]) -> Option<PathBuf> {
+    let identity = paths::corpus_identity(roots);
+    paths::cache_dir().map(|dir| paths::corpus_dir(&dir, &identity).join("entities.bin"))
+}
+
+/// The stamp of the running binary; `None` when it cannot be read, and then
+/// no cache is used.
+pub fn stamp() -> Option<u64> {
+    let exe = std::env::current_exe().ok()?;
+    let meta = std::fs::metadata(exe).ok()?;
+    let modified = meta
+        .modified()
+        .ok()?
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?;
+    let id = format!(
+        "{} {} {}.{}",
+        env!("CARGO_PKG_VERSION"),
+        meta.len(),
+        modified.as_secs(),
+        modified.subsec_nanos()
+    );
+    Some(fnv1a(id.as_bytes()))
+}
+
+/// The entries of a cache file.
+#[derive(Debug, Default)]
+pub struct EntityCache {
+    entries: HashMap<EntryKey, PackedEntities>,
+}
+
+impl EntityCache {
+    /// Reads `path`; anything but a whole, intact file with this `stamp`
+    /// gives an empty cache.
+    pub fn read(path: &Path, stamp: u64) -> EntityCache {
+        std::fs::read(path)
+            .ok()
+            .and_then(|bytes| decode(&bytes, stamp))
+            .unwrap_or_default()
+    }
+
+    /// The entities cached for `key`.
+    pub fn get(&self, key: &EntryKey) -> Option<&PackedEntities> {
+        self.entries.get(key)
+    }
+
+    /// How many articles the cache holds.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// True for an empty cache.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
+fn decode(bytes: &[u8], stamp: u64) -> Option<EntityCache> {
+    let (body, sum) = bytes.split_at_checked(bytes.len().checked_sub(8)?)?;
+    if fnv1a(body) != u64::from_le_bytes(sum.try_into().ok()?) {
+        return None;
+    }
+    let mut r = body.strip_prefix(MAGIC)?;
+    let mut take = |n: usize| -> Option<&[u8]> {
+        let (head, rest) = r.split_at_checked(n)?;
+        r = rest;
+        Some(head)
+    };
+    let u32_at = |b: &[u8]| u32::from_le_bytes(b.try_into().expect("4 bytes"));
+    let u64_at = |b: &[u8]| u64::from_le_bytes(b.try_into().expect("8 bytes"));
+    if u32_at(take(4)?) != VERSION || u64_at(take(8)?) != stamp {
+        return None;
+    }
+    let count = u64_at(take(8)?);
+    // Each entry takes at least 20 bytes: a count beyond that is damage.
+    let count = usize::try_from(count)
+        .ok()
+        .filter(|&c| c <= body.len() / 20)?;
+    let mut entries = HashMap::with_capacity(count);
+    for _ in 0..count {
+        let key = (u64_at(take(8)?), u64_at(take(8)?));
+        let len = u32_at(take(4)?) as usize;
+        entries.insert(key, PackedEntities::from_bytes(take(len)?)?);
+    }
+    take(1).is_none().then_some(EntityCache { entries })
+}
+
+fn encode<'a>(
+    stamp: u64,
+    entries: impl ExactSizeIterator<Item = (EntryKey, &'a PackedEntities)>,
+) -> Vec<u8> {
+    let mut out = Vec::new();
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&VERSION.to_le_bytes());
+    out.extend_from_slice(&stamp.to_le_bytes());
+    out.extend_from_slice(&(entries.len() as u64).to_le_bytes());
+    for ((hash, len), packed) in entries {
+        out.extend_from_slice(&hash.to_le_bytes());
+        out.extend_from_slice(&len.to_le_bytes());
+        out.extend_from_slice(&(packed.as_bytes().len() as u32).to_le_bytes());
+        out.extend_from_slice(packed.as_bytes());
+    }
+    let sum = fnv1a(&out);
+    out.extend_from_slice(&sum.to_le_bytes());
+    out
+}
+
+/// Writes the entities of `articles` (in the same order) to `path`,
+/// replacing it atomically.
+pub fn write(
+    path: &Path,
+    stamp: u64,
+    articles: &[Article],
+    packed: &[PackedEntities],
+) -> std::io::Result<()> {
+    // One entry per distinct key: the same article twice is stored once.
+    let mut seen = HashMap::with_capacity(articles.len());
+    for (a, p) in articles.iter().zip(packed) {
+        seen.entry(key_of(a)).or_insert(p);
+    }
+    let mut entries: Vec<(EntryKey, &PackedEntities)> = seen.into_iter().collect();
+    entries.sort_unstable_by_key(|(k, _)| *k);
+    atomic::clean_stale_temps(path);
+    atomic::write_atomic(path, &encode(stamp, entries.into_iter()))
+}
+
+/// What extraction took from the cache.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CacheUse {
+    /// Articles whose entities came from the cache.
+    pub hits: usize,
+    /// Articles extracted afresh.
+    pub extracted: usize,
+    /// True when the cache file was rewritten.
+    pub written: bool,
+}
+
+/// Every article's entities, packed, in order: from the cache at `path`
+/// where it holds them, extracted otherwise. The file is rewritten when an
+/// article was extracted or a cached one is gone. Without a path (or a
+/// stamp), everything is extracted and nothing written.
+pub fn extract_all(articles: &[Article], path: Option<&Path>) -> (Vec<PackedEntities>, CacheUse) {
+    let place = path.zip(stamp());
+    let cache = place.map_or_else(EntityCache::default, |(p, s)| EntityCache::read(p, s));
+    let packed: Vec<PackedEntities> = articles
+        .par_iter()
+        .map(|a| match cache.get(&key_of(a)) {
+            Some(p) => p.clone(),
+            None => PackedEntities::pack(&extract(&a.body.text())),
+        })
+        .collect();
+    let hits = articles
+        .iter()
+        .filter(|a| cache.get(&key_of(a)).is_some())
+        .count();
+    let mut used = CacheUse {
+        hits,
+        extracted: articles.len() - hits,
+        written: false,
+    };
+    if let Some((path, stamp)) = place {
+        if used.extracted > 0 || cache.len() != hits {
+            used.written = write(path, stamp, articles, &packed).is_ok();
+        }
+    }
+    (packed, used)
+}
+
+/// [`crate::entities::build_index`] through the cache at `path`.
+pub fn build_index(articles: &[Article], path: Option<&Path>) -> crate::entities::EntityIndex {
+    crate::entities::resolve_packed(extract_all(articles, path).0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::load_bytes;
+
+    fn articles() -> Vec<Article> {
+        let text = "{\"title\":\"Bupati Tinjau Pasar\",\"text\":\"Bupati Tangerang, Ahmed Zaki Iskandar, meninjau Pasar Cisoka bersama Kepala Dinas Sosial.\"}\n{\"title\":\"Camat Hadiri Musrenbang\",\"text\":\"Camat Cisoka, Budi Santoso, menghadiri musrenbang di Desa Sukamaju.\"}\n";
+        let (articles, problems) = load_bytes(Path::new("a.jsonl"), text.as_bytes());
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(articles.len(), 2);
+        articles
+    }
+
+    #[test]
+    fn a_written_cache_reads_back_and_only_for_its_stamp() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c/entities.bin");
+        let articles = articles();
+        let packed: Vec<_> = articles
+            .iter()
+            .map(|a| PackedEntities::pack(&extract(&a.body.text())))
+            .collect();
+        write(&path, 7, &articles, &packed).unwrap();
+        let cache = EntityCache::read(&path, 7);
+        assert_eq!(cache.len(), 2);
+        for (a, p) in articles.iter().zip(&packed) {
+            assert_eq!(cache.get(&key_of(a)), Some(p));
+        }
+        assert!(EntityCache::read(&path, 8).is_empty());
+        assert!(EntityCache::read(&dir.path().join("missing"), 7).is_empty());
+    }
+
+    #[test]
+    fn a_damaged_cache_reads_as_empty() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("entities.bin");
+        let articles = articles();
+        let packed: Vec<_> = articles
+            .iter()
+            .map(|a| PackedEntities::pack(&extract(&a.body.text())))
+            .collect();
+        write(&path, 1, &articles, &packed).unwrap();
+        let good = std::fs::read(&path).unwrap();
+        assert_eq!(decode(&good, 1).map(|c| c.len()), Some(2));
+        // Every cut, and every flipped byte, is refused.
+        for end in 0..good.len() {
+            assert!(decode(&good[..end], 1).is_none(), "cut at {end}");
+        }
+        for at in 0..good.len() {
+            let mut bad = good.clone();
+            bad[at] ^= 0x20;
+            assert!(decode(&bad, 1).is_none(), "flip at {at}");
+        }
+        // A checksum made to fit does not let a wrong shape through.
+        let mut forged = good[..good.len() - 8].to_vec();
+        let count_at = MAGIC.len() + 4 + 8;
+        forged[count_at..count_at + 8].copy_from_slice(&u64::MAX.to_le_bytes());
+        let sum = fnv1a(&forged);
+        forged.extend_from_slice(&sum.to_le_bytes());
+        assert!(decode(&forged, 1).is_none());
+        std::fs::write(&path, b"not a cache").unwrap();
+        assert!(EntityCache::read(&path, 1).is_empty());
+    }
+}
