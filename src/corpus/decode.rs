@@ -44,10 +44,11 @@ pub fn decode(mut bytes: Vec<u8>) -> Result<Decoded, NotText> {
     if sample.contains(&0) {
         return Err(NotText::Binary("NUL bytes"));
     }
-    let controls = sample
+    // Summed without branches, so the compiler vectorises it.
+    let controls: usize = sample
         .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b))
-        .count();
+        .map(|&b| usize::from(b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b)))
+        .sum();
     if controls * 20 > sample.len() {
         return Err(NotText::Binary("mostly control bytes"));
     }

@@ -24,11 +24,32 @@ impl WordRegex {
 
     /// The version that gives the same matches as the pattern on `text`, fast.
     pub fn on(&self, text: &str) -> &Regex {
-        let non_ascii_word = !text.is_ascii() && has_non_ascii_word_char(text);
-        if non_ascii_word {
+        self.for_text(&WordChars::of(text))
+    }
+
+    /// [`WordRegex::on`] for a text already looked at, when several
+    /// patterns search the same text.
+    pub fn for_text(&self, chars: &WordChars) -> &Regex {
+        if chars.non_ascii {
             &self.unicode
         } else {
             &self.ascii
+        }
+    }
+}
+
+/// Whether a text holds a non-ASCII word character, which decides the
+/// version of a [`WordRegex`] that runs on it.
+#[derive(Debug, Clone, Copy)]
+pub struct WordChars {
+    non_ascii: bool,
+}
+
+impl WordChars {
+    /// Looks at `text`.
+    pub fn of(text: &str) -> WordChars {
+        WordChars {
+            non_ascii: !text.is_ascii() && has_non_ascii_word_char(text),
         }
     }
 }

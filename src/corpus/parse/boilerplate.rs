@@ -4,7 +4,7 @@
 //! particular article.
 
 use crate::corpus::wordre::WordRegex;
-use regex::Regex;
+use regex::{Regex, RegexSet};
 use std::sync::LazyLock;
 
 /// What a line of scraped text is, as far as boilerplate goes.
@@ -79,9 +79,7 @@ const END_MARKERS: &[&str] = &[
 ];
 
 /// Lines dropped wherever they stand (and any line that mentions a captcha).
-static DROP_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?ix)^(?:
+const DROP_LINE_PATTERN: &str = r"(?ix)^(?:
             (?:dibaca|dilihat|views?)\s*:?\s*[\d.,]+(?:\s*(?:kali|x|views?))?
           | [\d.,]+\s*(?:kali\s+dibaca|views|dilihat|comments?|komentar)
           | baca\s+(?:juga|pula|selengkapnya)\s*:.*
@@ -89,32 +87,59 @@ static DROP_LINE: LazyLock<Regex> = LazyLock::new(|| {
           | (?:date|tanggal|waktu)\s*:\s*
           | (?:advertisement|iklan|scroll\s+to\s+continue.*|gulir\s+untuk.*|loading\.*)
           | (?:follow|ikuti)\s+(?:us|kami|berita).*(?:google\s+news|instagram|twitter|whatsapp|telegram).*
-        )$",
-    )
-    .expect("valid regex")
-});
+        )$";
 
-static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?:penulis|reporter|wartawan|editor|redaktur|pewarta|oleh|author|writer)\s*[:：]|laporan\s+(?:wartawan|reporter|kontributor)\s+(?:[\w.-]+\.\w+,)?)\s*(.{2,80})$")
-        .expect("valid regex")
-});
+const BYLINE_PATTERN: &str = r"(?i)^(?:(?:penulis|reporter|wartawan|editor|redaktur|pewarta|oleh|author|writer)\s*[:：]|laporan\s+(?:wartawan|reporter|kontributor)\s+(?:[\w.-]+\.\w+,)?)\s*(.{2,80})$";
 
-static SOURCE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^sumber\s*:\s*(.{2,120})$").expect("valid regex"));
+const SOURCE_PATTERN: &str = r"(?i)^sumber\s*:\s*(.{2,120})$";
 
-static FOOTER_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i)^\d+\s+(?:responses?|komentar|tanggapan)\s+(?:to|untuk|pada)\s+["“](?:\[[^\]]*\]\s*)?(.+?)["”]\s*$"#)
-        .expect("valid regex")
-});
+const FOOTER_TITLE_PATTERN: &str = r#"(?i)^\d+\s+(?:responses?|komentar|tanggapan)\s+(?:to|untuk|pada)\s+["“](?:\[[^\]]*\]\s*)?(.+?)["”]\s*$"#;
 
-static COMMENT_COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\d+\s+(?:comments?|komentar|responses?|tanggapan)$").expect("valid regex")
-});
+const COMMENT_COUNT_PATTERN: &str = r"(?i)^\d+\s+(?:comments?|komentar|responses?|tanggapan)$";
 
 /// `Tags: Banjarbaru, PKN II`: a tag list closes the article.
-static TAG_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:tags?|topik|kategori|label)\s*:\s*\S").expect("valid regex")
+const TAG_LINE_PATTERN: &str = r"(?i)^(?:tags?|topik|kategori|label)\s*:\s*\S";
+
+/// The line patterns, in the order [`classify`] tries them: one pass of
+/// the set tells which of them match, and only those run again to capture.
+const PATTERNS: [&str; 6] = [
+    COMMENT_COUNT_PATTERN,
+    TAG_LINE_PATTERN,
+    FOOTER_TITLE_PATTERN,
+    BYLINE_PATTERN,
+    SOURCE_PATTERN,
+    DROP_LINE_PATTERN,
+];
+const COMMENT_COUNT: usize = 0;
+const TAG_LINE: usize = 1;
+const FOOTER_TITLE: usize = 2;
+const BYLINE: usize = 3;
+const SOURCE: usize = 4;
+const DROP_LINE: usize = 5;
+
+static LINE_SHAPES: LazyLock<RegexSet> =
+    LazyLock::new(|| RegexSet::new(PATTERNS).expect("valid regexes"));
+
+static LINE_REGEXES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    PATTERNS
+        .iter()
+        .map(|p| Regex::new(p).expect("valid regex"))
+        .collect()
 });
+
+/// The first capture of pattern `which` in `line`, trimmed.
+fn captured(which: usize, line: &str) -> String {
+    LINE_REGEXES[which]
+        .captures(line)
+        .and_then(|c| c.get(1))
+        .map_or("", |m| m.as_str())
+        .trim()
+        .to_string()
+}
+
+/// Lines no longer than this (trimmed) may be a whole-line marker: a char
+/// lowercases to at least a third of its bytes, and markers are short.
+const MARKER_MAX_BYTES: usize = 3 * 32;
 
 /// `Home / Berita Daerah / Jember`: a breadcrumb trail.
 static BREADCRUMB: LazyLock<Regex> = LazyLock::new(|| {
@@ -123,28 +148,48 @@ static BREADCRUMB: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Classifies one trimmed line.
 pub fn classify(line: &str) -> LineKind {
-    let lower = line.to_lowercase();
-    let bare = lower.trim_end_matches([':', ' ', '.']).trim();
-    if bare == "author" || bare == "tentang penulis" || bare == "about the author" {
-        return LineKind::AuthorBox;
+    // Trimming ':', ' ', '.' and white space commutes with lowercasing, so
+    // only a short line is lowercased.
+    let bare = line.trim_end_matches([':', ' ', '.']).trim();
+    if bare.len() <= MARKER_MAX_BYTES {
+        let bare = bare.to_lowercase();
+        if bare == "author" || bare == "tentang penulis" || bare == "about the author" {
+            return LineKind::AuthorBox;
+        }
+        if END_MARKERS.contains(&bare.as_str()) {
+            return LineKind::End;
+        }
     }
-    if END_MARKERS.contains(&bare) || COMMENT_COUNT.is_match(line) || TAG_LINE.is_match(line) {
+    let shapes = LINE_SHAPES.matches(line);
+    if shapes.matched(COMMENT_COUNT) || shapes.matched(TAG_LINE) {
         return LineKind::End;
     }
-    if let Some(c) = FOOTER_TITLE.captures(line) {
-        return LineKind::FooterTitle(c[1].trim().to_string());
+    if shapes.matched(FOOTER_TITLE) {
+        return LineKind::FooterTitle(captured(FOOTER_TITLE, line));
     }
-    if let Some(c) = BYLINE.captures(line) {
-        return LineKind::Byline(clean_name(&c[1]));
+    if shapes.matched(BYLINE) {
+        let name = LINE_REGEXES[BYLINE]
+            .captures(line)
+            .and_then(|c| c.get(1))
+            .map_or("", |m| m.as_str());
+        return LineKind::Byline(clean_name(name));
     }
-    if let Some(c) = SOURCE.captures(line) {
-        return LineKind::Source(c[1].trim().to_string());
+    if shapes.matched(SOURCE) {
+        return LineKind::Source(captured(SOURCE, line));
     }
     // A breadcrumb holds a separator and is at most ~260 bytes: most lines
     // are ruled out without running its regex.
-    let may_be_breadcrumb = line.len() <= 300 && line.contains(['/', '›', '»', '>']);
-    if lower.contains("captcha")
-        || DROP_LINE.is_match(line)
+    let may_be_breadcrumb = line.len() <= 300
+        && (memchr::memchr2(b'/', b'>', line.as_bytes()).is_some()
+            || line.contains('›')
+            || line.contains('»'));
+    // Only ASCII letters lowercase to the ASCII letters of "captcha".
+    let bytes = line.as_bytes();
+    if memchr::memchr2_iter(b'c', b'C', bytes).any(|at| {
+        bytes
+            .get(at..at + 7)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"captcha"))
+    }) || shapes.matched(DROP_LINE)
         || (may_be_breadcrumb && BREADCRUMB.is_match(line) && line.split_whitespace().count() <= 10)
     {
         return LineKind::Drop;

@@ -2,7 +2,7 @@
 //! `Selasa 8 November 2017`, `17/10/2023`, `2023-10-17`, and the partial
 //! `(7/8)` that names a day and month but no year.
 
-use crate::corpus::wordre::WordRegex;
+use crate::corpus::wordre::{WordChars, WordRegex};
 use crate::corpus::ArticleDate;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -134,29 +134,42 @@ pub fn find_full_date(text: &str) -> Option<FoundDate> {
             }
         }
     };
-    consider(WORD_DATE.on(text).captures_iter(text).find_map(|c| {
-        let day: u32 = c[1].parse().ok()?;
-        let month = month_number(&c[2])?;
-        let year: i32 = c[3].parse().ok()?;
-        let m = c.get(0)?;
-        make_date(Some(year), month.into(), day).map(|date| FoundDate {
-            date,
-            start: m.start(),
-            end: m.end(),
-        })
-    }));
-    consider(NUMERIC_DATE.on(text).captures_iter(text).find_map(|c| {
-        if c[2] != c[4] {
-            return None;
-        }
-        let m = c.get(0)?;
-        make_date(c[5].parse().ok(), c[3].parse().ok()?, c[1].parse().ok()?).map(|date| FoundDate {
-            date,
-            start: m.start(),
-            end: m.end(),
-        })
-    }));
-    consider(ISO_DATE.on(text).captures_iter(text).find_map(|c| {
+    let chars = WordChars::of(text);
+    consider(
+        WORD_DATE
+            .for_text(&chars)
+            .captures_iter(text)
+            .find_map(|c| {
+                let day: u32 = c[1].parse().ok()?;
+                let month = month_number(&c[2])?;
+                let year: i32 = c[3].parse().ok()?;
+                let m = c.get(0)?;
+                make_date(Some(year), month.into(), day).map(|date| FoundDate {
+                    date,
+                    start: m.start(),
+                    end: m.end(),
+                })
+            }),
+    );
+    consider(
+        NUMERIC_DATE
+            .for_text(&chars)
+            .captures_iter(text)
+            .find_map(|c| {
+                if c[2] != c[4] {
+                    return None;
+                }
+                let m = c.get(0)?;
+                make_date(c[5].parse().ok(), c[3].parse().ok()?, c[1].parse().ok()?).map(|date| {
+                    FoundDate {
+                        date,
+                        start: m.start(),
+                        end: m.end(),
+                    }
+                })
+            }),
+    );
+    consider(ISO_DATE.for_text(&chars).captures_iter(text).find_map(|c| {
         let m = c.get(0)?;
         make_date(c[1].parse().ok(), c[2].parse().ok()?, c[3].parse().ok()?).map(|date| FoundDate {
             date,

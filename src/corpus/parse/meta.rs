@@ -1,6 +1,6 @@
 //! Datelines (`SOREANG –`, `Indolinear.com, Tangsel -`) and the site name.
 
-use crate::corpus::wordre::WordRegex;
+use crate::corpus::wordre::{WordChars, WordRegex};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -91,10 +91,11 @@ pub fn find_dateline(paragraph: &str) -> Option<Dateline> {
 /// Finds the news site named in the body: `dikutip X.com`, else the first
 /// capitalised site name.
 pub fn find_site(body: &str) -> Option<String> {
+    let chars = WordChars::of(body);
     QUOTED_BY
-        .on(body)
+        .for_text(&chars)
         .captures(body)
-        .or_else(|| SITE_NAME.on(body).captures(body))
+        .or_else(|| SITE_NAME.for_text(&chars).captures(body))
         .map(|c| c[1].to_string())
 }
 
