@@ -143,9 +143,18 @@ impl Token<'_> {
 
     /// A word with no lower-case letters and at least two letters (`BPSDM`, `UP2K`).
     pub fn is_upper(&self) -> bool {
-        self.kind == TokenKind::Word
-            && self.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
-            && !self.text.chars().any(char::is_lowercase)
+        if self.kind != TokenKind::Word {
+            return false;
+        }
+        // One pass, stopping at the first lower-case letter (most words).
+        let mut letters = 0;
+        for c in self.text.chars() {
+            if c.is_lowercase() {
+                return false;
+            }
+            letters += usize::from(c.is_alphabetic());
+        }
+        letters >= 2
     }
 
     /// A word starting with a lower-case letter.
@@ -191,6 +200,11 @@ pub fn tokenize(text: &str) -> Tokens<'_> {
             kind = TokenKind::Word;
             i += len;
             while i < text.len() {
+                // An ASCII letter or digit always continues the word.
+                if bytes[i].is_ascii_alphanumeric() {
+                    i += 1;
+                    continue;
+                }
                 let c = text[i..].chars().next().unwrap_or(' ');
                 let next = text[i + c.len_utf8()..].chars().next();
                 let joiner = matches!(c, '-' | '\'' | '’')

@@ -143,5 +143,55 @@ pub(super) fn lokasi(tokens: &Tokens, i: usize, out: &mut Others) -> Option<usiz
 
 /// True for a word of [`PLACE_HEADS`] in any case, without allocating.
 fn is_place_head(word: &str) -> bool {
-    PLACE_HEADS.iter().any(|h| h.eq_ignore_ascii_case(word))
+    let bytes = word.as_bytes();
+    let (Some(a), Some(b)) = (bytes.first(), bytes.get(1)) else {
+        return false;
+    };
+    // Most words are ruled out by their first two letters.
+    let (a, b) = (a.to_ascii_lowercase(), b.to_ascii_lowercase());
+    a.is_ascii_lowercase()
+        && b.is_ascii_lowercase()
+        && HEAD_PAIRS[pair_index(a, b) / 64] & (1 << (pair_index(a, b) % 64)) != 0
+        && PLACE_HEADS.iter().any(|h| h.eq_ignore_ascii_case(word))
+}
+
+/// The bit of two lower-case ASCII letters in [`HEAD_PAIRS`].
+const fn pair_index(a: u8, b: u8) -> usize {
+    (a - b'a') as usize * 26 + (b - b'a') as usize
+}
+
+/// The first two letters of every place head (each starts with two
+/// lower-case ASCII letters; a test checks it).
+const HEAD_PAIRS: [u64; 11] = {
+    let mut bits = [0u64; 11];
+    let mut i = 0;
+    while i < PLACE_HEADS.len() {
+        let h = PLACE_HEADS[i].as_bytes();
+        let at = pair_index(h[0], h[1]);
+        bits[at / 64] |= 1 << (at % 64);
+        i += 1;
+    }
+    bits
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn place_heads_are_found_in_any_case_and_nothing_else() {
+        for h in PLACE_HEADS {
+            assert!(h.bytes().take(2).all(|b| b.is_ascii_lowercase()), "{h}");
+            assert!(is_place_head(h));
+            assert!(is_place_head(&h.to_uppercase()));
+            let mut capitalised = h.to_string();
+            capitalised[..1].make_ascii_uppercase();
+            assert!(is_place_head(&capitalised));
+            assert!(!is_place_head(&format!("{h}x")));
+            assert!(!is_place_head(&h[..h.len() - 1]));
+        }
+        for w in ["", "G", "Gedungan", "Bupati", "é", "Éa", "ge"] {
+            assert!(!is_place_head(w), "{w}");
+        }
+    }
 }
