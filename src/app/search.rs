@@ -40,8 +40,8 @@ pub struct SearchResult {
     pub target: SearchTarget,
     /// The generation of the request.
     pub generation: u64,
-    /// Matching documents, best first.
-    pub hits: Vec<Hit>,
+    /// Matching documents, best first (shared with the index's cache).
+    pub hits: Arc<Vec<Hit>>,
     /// How long the search took.
     pub elapsed: Duration,
 }

@@ -56,7 +56,7 @@ pub struct TextFilter {
     /// True while a request is out.
     pub pending: bool,
     /// The newest accepted result.
-    pub hits: Option<Vec<Hit>>,
+    pub hits: Option<std::sync::Arc<Vec<Hit>>>,
     /// Match count and time of the newest accepted result.
     pub stats: Option<FilterStats>,
 }

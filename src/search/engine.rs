@@ -276,15 +276,15 @@ impl SearchIndex {
         query: &FilterQuery,
         scorer: &dyn Scorer,
         cancel: Option<&AtomicBool>,
-    ) -> Option<Vec<Hit>> {
+    ) -> Option<Arc<Vec<Hit>>> {
         if query.is_empty() {
-            return self.search(query, scorer, cancel);
+            return self.search(query, scorer, cancel).map(Arc::new);
         }
         let words = query.words().to_vec();
         let (base, known) = {
             let mut cache = self.cache.lock().ok()?;
             if let Some(hits) = cache.exact(&words) {
-                return Some(hits.as_ref().clone());
+                return Some(hits);
             }
             (cache.base(&words), cache.word_bounds(&words, self.len()))
         };
@@ -336,12 +336,13 @@ impl SearchIndex {
                 }),
         );
         let matches: Vec<u32> = candidates.iter().map(|&(d, _)| d).collect();
+        let hits = Arc::new(hits);
         if let Ok(mut cache) = self.cache.lock() {
             cache.insert(
                 Entry {
                     words,
                     matches: Arc::new(matches),
-                    hits: Arc::new(hits.clone()),
+                    hits: hits.clone(),
                 },
                 self.len(),
             );
@@ -460,7 +461,9 @@ impl SearchIndex {
                 let end = (next + BATCH.max(next / 4)).min(ordered.len());
                 // In document order, fields and texts are read mostly forwards.
                 let mut batch: Vec<u32> = ordered[next..end].iter().map(|&(d, _)| d).collect();
-                batch.sort_unstable();
+                // A few runs already in document order (one per bound):
+                // the stable sort merges them.
+                batch.sort();
                 let refined: Vec<Key> = batch
                     .par_chunks(64)
                     .flat_map_iter(|c| {
@@ -472,7 +475,13 @@ impl SearchIndex {
                         })
                     })
                     .collect();
-                pending.extend(refined.into_iter().filter(|&k| !beaten(Some(k))));
+                // One push at a time: later batches mostly hold lower keys,
+                // which stay at the bottom, where `extend` rebuilt the heap.
+                for k in refined {
+                    if !beaten(Some(k)) {
+                        pending.push(k);
+                    }
+                }
                 next = end;
             }
         }

@@ -356,23 +356,22 @@ pub fn skim_tight_bound(field: &str, word: &str) -> Option<i64> {
     if !word.is_ascii() || f.len() > 1024 {
         return skim_bound(field, word);
     }
-    // Gaps are counted in chars: the char position of each byte, counted
-    // once per call for a field that is not ASCII (names fields hold ` · `).
-    let mut chars_before = [0u16; 1025];
+    // Gaps are counted in chars. In a field that is not ASCII (names fields
+    // hold ` · `) a cursor counts them: positions are asked mostly in
+    // increasing order, so each byte is counted about once.
     let ascii = field.is_ascii();
-    if !ascii {
-        let mut n = 0;
-        for (p, &b) in f.iter().enumerate() {
-            chars_before[p] = n;
-            n += u16::from((b & 0xC0) != 0x80);
-        }
-    }
-    let char_at = |p: usize| -> i64 {
+    let mut cursor = (0usize, 0i64);
+    let mut char_at = |p: usize| -> i64 {
         if ascii {
-            p as i64
-        } else {
-            chars_before[p] as i64
+            return p as i64;
         }
+        if p < cursor.0 {
+            cursor = (0, 0);
+        }
+        let (from, n) = cursor;
+        let n = n + f[from..p].iter().filter(|&&b| (b & 0xC0) != 0x80).count() as i64;
+        cursor = (p, n);
+        n
     };
     // The rows of the last three chars, by k % 3.
     let mut rows = [[End::default(); MAX]; 3];
