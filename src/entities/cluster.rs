@@ -21,6 +21,17 @@ pub(super) struct Cluster {
     lasts: Vec<(String, usize)>,
     /// The distinct institutions among `variants`.
     institutions: Vec<String>,
+    /// `variants` by a hash of name and institution, so a mention finds its
+    /// variant without comparing every one.
+    variant_at: HashMap<u64, Vec<usize>>,
+}
+
+/// The hash [`Cluster::variant_at`] files a name and institution under.
+fn variant_hash(name: &str, institution: Option<&str>) -> u64 {
+    use std::hash::BuildHasher;
+    static STATE: std::sync::LazyLock<foldhash::fast::RandomState> =
+        std::sync::LazyLock::new(foldhash::fast::RandomState::default);
+    STATE.hash_one((name, institution))
 }
 
 /// Folded letters and digits of a name (`Arief R. Wismansyah` → `ariefrwismansyah`).
@@ -126,13 +137,14 @@ fn same_person(name_a: &str, inst_a: Option<&str>, name_b: &str, inst_b: Option<
 }
 
 /// [`same_person`] on names already taken apart; `province` gives an
-/// institution's province (cached by the caller).
-fn same_parts(
+/// institution's province, or anything that compares as it does (the
+/// caller caches and interns them).
+fn same_parts<P: PartialEq>(
     a: &NameParts,
     inst_a: Option<&str>,
     b: &NameParts,
     inst_b: Option<&str>,
-    province: &mut dyn FnMut(&str) -> Option<String>,
+    province: &mut dyn FnMut(&str) -> Option<P>,
 ) -> bool {
     let (ka, kb) = (&a.key, &b.key);
     let same_institution = inst_a.is_some() && inst_a == inst_b;
@@ -171,13 +183,19 @@ fn same_parts(
 pub(super) fn cluster(per_article: &[PackedEntities]) -> Vec<Cluster> {
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut provinces: HashMap<String, Option<String>> = HashMap::new();
-    let mut province = |institution: &str| -> Option<String> {
+    // Provinces as small numbers, looked up once per institution: matching
+    // compares them for every variant of every cluster with the same key.
+    let mut province_ids: HashMap<String, u32> = HashMap::new();
+    let mut provinces: HashMap<String, Option<u32>> = HashMap::new();
+    let mut province = |institution: &str| -> Option<u32> {
         if let Some(p) = provinces.get(institution) {
-            return p.clone();
+            return *p;
         }
-        let p = province_of(institution);
-        provinces.insert(institution.to_string(), p.clone());
+        let p = province_of(institution).map(|code| {
+            let next = province_ids.len() as u32;
+            *province_ids.entry(code).or_insert(next)
+        });
+        provinces.insert(institution.to_string(), p);
         p
     };
     // Spelling variants match only within one institution, so clusters that
@@ -230,6 +248,7 @@ pub(super) fn cluster(per_article: &[PackedEntities]) -> Vec<Cluster> {
                         members: Vec::new(),
                         lasts: Vec::new(),
                         institutions: Vec::new(),
+                        variant_at: HashMap::new(),
                     });
                     clusters.len() - 1
                 }
@@ -257,13 +276,17 @@ pub(super) fn cluster(per_article: &[PackedEntities]) -> Vec<Cluster> {
                     c.institutions.push(inst.clone());
                 }
             }
-            if !c
-                .variants
+            let filed = c
+                .variant_at
+                .entry(variant_hash(&o.name, o.institution.as_deref()))
+                .or_default();
+            let variants = &mut c.variants;
+            if !filed
                 .iter()
-                .any(|(n, inst, _)| *n == o.name && *inst == o.institution)
+                .any(|&v| variants[v].0 == o.name && variants[v].1 == o.institution)
             {
-                c.variants
-                    .push((o.name.clone(), o.institution.clone(), parts));
+                filed.push(variants.len());
+                variants.push((o.name.clone(), o.institution.clone(), parts));
             }
             c.names.push(o.name.clone());
             c.members.push((ai, oi));
