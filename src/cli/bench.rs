@@ -185,7 +185,7 @@ pub fn bench(
             "load_ms": ms(load),
             "read_ms": read_ms,
             "parse_ms": parse_ms,
-            "extract_ms": ms(extract_time) ,
+            "extract_ms": ms(extract_time),
             "extract_cached": cache_use.hits,
             "resolve_ms": ms(resolve_time),
             "index_ms": ms(index_time),
