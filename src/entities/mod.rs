@@ -24,7 +24,8 @@ pub use index::*;
 pub use model::*;
 pub use packed::PackedEntities;
 pub use resolve::{
-    build_index, extract_packed, name_key, official_document, resolve, resolve_packed,
+    build_index, extract_article, extract_packed, name_key, official_document, resolve,
+    resolve_packed,
 };
 
 /// Extracts every entity from one article body. Token offsets are 32-bit,

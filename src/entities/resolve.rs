@@ -21,10 +21,12 @@ pub fn build_index(articles: &[crate::corpus::Article]) -> EntityIndex {
 /// first step of [`build_index`].
 pub fn extract_packed(articles: &[crate::corpus::Article]) -> Vec<PackedEntities> {
     use rayon::prelude::*;
-    articles
-        .par_iter()
-        .map(|a| PackedEntities::pack(&super::extract(&a.body.text())))
-        .collect()
+    articles.par_iter().map(extract_article).collect()
+}
+
+/// One article's entities, extracted from its body and packed.
+pub fn extract_article(article: &crate::corpus::Article) -> PackedEntities {
+    PackedEntities::pack(&super::extract(&article.body.text()))
 }
 
 /// Resolves per-article entities into corpus-wide lists.

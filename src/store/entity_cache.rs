@@ -17,7 +17,7 @@
 use super::atomic;
 use super::paths::{self, fnv1a};
 use crate::corpus::Article;
-use crate::entities::{extract, PackedEntities};
+use crate::entities::{extract_article, PackedEntities};
 use foldhash::{HashMap, HashMapExt};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
@@ -178,24 +178,27 @@ pub struct CacheUse {
 pub fn extract_all(articles: &[Article], path: Option<&Path>) -> (Vec<PackedEntities>, CacheUse) {
     let place = path.zip(stamp());
     let cache = place.map_or_else(EntityCache::default, |(p, s)| EntityCache::read(p, s));
-    let packed: Vec<PackedEntities> = articles
+    let (packed, cached): (Vec<PackedEntities>, Vec<bool>) = articles
         .par_iter()
         .map(|a| match cache.get(&key_of(a)) {
-            Some(p) => p.clone(),
-            None => PackedEntities::pack(&extract(&a.body.text())),
+            Some(p) => (p.clone(), true),
+            None => (extract_article(a), false),
         })
-        .collect();
-    let hits = articles
-        .iter()
-        .filter(|a| cache.get(&key_of(a)).is_some())
-        .count();
+        .unzip();
+    let hits = cached.iter().filter(|&&c| c).count();
     let mut used = CacheUse {
         hits,
         extracted: articles.len() - hits,
         written: false,
     };
     if let Some((path, stamp)) = place {
-        if used.extracted > 0 || cache.len() != hits {
+        // Every article found: rewrite only to drop entries no article uses
+        // (an article present twice uses one entry).
+        let stale = || {
+            let used: foldhash::HashSet<EntryKey> = articles.iter().map(key_of).collect();
+            cache.len() > used.len()
+        };
+        if used.extracted > 0 || stale() {
             used.written = write(path, stamp, articles, &packed).is_ok();
         }
     }
@@ -212,23 +215,21 @@ mod tests {
     use super::*;
     use crate::corpus::load_bytes;
 
-    fn articles() -> Vec<Article> {
+    /// Two articles and their entities.
+    fn articles() -> (Vec<Article>, Vec<PackedEntities>) {
         let text = "{\"title\":\"Bupati Tinjau Pasar\",\"text\":\"Bupati Tangerang, Ahmed Zaki Iskandar, meninjau Pasar Cisoka bersama Kepala Dinas Sosial.\"}\n{\"title\":\"Camat Hadiri Musrenbang\",\"text\":\"Camat Cisoka, Budi Santoso, menghadiri musrenbang di Desa Sukamaju.\"}\n";
         let (articles, problems) = load_bytes(Path::new("a.jsonl"), text.as_bytes());
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(articles.len(), 2);
-        articles
+        let packed = articles.iter().map(extract_article).collect();
+        (articles, packed)
     }
 
     #[test]
     fn a_written_cache_reads_back_and_only_for_its_stamp() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("c/entities.bin");
-        let articles = articles();
-        let packed: Vec<_> = articles
-            .iter()
-            .map(|a| PackedEntities::pack(&extract(&a.body.text())))
-            .collect();
+        let (articles, packed) = articles();
         write(&path, 7, &articles, &packed).unwrap();
         let cache = EntityCache::read(&path, 7);
         assert_eq!(cache.len(), 2);
@@ -240,14 +241,35 @@ mod tests {
     }
 
     #[test]
+    fn the_file_is_rewritten_only_when_something_changed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("entities.bin");
+        let (mut articles, packed) = articles();
+        // The same article twice takes one entry.
+        articles.push(articles[0].clone());
+        let (first, used) = extract_all(&articles, Some(&path));
+        assert_eq!((used.hits, used.extracted, used.written), (0, 3, true));
+        assert_eq!(first[..2], packed[..]);
+        assert_eq!(first[2], packed[0]);
+        let (again, used) = extract_all(&articles, Some(&path));
+        assert_eq!((used.hits, used.extracted, used.written), (3, 0, false));
+        assert_eq!(again, first);
+        // An article gone: its entry is dropped.
+        articles.remove(1);
+        let (_, used) = extract_all(&articles, Some(&path));
+        assert_eq!((used.hits, used.written), (2, true));
+        assert_eq!(EntityCache::read(&path, stamp().unwrap()).len(), 1);
+        // Without a path nothing is read or written.
+        let (none, used) = extract_all(&articles, None);
+        assert_eq!((used.hits, used.written), (0, false));
+        assert_eq!(none[0], packed[0]);
+    }
+
+    #[test]
     fn a_damaged_cache_reads_as_empty() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("entities.bin");
-        let articles = articles();
-        let packed: Vec<_> = articles
-            .iter()
-            .map(|a| PackedEntities::pack(&extract(&a.body.text())))
-            .collect();
+        let (articles, packed) = articles();
         write(&path, 1, &articles, &packed).unwrap();
         let good = std::fs::read(&path).unwrap();
         assert_eq!(decode(&good, 1).map(|c| c.len()), Some(2));
