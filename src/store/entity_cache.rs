@@ -7,10 +7,11 @@
 //! running binary (version, size and modification time): another build of
 //! warta may extract differently, so it starts from an empty cache.
 //!
-//! Layout: magic `WARTAENT`, format version (u32), stamp (u64), entry count
-//! (u64), then per entry the hash (u64), body length (u64), packed length
-//! (u32) and packed bytes; last, FNV-1a of everything before it (u64). All
-//! numbers little-endian. A file that is missing, cut short, damaged,
+//! Layout: magic `WARTAENT`, format version (u32), stamp (u64), then the
+//! entries as one lz4 block with its length prepended (u32): the entry
+//! count (u64), then per entry the hash (u64), body length (u64), packed
+//! length (u32) and packed bytes; last, FNV-1a of everything before it
+//! (u64). All numbers little-endian. lz4 halves the file. A file that is missing, cut short, damaged,
 //! stamped by another build or of another shape reads as an empty cache:
 //! nothing is lost, the entities are extracted again and the file rewritten.
 
@@ -23,7 +24,10 @@ use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 const MAGIC: &[u8; 8] = b"WARTAENT";
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
+
+/// lz4 never expands more than this: a block claiming more is damage.
+const MAX_LZ4_RATIO: usize = 255;
 
 /// What identifies an article's text: its content hash and body length.
 pub type EntryKey = (u64, u64);
@@ -107,11 +111,23 @@ fn decode(bytes: &[u8], stamp: u64) -> Option<EntityCache> {
     if u32_at(take(4)?) != VERSION || u64_at(take(8)?) != stamp {
         return None;
     }
+    // Checked before decompressing: the claimed size is allocated at once.
+    let claimed = u32_at(r.get(..4)?) as usize;
+    if claimed > r.len().saturating_mul(MAX_LZ4_RATIO) {
+        return None;
+    }
+    let plain = lz4_flex::decompress_size_prepended(r).ok()?;
+    let mut r = plain.as_slice();
+    let mut take = |n: usize| -> Option<&[u8]> {
+        let (head, rest) = r.split_at_checked(n)?;
+        r = rest;
+        Some(head)
+    };
     let count = u64_at(take(8)?);
     // Each entry takes at least 20 bytes: a count beyond that is damage.
     let count = usize::try_from(count)
         .ok()
-        .filter(|&c| c <= body.len() / 20)?;
+        .filter(|&c| c <= plain.len() / 20)?;
     let mut entries = HashMap::with_capacity(count);
     for _ in 0..count {
         let key = (u64_at(take(8)?), u64_at(take(8)?));
@@ -125,17 +141,19 @@ fn encode<'a>(
     stamp: u64,
     entries: impl ExactSizeIterator<Item = (EntryKey, &'a PackedEntities)>,
 ) -> Vec<u8> {
+    let mut plain = Vec::new();
+    plain.extend_from_slice(&(entries.len() as u64).to_le_bytes());
+    for ((hash, len), packed) in entries {
+        plain.extend_from_slice(&hash.to_le_bytes());
+        plain.extend_from_slice(&len.to_le_bytes());
+        plain.extend_from_slice(&(packed.as_bytes().len() as u32).to_le_bytes());
+        plain.extend_from_slice(packed.as_bytes());
+    }
     let mut out = Vec::new();
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&VERSION.to_le_bytes());
     out.extend_from_slice(&stamp.to_le_bytes());
-    out.extend_from_slice(&(entries.len() as u64).to_le_bytes());
-    for ((hash, len), packed) in entries {
-        out.extend_from_slice(&hash.to_le_bytes());
-        out.extend_from_slice(&len.to_le_bytes());
-        out.extend_from_slice(&(packed.as_bytes().len() as u32).to_le_bytes());
-        out.extend_from_slice(packed.as_bytes());
-    }
+    out.extend_from_slice(&lz4_flex::compress_prepend_size(&plain));
     let sum = fnv1a(&out);
     out.extend_from_slice(&sum.to_le_bytes());
     out
@@ -282,13 +300,26 @@ mod tests {
             bad[at] ^= 0x20;
             assert!(decode(&bad, 1).is_none(), "flip at {at}");
         }
-        // A checksum made to fit does not let a wrong shape through.
-        let mut forged = good[..good.len() - 8].to_vec();
-        let count_at = MAGIC.len() + 4 + 8;
-        forged[count_at..count_at + 8].copy_from_slice(&u64::MAX.to_le_bytes());
-        let sum = fnv1a(&forged);
-        forged.extend_from_slice(&sum.to_le_bytes());
-        assert!(decode(&forged, 1).is_none());
+        // A checksum made to fit lets neither a wrong shape nor a huge
+        // claimed size through.
+        let header = MAGIC.len() + 4 + 8;
+        let forge = |entries: &[u8]| {
+            let mut f = good[..header].to_vec();
+            f.extend_from_slice(entries);
+            let sum = fnv1a(&f);
+            f.extend_from_slice(&sum.to_le_bytes());
+            f
+        };
+        let mut plain = lz4_flex::decompress_size_prepended(&good[header..good.len() - 8]).unwrap();
+        assert_eq!(
+            decode(&forge(&lz4_flex::compress_prepend_size(&plain)), 1).map(|c| c.len()),
+            Some(2)
+        );
+        plain[..8].copy_from_slice(&u64::MAX.to_le_bytes());
+        assert!(decode(&forge(&lz4_flex::compress_prepend_size(&plain)), 1).is_none());
+        let mut huge = u32::MAX.to_le_bytes().to_vec();
+        huge.extend_from_slice(&[0u8; 16]);
+        assert!(decode(&forge(&huge), 1).is_none());
         std::fs::write(&path, b"not a cache").unwrap();
         assert!(EntityCache::read(&path, 1).is_empty());
     }
