@@ -29,9 +29,7 @@ pub(super) struct Cluster {
 /// The hash [`Cluster::variant_at`] files a name and institution under.
 fn variant_hash(name: &str, institution: Option<&str>) -> u64 {
     use std::hash::BuildHasher;
-    static STATE: std::sync::LazyLock<foldhash::fast::RandomState> =
-        std::sync::LazyLock::new(foldhash::fast::RandomState::default);
-    STATE.hash_one((name, institution))
+    foldhash::fast::FixedState::default().hash_one((name, institution))
 }
 
 /// Folded letters and digits of a name (`Arief R. Wismansyah` → `ariefrwismansyah`).

@@ -249,6 +249,13 @@ fn well_formed(bytes: &[u8]) -> bool {
                 start.checked_add(self.num()?).map(|_| ())
             })
         }
+        /// A name, its optional expansion and its spans (organisations,
+        /// programmes).
+        fn expanded(&mut self) -> Option<()> {
+            self.string()?;
+            self.optional()?;
+            self.spans()
+        }
         fn byte(&mut self) -> Option<()> {
             let (_, rest) = self.0.split_first()?;
             self.0 = rest;
@@ -271,9 +278,7 @@ fn well_formed(bytes: &[u8]) -> bool {
             c.spans()?;
         }
         for _ in 0..counts[1] {
-            c.string()?;
-            c.optional()?;
-            c.spans()?;
+            c.expanded()?;
         }
         for _ in 0..counts[2] {
             c.string()?;
@@ -281,9 +286,7 @@ fn well_formed(bytes: &[u8]) -> bool {
             c.spans()?;
         }
         for _ in 0..counts[3] {
-            c.string()?;
-            c.optional()?;
-            c.spans()?;
+            c.expanded()?;
         }
         for _ in 0..counts[4] {
             c.string()?;

@@ -95,46 +95,53 @@ impl EntityCache {
     }
 }
 
+/// Little-endian fields read off the front of a byte slice.
+struct Fields<'a>(&'a [u8]);
+
+impl<'a> Fields<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        let (head, rest) = self.0.split_at_checked(n)?;
+        self.0 = rest;
+        Some(head)
+    }
+
+    fn u32(&mut self) -> Option<u32> {
+        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
+    }
+
+    fn u64(&mut self) -> Option<u64> {
+        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
+    }
+}
+
 fn decode(bytes: &[u8], stamp: u64) -> Option<EntityCache> {
     let (body, sum) = bytes.split_at_checked(bytes.len().checked_sub(8)?)?;
     if fnv1a(body) != u64::from_le_bytes(sum.try_into().ok()?) {
         return None;
     }
-    let mut r = body.strip_prefix(MAGIC)?;
-    let mut take = |n: usize| -> Option<&[u8]> {
-        let (head, rest) = r.split_at_checked(n)?;
-        r = rest;
-        Some(head)
-    };
-    let u32_at = |b: &[u8]| u32::from_le_bytes(b.try_into().expect("4 bytes"));
-    let u64_at = |b: &[u8]| u64::from_le_bytes(b.try_into().expect("8 bytes"));
-    if u32_at(take(4)?) != VERSION || u64_at(take(8)?) != stamp {
+    let mut header = Fields(body.strip_prefix(MAGIC)?);
+    if header.u32()? != VERSION || header.u64()? != stamp {
         return None;
     }
+    let block = header.0;
     // Checked before decompressing: the claimed size is allocated at once.
-    let claimed = u32_at(r.get(..4)?) as usize;
-    if claimed > r.len().saturating_mul(MAX_LZ4_RATIO) {
+    let claimed = Fields(block).u32()? as usize;
+    if claimed > block.len().saturating_mul(MAX_LZ4_RATIO) {
         return None;
     }
-    let plain = lz4_flex::decompress_size_prepended(r).ok()?;
-    let mut r = plain.as_slice();
-    let mut take = |n: usize| -> Option<&[u8]> {
-        let (head, rest) = r.split_at_checked(n)?;
-        r = rest;
-        Some(head)
-    };
-    let count = u64_at(take(8)?);
+    let plain = lz4_flex::decompress_size_prepended(block).ok()?;
+    let mut f = Fields(&plain);
     // Each entry takes at least 20 bytes: a count beyond that is damage.
-    let count = usize::try_from(count)
+    let count = usize::try_from(f.u64()?)
         .ok()
         .filter(|&c| c <= plain.len() / 20)?;
     let mut entries = HashMap::with_capacity(count);
     for _ in 0..count {
-        let key = (u64_at(take(8)?), u64_at(take(8)?));
-        let len = u32_at(take(4)?) as usize;
-        entries.insert(key, PackedEntities::from_bytes(take(len)?)?);
+        let key = (f.u64()?, f.u64()?);
+        let len = f.u32()? as usize;
+        entries.insert(key, PackedEntities::from_bytes(f.take(len)?)?);
     }
-    take(1).is_none().then_some(EntityCache { entries })
+    f.0.is_empty().then_some(EntityCache { entries })
 }
 
 fn encode<'a>(
@@ -233,21 +240,28 @@ mod tests {
     use super::*;
     use crate::corpus::load_bytes;
 
-    /// Two articles and their entities.
-    fn articles() -> (Vec<Article>, Vec<PackedEntities>) {
+    /// A cache path in a fresh folder, two articles and their entities.
+    fn fixture(
+        name: &str,
+    ) -> (
+        tempfile::TempDir,
+        PathBuf,
+        Vec<Article>,
+        Vec<PackedEntities>,
+    ) {
         let text = "{\"title\":\"Bupati Tinjau Pasar\",\"text\":\"Bupati Tangerang, Ahmed Zaki Iskandar, meninjau Pasar Cisoka bersama Kepala Dinas Sosial.\"}\n{\"title\":\"Camat Hadiri Musrenbang\",\"text\":\"Camat Cisoka, Budi Santoso, menghadiri musrenbang di Desa Sukamaju.\"}\n";
         let (articles, problems) = load_bytes(Path::new("a.jsonl"), text.as_bytes());
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(articles.len(), 2);
         let packed = articles.iter().map(extract_article).collect();
-        (articles, packed)
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(name);
+        (dir, path, articles, packed)
     }
 
     #[test]
     fn a_written_cache_reads_back_and_only_for_its_stamp() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("c/entities.bin");
-        let (articles, packed) = articles();
+        let (dir, path, articles, packed) = fixture("c/entities.bin");
         write(&path, 7, &articles, &packed).unwrap();
         let cache = EntityCache::read(&path, 7);
         assert_eq!(cache.len(), 2);
@@ -260,9 +274,7 @@ mod tests {
 
     #[test]
     fn the_file_is_rewritten_only_when_something_changed() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("entities.bin");
-        let (mut articles, packed) = articles();
+        let (_dir, path, mut articles, packed) = fixture("entities.bin");
         // The same article twice takes one entry.
         articles.push(articles[0].clone());
         let (first, used) = extract_all(&articles, Some(&path));
@@ -285,9 +297,7 @@ mod tests {
 
     #[test]
     fn a_damaged_cache_reads_as_empty() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("entities.bin");
-        let (articles, packed) = articles();
+        let (_dir, path, articles, packed) = fixture("entities.bin");
         write(&path, 1, &articles, &packed).unwrap();
         let good = std::fs::read(&path).unwrap();
         assert_eq!(decode(&good, 1).map(|c| c.len()), Some(2));

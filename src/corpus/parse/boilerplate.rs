@@ -128,13 +128,12 @@ static LINE_REGEXES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 });
 
 /// The first capture of pattern `which` in `line`, trimmed.
-fn captured(which: usize, line: &str) -> String {
+fn captured(which: usize, line: &str) -> &str {
     LINE_REGEXES[which]
         .captures(line)
         .and_then(|c| c.get(1))
         .map_or("", |m| m.as_str())
         .trim()
-        .to_string()
 }
 
 /// Lines no longer than this (trimmed) may be a whole-line marker: a char
@@ -165,17 +164,13 @@ pub fn classify(line: &str) -> LineKind {
         return LineKind::End;
     }
     if shapes.matched(FOOTER_TITLE) {
-        return LineKind::FooterTitle(captured(FOOTER_TITLE, line));
+        return LineKind::FooterTitle(captured(FOOTER_TITLE, line).to_string());
     }
     if shapes.matched(BYLINE) {
-        let name = LINE_REGEXES[BYLINE]
-            .captures(line)
-            .and_then(|c| c.get(1))
-            .map_or("", |m| m.as_str());
-        return LineKind::Byline(clean_name(name));
+        return LineKind::Byline(clean_name(captured(BYLINE, line)));
     }
     if shapes.matched(SOURCE) {
-        return LineKind::Source(captured(SOURCE, line));
+        return LineKind::Source(captured(SOURCE, line).to_string());
     }
     // A breadcrumb holds a separator and is at most ~260 bytes: most lines
     // are ruled out without running its regex.
