@@ -11,12 +11,13 @@ mod engine;
 mod memory;
 mod order;
 mod scorer;
+mod tight;
 
 pub use engine::RANKED;
 pub use scorer::{
-    byte_mask, is_subsequence, skim_bound, skim_profile_bound, skim_tight_bound, FieldProfile,
-    FuzzyScorer, Scorer,
+    byte_mask, is_subsequence, skim_bound, skim_profile_bound, FieldProfile, FuzzyScorer, Scorer,
 };
+pub use tight::skim_tight_bound;
 
 use foldhash::{HashMap, HashMapExt};
 use std::hash::BuildHasher;

@@ -3,6 +3,8 @@
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
 
+use super::tight::skim_tight_bound;
+
 /// Scores one folded query word against one folded field.
 pub trait Scorer: Send + Sync {
     /// The score, or `None` when the word does not match.
@@ -239,7 +241,7 @@ impl Scorer for FuzzyScorer {
 /// 16) when its char is `w[k]`, 0 when it is neither `w[k]` nor `w[k - 1]`,
 /// else what the row before that wrote, and so on (the first two rows
 /// start from 0). Otherwise the bonus is max(position bonus, 4).
-fn chunk_bonus(w: &[u8], k: usize, first: bool, place: i64) -> i64 {
+pub(super) fn chunk_bonus(w: &[u8], k: usize, first: bool, place: i64) -> i64 {
     let fresh = place.max(4);
     if !(first || w[k] == w[k - 1]) {
         return fresh;
@@ -266,15 +268,33 @@ fn chunk_bonus(w: &[u8], k: usize, first: bool, place: i64) -> i64 {
 /// the first char, 8 at a word head (after a space, bracket or slash), 7
 /// after punctuation, 6 for an upper-case letter after a lower-case one or a
 /// digit, else 0. Bytes of non-ASCII chars count as lower-case, as in skim.
-fn in_place(prev: Option<u8>, cur: u8) -> i64 {
+pub(super) fn in_place(prev: Option<u8>, cur: u8) -> i64 {
     match prev {
         None => 16,
-        Some(b' ' | b'/' | b'\\' | b'|' | b'(' | b')' | b'[' | b']' | b'{' | b'}') => 8,
-        Some(b'!'..=b'\'' | b'*'..=b'.' | b':'..=b'@' | b'^'..=b'`' | b'~') => 7,
-        Some(p) if cur.is_ascii_uppercase() && !p.is_ascii_uppercase() => 6,
-        Some(_) => 0,
+        Some(p) => match PLACE_AFTER[p as usize] {
+            0 if cur.is_ascii_uppercase() && !p.is_ascii_uppercase() => 6,
+            bonus => bonus as i64,
+        },
     }
 }
+
+/// [`in_place`]'s bonus by the byte before: 8 after a word separator, 7
+/// after punctuation, else 0 (a table: it is asked for every occurrence of
+/// every query char).
+const PLACE_AFTER: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = match c {
+            b' ' | b'/' | b'\\' | b'|' | b'(' | b')' | b'[' | b']' | b'{' | b'}' => 8,
+            b'!'..=b'\'' | b'*'..=b'.' | b':'..=b'@' | b'^'..=b'`' | b'~' => 7,
+            _ => 0,
+        };
+        b += 1;
+    }
+    table
+};
 
 /// An upper bound of skim v2's score (default weights, case respected) of
 /// `word` in `field`; `None` exactly when skim finds no match (the word is not
@@ -327,140 +347,4 @@ pub fn skim_bound(field: &str, word: &str) -> Option<i64> {
         total += best;
     }
     Some(total)
-}
-
-/// A tighter bound than [`skim_bound`]: skim's own recurrence (best
-/// alignment with gap penalties) with each chunk bonus replaced by its bound,
-/// run only over the occurrences of the word's chars. `None` exactly when
-/// skim finds no match.
-///
-/// Skim keeps two matrix rows, and each row's first column reads a cell the
-/// row two back left there: a chain of the first `k − 1` chars may go on
-/// from the `k`th char's first occurrence without matching chars `k − 1` and
-/// `k`, one point down (from −1 when `k` is 1). Such "jumps" win on long
-/// fields whose letters lie far apart, so they are followed here too. The
-/// final maximum also reads the last row's first column, left there by the
-/// row two back: a match of the third-last char just before the last char's
-/// first occurrence counts as a whole match.
-pub fn skim_tight_bound(field: &str, word: &str) -> Option<i64> {
-    /// Occurrences of one char tracked on the stack; more falls back to the cheap bound.
-    const MAX: usize = 32;
-    /// One occurrence: byte position, char position, best score ending there.
-    #[derive(Clone, Copy, Default)]
-    struct End {
-        at: u16,
-        char_at: u16,
-        score: i32,
-    }
-    let (f, w) = (field.as_bytes(), word.as_bytes());
-    if !word.is_ascii() || f.len() > 1024 {
-        return skim_bound(field, word);
-    }
-    // Gaps are counted in chars. In a field that is not ASCII (names fields
-    // hold ` · `) a cursor counts them: positions are asked mostly in
-    // increasing order, so each byte is counted about once.
-    let ascii = field.is_ascii();
-    let mut cursor = (0usize, 0i64);
-    let mut char_at = |p: usize| -> i64 {
-        if ascii {
-            return p as i64;
-        }
-        if p < cursor.0 {
-            cursor = (0, 0);
-        }
-        let (from, n) = cursor;
-        let n = n + f[from..p].iter().filter(|&&b| (b & 0xC0) != 0x80).count() as i64;
-        cursor = (p, n);
-        n
-    };
-    // The rows of the last three chars, by k % 3.
-    let mut rows = [[End::default(); MAX]; 3];
-    let mut lens = [0usize; 3];
-    // (char position, score) where a jump opened a gap chain, one and two rows back.
-    let mut jump_prev: Option<(i64, i64)> = None;
-    let mut jump_prev2: Option<(i64, i64)> = None;
-    let mut left_over = None;
-    let mut from = 0;
-    for (k, &c) in w.iter().enumerate() {
-        let greedy = from + memchr::memchr(c, &f[from..])?;
-        from = greedy + 1;
-        let [r0, r1, r2] = &mut rows;
-        let [n0, n1, n2] = lens;
-        // This char's row, and the rows one and two back (empty before the start).
-        let (cur, one_back, two_back) = match k % 3 {
-            0 => (r0, &r2[..n2], &r1[..n1]),
-            1 => (r1, &r0[..n0], &r2[..n2]),
-            _ => (r2, &r1[..n1], &r0[..n0]),
-        };
-        if k >= 2 && k + 1 == w.len() {
-            left_over = two_back
-                .iter()
-                .find(|e| e.at as usize + 1 == greedy)
-                .map(|e| e.score as i64);
-        }
-        let greedy_char = char_at(greedy);
-        let opened = match k {
-            0 => None,
-            1 => Some((greedy_char, -2)),
-            _ => two_back
-                .iter()
-                .filter(|e| (e.at as usize) < greedy)
-                .map(|e| e.score as i64)
-                .chain(jump_prev2.map(|(_, s)| s))
-                .max()
-                .map(|s| (greedy_char, s - 1)),
-        };
-        let mut nc = 0;
-        // Entries of the row before that end two or more bytes before `p`,
-        // and their best score plus char position (a gap costs 3 + its
-        // length in chars, so this picks the best gap start).
-        let (mut i, mut best_gap): (usize, Option<i64>) = (0, None);
-        for p in memchr::memchr_iter(c, &f[greedy..]).map(|j| j + greedy) {
-            if nc == MAX {
-                return skim_bound(field, word);
-            }
-            let before = p.checked_sub(1).map(|q| f[q]);
-            let place = in_place(before, c);
-            let p_char = char_at(p);
-            let score = if k == 0 {
-                Some(15 + place)
-            } else {
-                while i < one_back.len() && (one_back[i].at as usize) + 1 < p {
-                    let e = one_back[i];
-                    let v = e.score as i64 + e.char_at as i64;
-                    best_gap = Some(best_gap.map_or(v, |b| b.max(v)));
-                    i += 1;
-                }
-                let gap = best_gap.map(|b| b + 14 + place - p_char);
-                let chunk = one_back
-                    .get(i)
-                    .filter(|e| e.at as usize + 1 == p)
-                    .map(|e| e.score as i64 + 16 + chunk_bonus(w, k, p == greedy, place));
-                let jumped = jump_prev
-                    .filter(|&(g, _)| g < p_char)
-                    .map(|(g, s)| s + 17 + place - (p_char - g));
-                [gap, chunk, jumped].into_iter().flatten().max()
-            };
-            if let Some(score) = score {
-                cur[nc] = End {
-                    at: p as u16,
-                    char_at: p_char as u16,
-                    score: score as i32,
-                };
-                nc += 1;
-            }
-        }
-        if nc == 0 {
-            return None;
-        }
-        lens[k % 3] = nc;
-        jump_prev2 = jump_prev;
-        jump_prev = opened;
-    }
-    let last = (w.len() - 1) % 3;
-    rows[last][..lens[last]]
-        .iter()
-        .map(|e| e.score as i64)
-        .chain(left_over)
-        .max()
 }
