@@ -37,30 +37,56 @@ fn visit(path: &Path, depth: usize, given: bool, h: &mut Fnv) {
         return;
     };
     if meta.is_dir() {
-        if depth >= MAX_DEPTH {
-            return;
-        }
-        let Ok(read) = fs::read_dir(path) else {
-            return;
-        };
-        let mut children: Vec<PathBuf> = read.flatten().map(|e| e.path()).collect();
-        children.sort();
-        for child in children {
-            let hidden = child
-                .file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with('.'));
-            if !hidden {
-                visit(&child, depth + 1, false, h);
-            }
-        }
+        visit_dir(path, depth, h);
+    } else if given || is_corpus_file(path) {
+        add_file(path, &meta, h);
+    }
+}
+
+/// Visits a folder's entries in name order (the order of sorting their
+/// paths, without comparing paths component by component). An entry's
+/// type comes with the listing, and only corpus files are looked up, by
+/// name inside the folder: a folder of 300 000 articles is walked in about
+/// the time `find` takes.
+fn visit_dir(dir: &Path, depth: usize, h: &mut Fnv) {
+    if depth >= MAX_DEPTH {
         return;
     }
+    let Ok(read) = fs::read_dir(dir) else {
+        return;
+    };
+    let mut entries: Vec<(std::ffi::OsString, fs::DirEntry)> = read
+        .flatten()
+        .map(|e| (e.file_name(), e))
+        .filter(|(name, _)| !name.as_encoded_bytes().starts_with(b"."))
+        .collect();
+    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    for (_, entry) in entries {
+        let path = entry.path();
+        match entry.file_type() {
+            Ok(kind) if kind.is_dir() => visit_dir(&path, depth + 1, h),
+            Ok(kind) if kind.is_file() => {
+                if is_corpus_file(&path) {
+                    if let Ok(meta) = entry.metadata() {
+                        add_file(&path, &meta, h);
+                    }
+                }
+            }
+            // Symbolic links (followed) and anything the listing cannot tell.
+            _ => visit(&path, depth + 1, false, h),
+        }
+    }
+}
+
+/// True for the files a folder is read for.
+fn is_corpus_file(path: &Path) -> bool {
     let ext = path
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase());
-    if !given && !matches!(ext.as_deref(), Some("txt" | "md" | "jsonl")) {
-        return;
-    }
+    matches!(ext.as_deref(), Some("txt" | "md" | "jsonl"))
+}
+
+fn add_file(path: &Path, meta: &fs::Metadata, h: &mut Fnv) {
     h.add(path.as_os_str().as_encoded_bytes());
     h.add(&meta.len().to_le_bytes());
     let modified = meta
@@ -91,5 +117,23 @@ mod tests {
         assert_ne!(changed, one);
         fs::remove_file(dir.path().join("a.txt")).unwrap();
         assert_eq!(fingerprint(&paths), empty);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn linked_files_and_folders_are_followed() {
+        let target = tempfile::tempdir().unwrap();
+        fs::write(target.path().join("real.txt"), "Judul\n\nIsi.").unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        std::os::unix::fs::symlink(target.path().join("real.txt"), dir.path().join("link.txt"))
+            .unwrap();
+        std::os::unix::fs::symlink(target.path(), dir.path().join("linked")).unwrap();
+        let paths = vec![dir.path().to_path_buf()];
+        let before = fingerprint(&paths);
+        fs::write(target.path().join("real.txt"), "Judul\n\nIsi yang lain.").unwrap();
+        let after = fingerprint(&paths);
+        assert_ne!(before, after, "a linked file's size counts");
+        fs::write(target.path().join("more.txt"), "x").unwrap();
+        assert_ne!(fingerprint(&paths), after, "a linked folder's files count");
     }
 }
