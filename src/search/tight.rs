@@ -282,7 +282,8 @@ fn recurrence<I: Iterator<Item = usize>>(
                 let jumped = jump_prev
                     .filter(|&(g, _)| g < p_char)
                     .map(|(g, s)| s + 17 + place - (p_char - g));
-                max_of(max_of(gap, chunk), jumped)
+                // `None` orders below every score.
+                gap.max(chunk).max(jumped)
             };
             if let Some(score) = score {
                 cur[nc] = End {
@@ -306,15 +307,6 @@ fn recurrence<I: Iterator<Item = usize>>(
         .map(|e| e.score as i64)
         .chain(left_over)
         .max())
-}
-
-/// The larger of two optional scores.
-fn max_of(a: Option<i64>, b: Option<i64>) -> Option<i64> {
-    match (a, b) {
-        (Some(a), Some(b)) => Some(a.max(b)),
-        (a, None) => a,
-        (None, b) => b,
-    }
 }
 
 #[cfg(test)]
