@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{stdout, warta};
+use common::{repo, stdout, warta};
 use serde_json::Value;
 
 #[test]
@@ -56,4 +56,24 @@ fn bench_default_queries_and_plain_report() {
     ] {
         assert!(text.contains(needle), "missing {needle}: {text}");
     }
+}
+
+#[test]
+fn bench_times_a_plain_read_of_the_files_it_loaded() {
+    let seeds = repo().join("seeds");
+    let out = warta(&["bench", "--json", "--query", "k", seeds.to_str().unwrap()]);
+    assert!(out.status.success(), "{out:?}");
+    let v: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(v["articles"], 5);
+    let plain = v["plain_read_ms"].as_f64().unwrap();
+    let ratio = v["load_over_plain_read"].as_f64().unwrap();
+    assert!(plain > 0.0 && ratio > 0.0, "{plain} {ratio}");
+    let load = v["load_ms"].as_f64().unwrap();
+    assert!((load / plain - ratio).abs() < 1e-6 * ratio.max(1.0));
+    // The bundled seeds come from no file: there is nothing to read.
+    let out = warta(&["bench", "--json", "--query", "k"]);
+    let v: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert!(v["plain_read_ms"].is_null() && v["load_over_plain_read"].is_null());
+    let text = stdout(&warta(&["bench", "--query", "k", seeds.to_str().unwrap()]));
+    assert!(text.contains("plain read of the same files"), "{text}");
 }
