@@ -330,9 +330,14 @@ impl<'a> Reader<'a> {
 
     fn text(&mut self, len: usize) -> String {
         let end = (self.at + len).min(self.bytes.len());
-        let s = String::from_utf8_lossy(&self.bytes[self.at.min(end)..end]).into_owned();
+        let bytes = &self.bytes[self.at.min(end)..end];
         self.at = end;
-        s
+        // Always UTF-8 (see `well_formed`); `from_utf8` checks it much faster
+        // than the lossy conversion walks it.
+        match std::str::from_utf8(bytes) {
+            Ok(text) => text.to_owned(),
+            Err(_) => String::from_utf8_lossy(bytes).into_owned(),
+        }
     }
 
     fn string(&mut self) -> String {
