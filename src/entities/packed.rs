@@ -112,9 +112,25 @@ impl PackedEntities {
 
     /// Unpacks everything.
     pub fn unpack(&self) -> ArticleEntities {
+        self.read(true)
+    }
+
+    /// Unpacks the organisations, places and programmes only: the officials
+    /// are stepped over and the figures not read (both come back empty).
+    pub fn named(&self) -> ArticleEntities {
+        self.read(false)
+    }
+
+    /// Unpacks the named entities, and the officials and figures when `all`.
+    fn read(&self, all: bool) -> ArticleEntities {
         let mut r = Reader::new(&self.0);
         let counts: Vec<usize> = (0..5).map(|_| r.num()).collect();
-        let officials = (0..counts[0]).map(|_| r.official()).collect();
+        let officials = if all {
+            (0..counts[0]).map(|_| r.official()).collect()
+        } else {
+            (0..counts[0]).for_each(|_| r.skip_official());
+            Vec::new()
+        };
         let organizations = (0..counts[1])
             .map(|_| OrganizationMention {
                 name: r.string(),
@@ -136,7 +152,7 @@ impl PackedEntities {
                 spans: r.spans(),
             })
             .collect();
-        let figures = (0..counts[4])
+        let figures = (0..if all { counts[4] } else { 0 })
             .map(|_| FigureMention {
                 text: r.string(),
                 span: r.spans().first().copied().unwrap_or(Span::new(0, 0)),
@@ -367,6 +383,27 @@ impl<'a> Reader<'a> {
             .collect()
     }
 
+    /// Steps over what [`Reader::string`] reads.
+    fn skip_text(&mut self) {
+        let len = self.num();
+        self.at = (self.at + len).min(self.bytes.len());
+    }
+
+    /// Steps over what [`Reader::official`] reads.
+    fn skip_official(&mut self) {
+        self.skip_text(); // name
+        self.skip_text(); // position
+        let institution = self.num().saturating_sub(1);
+        self.at = (self.at + institution).min(self.bytes.len());
+        for _ in 0..3 {
+            // titles, degrees, aliases
+            (0..self.num()).for_each(|_| self.skip_text());
+        }
+        (0..self.num() * 2).for_each(|_| {
+            self.num();
+        });
+    }
+
     fn official(&mut self) -> OfficialMention {
         OfficialMention {
             name: self.string(),
@@ -399,6 +436,12 @@ mod tests {
             assert_eq!(packed.officials(), e.officials);
             assert_eq!(packed.official_count(), e.officials.len());
             assert_eq!(packed.figure_count(), e.figures.len());
+            let named = ArticleEntities {
+                officials: Vec::new(),
+                figures: Vec::new(),
+                ..e.clone()
+            };
+            assert_eq!(packed.named(), named);
         }
         let big = ArticleEntities {
             places: vec![PlaceMention {

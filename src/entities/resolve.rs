@@ -123,7 +123,7 @@ pub fn resolve_packed(per_article: Vec<PackedEntities>) -> EntityIndex {
     let mut place_at: HashMap<String, usize> = HashMap::new();
     let mut program_at: HashMap<String, usize> = HashMap::new();
     for (ai, e) in per_article.iter().enumerate() {
-        let e = e.unpack();
+        let e = e.named();
         for o in &e.organizations {
             let i = *org_at.entry(org_key(&o.name)).or_insert_with(|| {
                 organizations.push(Organization {
