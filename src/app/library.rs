@@ -2,11 +2,11 @@
 //! indices and the corpus-wide sidebar rows. Immutable after building, so
 //! background searches share it through `Arc`.
 
-use super::rows::{figure_rows, CorpusRows};
+use super::rows::CorpusRows;
 use crate::corpus::{Article, Corpus};
 use crate::entities::{build_index, official_document};
 use crate::entities::{EntityIndex, EntityKind, Official, Span};
-use crate::search::{Document, SearchIndex};
+use crate::search::{fold, Document, SearchIndex};
 use foldhash::{HashMap, HashMapExt};
 use rayon::prelude::*;
 use std::sync::Arc;
@@ -192,9 +192,28 @@ impl Library {
     /// order; an article's figures are unpacked once.
     fn corpus_row_index(&self) -> SearchIndex {
         let named = self.corpus_rows.named().iter();
-        let figures = (0..self.articles().len()).flat_map(|a| figure_rows(self, a));
-        let figures = figures.map(|r| self.row_document(&r));
+        let figures = (0..self.articles().len()).flat_map(|a| self.figure_documents(a));
         SearchIndex::build(named.map(|r| self.row_document(r)).chain(figures))
+    }
+
+    /// The search documents of article `a`'s figure rows, as
+    /// [`Library::row_document`] makes them from [`super::rows::figure_rows`]: the
+    /// figure's text, then the article's title, folded once for them all.
+    fn figure_documents(&self, a: usize) -> Vec<Document> {
+        let (Some(article), Some(packed)) =
+            (self.articles().get(a), self.entities.per_article.get(a))
+        else {
+            return Vec::new();
+        };
+        let figures = packed.figures();
+        if figures.is_empty() {
+            return Vec::new();
+        }
+        let title = fold(&article.title);
+        figures
+            .iter()
+            .map(|f| Document::from_folded(vec![fold(&f.text), title.clone()]))
+            .collect()
     }
 
     /// Sidebar rows for one article, grouped by kind in order of first mention.

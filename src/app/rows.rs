@@ -175,7 +175,7 @@ fn figure_row(lib: &Library, article: usize, index: usize) -> Option<EntityRow> 
 /// article's title.
 pub fn figure_rows(lib: &Library, article: usize) -> impl Iterator<Item = EntityRow> {
     let title: Option<Arc<str>> = lib.articles().get(article).map(|x| x.title.as_str().into());
-    let figures = lib.entities.article(article).map(|f| f.figures);
+    let figures = lib.entities.per_article.get(article).map(|p| p.figures());
     figures
         .into_iter()
         .flatten()

@@ -114,7 +114,7 @@ impl EntityIndex {
     pub fn figures(&self) -> Vec<Figure> {
         let mut out = Vec::new();
         for (article, packed) in self.per_article.iter().enumerate() {
-            out.extend(packed.unpack().figures.into_iter().map(|f| Figure {
+            out.extend(packed.figures().into_iter().map(|f| Figure {
                 text: f.text,
                 article,
             }));

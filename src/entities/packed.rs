@@ -112,60 +112,100 @@ impl PackedEntities {
 
     /// Unpacks everything.
     pub fn unpack(&self) -> ArticleEntities {
-        self.read(true)
+        self.read(Parts {
+            officials: true,
+            named: true,
+            figures: true,
+        })
     }
 
     /// Unpacks the organisations, places and programmes only: the officials
     /// are stepped over and the figures not read (both come back empty).
     pub fn named(&self) -> ArticleEntities {
-        self.read(false)
+        self.read(Parts {
+            officials: false,
+            named: true,
+            figures: false,
+        })
     }
 
-    /// Unpacks the named entities, and the officials and figures when `all`.
-    fn read(&self, all: bool) -> ArticleEntities {
+    /// Unpacks the figures only (what the corpus's figure rows need).
+    pub fn figures(&self) -> Vec<FigureMention> {
+        let parts = Parts {
+            officials: false,
+            named: false,
+            figures: true,
+        };
+        self.read(parts).figures
+    }
+
+    /// Unpacks the parts asked for; the others come back empty.
+    fn read(&self, parts: Parts) -> ArticleEntities {
         let mut r = Reader::new(&self.0);
         let counts: Vec<usize> = (0..5).map(|_| r.num()).collect();
-        let officials = if all {
-            (0..counts[0]).map(|_| r.official()).collect()
-        } else {
-            (0..counts[0]).for_each(|_| r.skip_official());
-            Vec::new()
-        };
-        let organizations = (0..counts[1])
-            .map(|_| OrganizationMention {
-                name: r.string(),
-                expansion: r.optional(),
-                spans: r.spans(),
-            })
-            .collect();
-        let places = (0..counts[2])
-            .map(|_| PlaceMention {
-                name: r.string(),
-                level: level_of(r.byte()),
-                spans: r.spans(),
-            })
-            .collect();
-        let programs = (0..counts[3])
-            .map(|_| ProgramMention {
-                name: r.string(),
-                expansion: r.optional(),
-                spans: r.spans(),
-            })
-            .collect();
-        let figures = (0..if all { counts[4] } else { 0 })
-            .map(|_| FigureMention {
-                text: r.string(),
-                span: r.spans().first().copied().unwrap_or(Span::new(0, 0)),
-            })
-            .collect();
-        ArticleEntities {
-            officials,
-            organizations,
-            places,
-            programs,
-            figures,
+        let mut e = ArticleEntities::default();
+        for _ in 0..counts[0] {
+            if parts.officials {
+                e.officials.push(r.official());
+            } else {
+                r.skip_official();
+            }
         }
+        if parts.named {
+            e.organizations = (0..counts[1])
+                .map(|_| OrganizationMention {
+                    name: r.string(),
+                    expansion: r.optional(),
+                    spans: r.spans(),
+                })
+                .collect();
+            e.places = (0..counts[2])
+                .map(|_| PlaceMention {
+                    name: r.string(),
+                    level: level_of(r.byte()),
+                    spans: r.spans(),
+                })
+                .collect();
+            e.programs = (0..counts[3])
+                .map(|_| ProgramMention {
+                    name: r.string(),
+                    expansion: r.optional(),
+                    spans: r.spans(),
+                })
+                .collect();
+        } else {
+            // Organisations and programmes: name, expansion, spans; places:
+            // name, level, spans.
+            for (section, &count) in counts.iter().enumerate().take(4).skip(1) {
+                for _ in 0..count {
+                    r.skip_text();
+                    if section == 2 {
+                        r.byte();
+                    } else {
+                        r.skip_optional();
+                    }
+                    r.skip_spans();
+                }
+            }
+        }
+        if parts.figures {
+            e.figures = (0..counts[4])
+                .map(|_| FigureMention {
+                    text: r.string(),
+                    span: r.spans().first().copied().unwrap_or(Span::new(0, 0)),
+                })
+                .collect();
+        }
+        e
     }
+}
+
+/// Which parts of a [`PackedEntities`] to unpack.
+#[derive(Debug, Clone, Copy)]
+struct Parts {
+    officials: bool,
+    named: bool,
+    figures: bool,
 }
 
 const LEVELS: [PlaceLevel; 7] = [
@@ -389,19 +429,29 @@ impl<'a> Reader<'a> {
         self.at = (self.at + len).min(self.bytes.len());
     }
 
+    /// Steps over what [`Reader::optional`] reads.
+    fn skip_optional(&mut self) {
+        let len = self.num().saturating_sub(1);
+        self.at = (self.at + len).min(self.bytes.len());
+    }
+
+    /// Steps over what [`Reader::spans`] reads.
+    fn skip_spans(&mut self) {
+        (0..self.num() * 2).for_each(|_| {
+            self.num();
+        });
+    }
+
     /// Steps over what [`Reader::official`] reads.
     fn skip_official(&mut self) {
         self.skip_text(); // name
         self.skip_text(); // position
-        let institution = self.num().saturating_sub(1);
-        self.at = (self.at + institution).min(self.bytes.len());
+        self.skip_optional(); // institution
         for _ in 0..3 {
             // titles, degrees, aliases
             (0..self.num()).for_each(|_| self.skip_text());
         }
-        (0..self.num() * 2).for_each(|_| {
-            self.num();
-        });
+        self.skip_spans();
     }
 
     fn official(&mut self) -> OfficialMention {
@@ -442,6 +492,7 @@ mod tests {
                 ..e.clone()
             };
             assert_eq!(packed.named(), named);
+            assert_eq!(packed.figures(), e.figures);
         }
         let big = ArticleEntities {
             places: vec![PlaceMention {
