@@ -196,52 +196,82 @@ pub fn find_partial_date(text: &str) -> Option<FoundDate> {
 /// WIB | Dibaca : 540`): a date and nothing but time, zone, and counters.
 pub fn is_date_line(line: &str) -> Option<ArticleDate> {
     // `Redaksi | Kamis, 3 Agustus 2023 | 15:22 WITA`: a desk, a date and a time.
+    // Every part holds a date or is short; the first date found counts.
     if line.contains('|') {
-        let parts: Vec<&str> = line.split('|').map(str::trim).collect();
-        let date = parts
-            .iter()
-            .find_map(|p| find_full_date(p).map(|f| f.date))?;
-        let short = parts
-            .iter()
-            .all(|p| find_full_date(p).is_some() || p.split_whitespace().count() <= 3);
-        return short.then_some(date);
+        let mut date = None;
+        for part in line.split('|').map(str::trim) {
+            match find_full_date(part) {
+                Some(found) => {
+                    date.get_or_insert(found.date);
+                }
+                None if part.split_whitespace().count() <= 3 => {}
+                None => return None,
+            }
+        }
+        return date;
+    }
+    // A date holds at most two words that are not numbers (a day and a
+    // month name), and an ISO date's `T` glues one more: a line with more
+    // words than that besides numbers and header words is prose, and the
+    // date regexes need not run.
+    if more_foreign_words_than(line, 3) {
+        return None;
     }
     let found = find_full_date(line)?;
     let rest = format!("{} {}", &line[..found.start], &line[found.end..]);
     let rest = rest.to_lowercase();
     let leftover_words = rest
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .filter(|w| {
-            !w.chars().all(|c| c.is_ascii_digit())
-                && !matches!(
-                    *w,
-                    "wib"
-                        | "wita"
-                        | "wit"
-                        | "date"
-                        | "tanggal"
-                        | "diterbitkan"
-                        | "dipublikasikan"
-                        | "published"
-                        | "posted"
-                        | "on"
-                        | "pukul"
-                        | "jam"
-                        | "dibaca"
-                        | "dilihat"
-                        | "kali"
-                        | "views"
-                        | "x"
-                        | "oleh"
-                        | "by"
-                        | "update"
-                        | "updated"
-                        | "diperbarui"
-                )
-        })
+        .filter(|w| !w.is_empty() && !is_header_word(w))
         .count();
     (leftover_words == 0).then_some(found.date)
+}
+
+/// The words a date line may hold besides its date and numbers: times,
+/// zones, labels and counters.
+const HEADER_WORDS: [&str; 22] = [
+    "wib",
+    "wita",
+    "wit",
+    "date",
+    "tanggal",
+    "diterbitkan",
+    "dipublikasikan",
+    "published",
+    "posted",
+    "on",
+    "pukul",
+    "jam",
+    "dibaca",
+    "dilihat",
+    "kali",
+    "views",
+    "x",
+    "oleh",
+    "by",
+    "update",
+    "updated",
+    "diperbarui",
+];
+
+/// True for a lower-case word a date line may hold besides its date.
+fn is_header_word(w: &str) -> bool {
+    w.chars().all(|c| c.is_ascii_digit()) || HEADER_WORDS.contains(&w)
+}
+
+/// True when `line` holds more than `max` words that are surely not
+/// header words (see [`is_header_word`]); a word with non-ASCII letters is
+/// given the benefit of the doubt (its lower case might be one). Stops
+/// counting there: most lines it sees are prose.
+fn more_foreign_words_than(line: &str, max: usize) -> bool {
+    line.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && w.is_ascii())
+        .filter(|w| {
+            !(w.bytes().all(|b| b.is_ascii_digit())
+                || HEADER_WORDS.iter().any(|h| h.eq_ignore_ascii_case(w)))
+        })
+        .nth(max)
+        .is_some()
 }
 
 #[cfg(test)]
@@ -339,5 +369,13 @@ mod tests {
         assert!(is_date_line("Senin, 29 April 2019 11:24 WIB | Dibaca : 540").is_some());
         assert!(is_date_line("Date: 17/10/2023").is_some());
         assert!(is_date_line("Bupati hadir pada Senin, 29 April 2019").is_none());
+        // Numbers of any length, an ISO time glued by `T`, and a day and a
+        // month name are all a date line may hold.
+        assert!(is_date_line(
+            "Diterbitkan Senin, 29 April 2019 pukul 11:24 WIB, dibaca 123456789012345678 kali"
+        )
+        .is_some());
+        assert!(is_date_line("2023-10-17T10:22:00 WIB").is_some());
+        assert!(is_date_line("Pemkab Sleman gelar rapat, Senin 29 April 2019").is_none());
     }
 }
