@@ -91,6 +91,19 @@ pub fn find_dateline(paragraph: &str) -> Option<Dateline> {
 /// Finds the news site named in the body: `dikutip X.com`, else the first
 /// capitalised site name.
 pub fn find_site(body: &str) -> Option<String> {
+    // Both patterns end in a dot and a domain (`.com`, `.co.id`, `.id`,
+    // `.net`, `.news`, `.info`): without a dot before a c, i or n there is
+    // nothing to look for, and most bodies' dots end sentences.
+    let bytes = body.as_bytes();
+    let dotted = memchr::memchr_iter(b'.', bytes).any(|at| {
+        matches!(
+            bytes.get(at + 1),
+            Some(b'c' | b'i' | b'n' | b'C' | b'I' | b'N')
+        )
+    });
+    if !dotted {
+        return None;
+    }
     let chars = WordChars::of(body);
     QUOTED_BY
         .for_text(&chars)
@@ -102,6 +115,22 @@ pub fn find_site(body: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn site_named_in_the_body() {
+        assert_eq!(
+            find_site("Hal itu dikutip dari DETIK.COM kemarin.").as_deref(),
+            Some("DETIK.COM")
+        );
+        assert_eq!(
+            find_site("Menurut Kompas.com, acara selesai. Ini kata Bupati.").as_deref(),
+            Some("Kompas.com")
+        );
+        assert_eq!(
+            find_site("Acara selesai. Ini kata Bupati. Nanti lagi."),
+            None
+        );
+    }
 
     #[test]
     fn all_caps_place() {
