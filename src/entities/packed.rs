@@ -131,12 +131,12 @@ impl PackedEntities {
 
     /// Unpacks the figures only (what the corpus's figure rows need).
     pub fn figures(&self) -> Vec<FigureMention> {
-        let parts = Parts {
+        self.read(Parts {
             officials: false,
             named: false,
             figures: true,
-        };
-        self.read(parts).figures
+        })
+        .figures
     }
 
     /// Unpacks the parts asked for; the others come back empty.
@@ -153,10 +153,13 @@ impl PackedEntities {
         }
         if parts.named {
             e.organizations = (0..counts[1])
-                .map(|_| OrganizationMention {
-                    name: r.string(),
-                    expansion: r.optional(),
-                    spans: r.spans(),
+                .map(|_| {
+                    let (name, expansion, spans) = r.expanded();
+                    OrganizationMention {
+                        name,
+                        expansion,
+                        spans,
+                    }
                 })
                 .collect();
             e.places = (0..counts[2])
@@ -167,26 +170,19 @@ impl PackedEntities {
                 })
                 .collect();
             e.programs = (0..counts[3])
-                .map(|_| ProgramMention {
-                    name: r.string(),
-                    expansion: r.optional(),
-                    spans: r.spans(),
+                .map(|_| {
+                    let (name, expansion, spans) = r.expanded();
+                    ProgramMention {
+                        name,
+                        expansion,
+                        spans,
+                    }
                 })
                 .collect();
         } else {
-            // Organisations and programmes: name, expansion, spans; places:
-            // name, level, spans.
-            for (section, &count) in counts.iter().enumerate().take(4).skip(1) {
-                for _ in 0..count {
-                    r.skip_text();
-                    if section == 2 {
-                        r.byte();
-                    } else {
-                        r.skip_optional();
-                    }
-                    r.skip_spans();
-                }
-            }
+            (0..counts[1]).for_each(|_| r.skip_expanded());
+            (0..counts[2]).for_each(|_| r.skip_place());
+            (0..counts[3]).for_each(|_| r.skip_expanded());
         }
         if parts.figures {
             e.figures = (0..counts[4])
@@ -421,6 +417,26 @@ impl<'a> Reader<'a> {
                 Span::new(start, start + self.num())
             })
             .collect()
+    }
+
+    /// A name, its optional expansion and its spans (organisations,
+    /// programmes).
+    fn expanded(&mut self) -> (String, Option<String>, Vec<Span>) {
+        (self.string(), self.optional(), self.spans())
+    }
+
+    /// Steps over what [`Reader::expanded`] reads.
+    fn skip_expanded(&mut self) {
+        self.skip_text();
+        self.skip_optional();
+        self.skip_spans();
+    }
+
+    /// Steps over a place: name, level, spans.
+    fn skip_place(&mut self) {
+        self.skip_text();
+        self.byte();
+        self.skip_spans();
     }
 
     /// Steps over what [`Reader::string`] reads.

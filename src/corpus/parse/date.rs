@@ -254,9 +254,10 @@ const HEADER_WORDS: [&str; 22] = [
     "diperbarui",
 ];
 
-/// True for a lower-case word a date line may hold besides its date.
+/// True for a word a date line may hold besides its date (ASCII case
+/// ignored).
 fn is_header_word(w: &str) -> bool {
-    w.chars().all(|c| c.is_ascii_digit()) || HEADER_WORDS.contains(&w)
+    w.bytes().all(|b| b.is_ascii_digit()) || HEADER_WORDS.iter().any(|h| h.eq_ignore_ascii_case(w))
 }
 
 /// True when `line` holds more than `max` words that are surely not
@@ -265,11 +266,7 @@ fn is_header_word(w: &str) -> bool {
 /// counting there: most lines it sees are prose.
 fn more_foreign_words_than(line: &str, max: usize) -> bool {
     line.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty() && w.is_ascii())
-        .filter(|w| {
-            !(w.bytes().all(|b| b.is_ascii_digit())
-                || HEADER_WORDS.iter().any(|h| h.eq_ignore_ascii_case(w)))
-        })
+        .filter(|w| !w.is_empty() && w.is_ascii() && !is_header_word(w))
         .nth(max)
         .is_some()
 }
