@@ -7,6 +7,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod codec;
 pub mod corpus;
 pub mod entities;
 pub mod search;

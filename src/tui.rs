@@ -6,12 +6,13 @@
 use crate::app::keymap::map_event;
 use crate::app::search::{self, SearchRequest, SearchTarget};
 use crate::app::{update, Action, Library, LoadProgress, State, TICKS_PER_SECOND};
-use crate::cli::{CorpusArgs, Settings};
+use crate::cli::{CorpusArgs, Settings, SnapshotPlace};
 use crate::corpus::LoadStats;
 use crate::search::FuzzyScorer;
 use crate::store::{ArticleKey, Remembered, StateFile, StateStore};
 use crate::ui::strings::{trf, S};
 use crate::ui::{self};
+use crate::watch::Fingerprints;
 use anyhow::{Context, Result};
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture, EventStream};
 use crossterm::terminal::{
@@ -152,7 +153,7 @@ const WATCH: Duration = Duration::from_millis(400);
 
 /// A corpus built off the UI thread: the library and its articles' state keys.
 struct Built {
-    lib: Library,
+    lib: Arc<Library>,
     keys: Vec<ArticleKey>,
 }
 
@@ -161,25 +162,38 @@ struct Built {
 /// With `early`, a library without entities is sent there as soon as the
 /// articles are parsed, so the list is usable while extraction runs.
 /// Entities come through the entity cache at `cache`, when there is one.
+/// A current library snapshot at `snapshot` is read instead of all that;
+/// otherwise a new snapshot is written there once the library is built.
 async fn build(
     args: CorpusArgs,
     cache: Option<PathBuf>,
+    snapshot: Option<SnapshotPlace>,
     stats: Arc<LoadStats>,
     indexing: Arc<AtomicBool>,
     early: Option<UnboundedSender<Built>>,
 ) -> Result<Built, String> {
     tokio::task::spawn_blocking(move || {
+        if let Some(lib) = snapshot.as_ref().and_then(SnapshotPlace::read) {
+            let keys = crate::store::keys(lib.articles());
+            return Built {
+                lib: Arc::new(lib),
+                keys,
+            };
+        }
         let corpus = Arc::new(crate::cli::read_corpus_with_stats(&args, &stats));
         indexing.store(true, Ordering::Relaxed);
         let keys = crate::store::keys(&corpus.articles);
         if let Some(tx) = early {
             let _ = tx.send(Built {
-                lib: Library::unindexed(corpus.clone()),
+                lib: Arc::new(Library::unindexed(corpus.clone())),
                 keys: keys.clone(),
             });
         }
         let entities = crate::store::entity_cache::build_index(&corpus.articles, cache.as_deref());
-        let lib = Library::from_shared(corpus, entities, false);
+        let lib = Arc::new(Library::from_shared(corpus, entities, false));
+        if let Some(place) = snapshot {
+            place.write_in_background(lib.clone());
+        }
         Built { lib, keys }
     })
     .await
@@ -213,10 +227,21 @@ fn spawn_progress(
 }
 
 /// Fingerprints the opened folders on a blocking thread.
-async fn fingerprint(paths: Vec<PathBuf>) -> Option<u64> {
-    tokio::task::spawn_blocking(move || crate::watch::fingerprint(&paths))
+async fn fingerprint(paths: Vec<PathBuf>) -> Option<Fingerprints> {
+    tokio::task::spawn_blocking(move || crate::watch::fingerprints(&paths))
         .await
         .ok()
+}
+
+/// Where the library snapshot of `args` goes, for files with these
+/// fingerprints; none without an entity cache (`--no-state`).
+fn snapshot_place(
+    args: &CorpusArgs,
+    cache: &Option<PathBuf>,
+    files: Option<Fingerprints>,
+) -> Option<SnapshotPlace> {
+    cache.as_ref()?;
+    SnapshotPlace::new(args, files?.all)
 }
 
 /// Builds the corpus, then watches the opened folders (never the bundled
@@ -232,17 +257,19 @@ fn spawn_loader(
     tokio::spawn(async move {
         let watched = !args.paths.is_empty();
         let paths = args.paths.clone();
-        let mut seen = if watched {
-            fingerprint(paths.clone()).await.unwrap_or(0)
+        let files = if watched {
+            fingerprint(paths.clone()).await
         } else {
-            0
+            None
         };
+        let mut seen = files.map_or(0, |f| f.corpus);
         let stats = Arc::new(LoadStats::default());
         let indexing = Arc::new(AtomicBool::new(false));
         let progress = spawn_progress(stats.clone(), indexing.clone(), errors.clone());
         let first = build(
             args.clone(),
             cache.clone(),
+            snapshot_place(&args, &cache, files),
             stats,
             indexing,
             Some(tx.clone()),
@@ -272,11 +299,12 @@ fn spawn_loader(
                 return;
             };
             let spent = started.elapsed();
-            if now != seen {
-                seen = now;
+            if now.corpus != seen {
+                seen = now.corpus;
                 let Ok(built) = build(
                     args.clone(),
                     cache.clone(),
+                    snapshot_place(&args, &cache, Some(now)),
                     Arc::default(),
                     Arc::default(),
                     None,
@@ -333,7 +361,7 @@ fn apply(state: &mut State, keys: &mut Vec<ArticleKey>, first: Option<&StateFile
         }
     };
     *keys = built.keys;
-    update(state, Action::Loaded(Arc::new(built.lib)));
+    update(state, Action::Loaded(built.lib));
     update(state, Action::Restore(remembered));
 }
 

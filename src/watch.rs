@@ -14,16 +14,48 @@ const MAX_DEPTH: usize = 32;
 /// A hash over every corpus file (`.txt`, `.md`, `.jsonl`, hidden ones
 /// skipped) under `paths`: path, size and modification time.
 pub fn fingerprint(paths: &[PathBuf]) -> u64 {
-    let mut h = Fnv(0xcbf2_9ce4_8422_2325);
+    fingerprints(paths).corpus
+}
+
+/// Two fingerprints of the files under some paths, taken in one walk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fingerprints {
+    /// Over the corpus files the watcher reloads for (see [`fingerprint`]).
+    pub corpus: u64,
+    /// Over every file a load looks at, hidden ones skipped, and what it
+    /// finds there: a file of any type (loading reads it or reports it),
+    /// a path that cannot be looked up. Besides size and modification time
+    /// it takes the change time and inode where the system has them, so a
+    /// changed permission or a file replaced under the same name counts.
+    /// A library snapshot is valid while this stays the same.
+    pub all: u64,
+}
+
+/// Both fingerprints of the files under `paths`.
+pub fn fingerprints(paths: &[PathBuf]) -> Fingerprints {
+    let mut h = Hashes {
+        corpus: Fnv::new(),
+        all: Fnv::new(),
+    };
     for p in paths {
+        // the roots as given, so the same files under other names differ
+        h.all.add(p.as_os_str().as_encoded_bytes());
+        h.all.add(&[0]);
         visit(p, 0, true, &mut h);
     }
-    h.0
+    Fingerprints {
+        corpus: h.corpus.0,
+        all: h.all.0,
+    }
 }
 
 struct Fnv(u64);
 
 impl Fnv {
+    fn new() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+
     fn add(&mut self, bytes: &[u8]) {
         for &b in bytes {
             self.0 ^= u64::from(b);
@@ -32,27 +64,36 @@ impl Fnv {
     }
 }
 
-fn visit(path: &Path, depth: usize, given: bool, h: &mut Fnv) {
+struct Hashes {
+    corpus: Fnv,
+    all: Fnv,
+}
+
+fn visit(path: &Path, depth: usize, given: bool, h: &mut Hashes) {
     let Ok(meta) = fs::metadata(path) else {
+        h.all.add(path.as_os_str().as_encoded_bytes());
+        h.all.add(b"\0missing");
         return;
     };
     if meta.is_dir() {
         visit_dir(path, depth, h);
-    } else if given || is_corpus_file(path) {
-        add_file(path, &meta, h);
+    } else {
+        add_file(path, &meta, given || is_corpus_file(path), h);
     }
 }
 
 /// Visits a folder's entries in name order (the order of sorting their
 /// paths, without comparing paths component by component). An entry's
-/// type comes with the listing, and only corpus files are looked up, by
-/// name inside the folder: a folder of 300 000 articles is walked in about
-/// the time `find` takes.
-fn visit_dir(dir: &Path, depth: usize, h: &mut Fnv) {
+/// type comes with the listing, and only files are looked up, by name
+/// inside the folder: a folder of 300 000 articles is walked in about the
+/// time `find` takes.
+fn visit_dir(dir: &Path, depth: usize, h: &mut Hashes) {
     if depth >= MAX_DEPTH {
         return;
     }
     let Ok(read) = fs::read_dir(dir) else {
+        h.all.add(dir.as_os_str().as_encoded_bytes());
+        h.all.add(b"\0unlisted");
         return;
     };
     let mut entries: Vec<(std::ffi::OsString, fs::DirEntry)> = read
@@ -65,13 +106,10 @@ fn visit_dir(dir: &Path, depth: usize, h: &mut Fnv) {
         let path = entry.path();
         match entry.file_type() {
             Ok(kind) if kind.is_dir() => visit_dir(&path, depth + 1, h),
-            Ok(kind) if kind.is_file() => {
-                if is_corpus_file(&path) {
-                    if let Ok(meta) = entry.metadata() {
-                        add_file(&path, &meta, h);
-                    }
-                }
-            }
+            Ok(kind) if kind.is_file() => match entry.metadata() {
+                Ok(meta) => add_file(&path, &meta, is_corpus_file(&path), h),
+                Err(_) => visit(&path, depth + 1, false, h),
+            },
             // Symbolic links (followed) and anything the listing cannot tell.
             _ => visit(&path, depth + 1, false, h),
         }
@@ -86,15 +124,37 @@ fn is_corpus_file(path: &Path) -> bool {
     matches!(ext.as_deref(), Some("txt" | "md" | "jsonl"))
 }
 
-fn add_file(path: &Path, meta: &fs::Metadata, h: &mut Fnv) {
-    h.add(path.as_os_str().as_encoded_bytes());
-    h.add(&meta.len().to_le_bytes());
+fn add_file(path: &Path, meta: &fs::Metadata, corpus: bool, h: &mut Hashes) {
     let modified = meta
         .modified()
         .ok()
         .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
         .map_or(0, |d| d.as_nanos());
-    h.add(&modified.to_le_bytes());
+    let name = path.as_os_str().as_encoded_bytes();
+    if corpus {
+        h.corpus.add(name);
+        h.corpus.add(&meta.len().to_le_bytes());
+        h.corpus.add(&modified.to_le_bytes());
+    }
+    h.all.add(name);
+    h.all.add(&meta.len().to_le_bytes());
+    h.all.add(&modified.to_le_bytes());
+    h.all.add(&changed(meta).to_le_bytes());
+}
+
+/// The change time and inode, mixed; 0 where the system has neither.
+#[cfg(unix)]
+fn changed(meta: &fs::Metadata) -> u64 {
+    use std::os::unix::fs::MetadataExt;
+    (meta.ctime() as u64)
+        .wrapping_mul(1_000_000_007)
+        .wrapping_add(meta.ctime_nsec() as u64)
+        ^ meta.ino().rotate_left(32)
+}
+
+#[cfg(not(unix))]
+fn changed(_meta: &fs::Metadata) -> u64 {
+    0
 }
 
 #[cfg(test)]
@@ -117,6 +177,47 @@ mod tests {
         assert_ne!(changed, one);
         fs::remove_file(dir.path().join("a.txt")).unwrap();
         assert_eq!(fingerprint(&paths), empty);
+    }
+
+    #[test]
+    fn every_file_a_load_sees_changes_the_full_fingerprint() {
+        let dir = tempfile::tempdir().unwrap();
+        let paths = vec![dir.path().to_path_buf()];
+        fs::write(dir.path().join("a.txt"), "Judul\n\nIsi.").unwrap();
+        let before = fingerprints(&paths);
+        fs::write(dir.path().join(".hidden.txt"), "x").unwrap();
+        assert_eq!(fingerprints(&paths), before, "hidden files do not count");
+        fs::write(dir.path().join("catatan"), "x").unwrap();
+        let after = fingerprints(&paths);
+        assert_eq!(after.corpus, before.corpus);
+        assert_ne!(after.all, before.all, "a file without extension is loaded");
+        fs::write(dir.path().join("notes.bin"), "x").unwrap();
+        assert_ne!(fingerprints(&paths).all, after.all, "it is reported");
+        let other = vec![dir.path().join("."), dir.path().to_path_buf()];
+        assert_ne!(fingerprints(&other).all, fingerprints(&paths).all);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_replaced_with_the_same_size_and_time_changes_the_full_fingerprint() {
+        let dir = tempfile::tempdir().unwrap();
+        let paths = vec![dir.path().to_path_buf()];
+        let a = dir.path().join("a.txt");
+        fs::write(&a, "Judul\n\nIsi.").unwrap();
+        let modified = fs::metadata(&a).unwrap().modified().unwrap();
+        let before = fingerprints(&paths);
+        let b = dir.path().join("b.tmp");
+        fs::write(&b, "Jud0l\n\nIsi.").unwrap();
+        fs::File::options()
+            .write(true)
+            .open(&b)
+            .unwrap()
+            .set_modified(modified)
+            .unwrap();
+        fs::rename(&b, &a).unwrap();
+        let after = fingerprints(&paths);
+        assert_eq!(after.corpus, before.corpus, "the watcher's hash misses it");
+        assert_ne!(after.all, before.all);
     }
 
     #[cfg(unix)]

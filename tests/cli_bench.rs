@@ -77,3 +77,55 @@ fn bench_times_a_plain_read_of_the_files_it_loaded() {
     let text = stdout(&warta(&["bench", "--query", "k", seeds.to_str().unwrap()]));
     assert!(text.contains("plain read of the same files"), "{text}");
 }
+
+#[test]
+fn bench_reads_the_library_snapshot_on_the_second_run_until_a_file_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    for e in std::fs::read_dir(repo().join("seeds")).unwrap() {
+        let p = e.unwrap().path();
+        std::fs::copy(&p, dir.path().join(p.file_name().unwrap())).unwrap();
+    }
+    let path = dir.path().to_str().unwrap();
+    let run = |extra: &[&str]| -> Value {
+        let mut args = vec!["bench", "--json", "--query", "bupati"];
+        args.extend_from_slice(extra);
+        args.push(path);
+        let out = warta(&args);
+        assert!(out.status.success(), "{out:?}");
+        serde_json::from_str(&stdout(&out)).unwrap()
+    };
+    let matches = |v: &Value| -> Vec<u64> {
+        v["keystrokes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|k| k["matches"].as_u64().unwrap())
+            .collect()
+    };
+    let first = run(&[]);
+    assert_eq!(first["loaded_from"], "files");
+    assert!(first["snapshot_bytes"].as_u64().unwrap() > 1000);
+    assert!(first["fingerprint_ms"].as_f64().is_some());
+    let second = run(&[]);
+    assert_eq!(second["loaded_from"], "snapshot", "{second}");
+    assert!(second["snapshot_read_ms"].as_f64().unwrap() > 0.0);
+    assert!(second["snapshot_bytes"].is_null(), "nothing rewritten");
+    for key in ["articles", "officials", "bytes", "haystack_bytes"] {
+        assert_eq!(first[key], second[key], "{key}");
+    }
+    assert_eq!(matches(&first), matches(&second));
+    // a changed file: loaded from the files again, and a new snapshot
+    std::fs::write(
+        dir.path().join("baru.txt"),
+        "Bupati Bogor Tinjau Pasar\n\nBupati Bogor, Rudy Susmanto, meninjau pasar.\n",
+    )
+    .unwrap();
+    let third = run(&[]);
+    assert_eq!(third["loaded_from"], "files");
+    assert_eq!(third["articles"], 6);
+    assert_eq!(run(&[])["loaded_from"], "snapshot");
+    // --no-state neither reads nor writes one
+    let bare = run(&["--no-state"]);
+    assert_eq!(bare["loaded_from"], "files");
+    assert!(bare["snapshot_bytes"].is_null() && bare["fingerprint_ms"].is_null());
+}

@@ -119,3 +119,75 @@ fn lang_id_speaks_indonesian() {
         "--no-state writes nothing"
     );
 }
+
+/// Every file named `name` under `dir`, recursively.
+fn files_named(dir: &Path, name: &str) -> Vec<std::path::PathBuf> {
+    let mut found = Vec::new();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return found;
+    };
+    for e in entries.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            found.extend(files_named(&p, name));
+        } else if p.file_name().is_some_and(|n| n == name) {
+            found.push(p);
+        }
+    }
+    found
+}
+
+#[test]
+fn a_reopened_folder_comes_from_the_library_snapshot_until_a_file_changes() {
+    let home = tempfile::tempdir().unwrap();
+    let corpus = home.path().join("berita");
+    std::fs::create_dir_all(&corpus).unwrap();
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    for e in std::fs::read_dir(&seeds).unwrap() {
+        let p = e.unwrap().path();
+        std::fs::copy(&p, corpus.join(p.file_name().unwrap())).unwrap();
+    }
+    let path = corpus.to_string_lossy().into_owned();
+    let ready =
+        |s: &Session| s.screen().contains("Articles 5/5") && s.screen().contains("Officials");
+    let mut s = start(&[&path], home.path());
+    s.wait_for("the folder with its officials", ready);
+    let first = s.screen();
+    // the snapshot is written beside the entity cache, off the UI thread
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while files_named(&home.path().join("cache"), "library.bin").is_empty() {
+        assert!(Instant::now() < deadline, "no snapshot written");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    s.send("q");
+    assert!(s.wait_exit().success());
+    drop(s);
+    let snapshot = files_named(&home.path().join("cache"), "library.bin").remove(0);
+    let written = std::fs::metadata(&snapshot).unwrap().modified().unwrap();
+
+    let mut s = start(&[&path], home.path());
+    s.wait_for("the folder again", ready);
+    assert_eq!(
+        s.screen(),
+        first,
+        "the snapshot shows what the files showed"
+    );
+    s.send("q");
+    assert!(s.wait_exit().success());
+    drop(s);
+    let unchanged = std::fs::metadata(&snapshot).unwrap().modified().unwrap();
+    assert_eq!(unchanged, written, "a current snapshot is not rewritten");
+
+    // a new article: the files are read again and the new title shows
+    std::fs::write(
+        corpus.join("zz-baru.txt"),
+        "Wali Kota Resmikan Taman Baca\n\nWali Kota Bogor, Dedie A. Rachim, meresmikan taman baca.\n",
+    )
+    .unwrap();
+    let mut s = start(&[&path], home.path());
+    s.wait_for("six articles with the new one", |s| {
+        s.screen().contains("Articles 6/6") && s.screen().contains("Officials")
+    });
+    s.send("q");
+    assert!(s.wait_exit().success());
+}

@@ -119,23 +119,7 @@ impl Library {
 
     /// Builds the indices over a shared corpus and its entities.
     pub fn from_shared(corpus: Arc<Corpus>, entities: EntityIndex, partial: bool) -> Library {
-        let mut by_name = HashMap::new();
-        for (i, o) in entities.organizations.iter().enumerate() {
-            by_name.insert((EntityKind::Organization, o.name.clone()), i);
-        }
-        for (i, p) in entities.places.iter().enumerate() {
-            by_name.insert((EntityKind::Place, p.name.clone()), i);
-        }
-        for (i, p) in entities.programs.iter().enumerate() {
-            by_name.insert((EntityKind::Program, p.name.clone()), i);
-        }
-        let mut lib = Library {
-            corpus,
-            partial,
-            entities,
-            by_name,
-            ..Library::default()
-        };
+        let mut lib = Library::without_indices(corpus, entities, partial);
         // Documents are folded in parallel a chunk at a time and handed to
         // the index as they come, so they never all exist at once.
         let article_search = {
@@ -155,6 +139,32 @@ impl Library {
         lib.corpus_rows = CorpusRows::new(lib.named_corpus_rows(), counts);
         lib.corpus_row_search = Arc::new(lib.corpus_row_index());
         lib
+    }
+
+    /// A library over a corpus and its entities with empty search indices
+    /// and corpus rows, for a caller that makes or has them.
+    pub(super) fn without_indices(
+        corpus: Arc<Corpus>,
+        entities: EntityIndex,
+        partial: bool,
+    ) -> Library {
+        let mut by_name = HashMap::new();
+        for (i, o) in entities.organizations.iter().enumerate() {
+            by_name.insert((EntityKind::Organization, o.name.clone()), i);
+        }
+        for (i, p) in entities.places.iter().enumerate() {
+            by_name.insert((EntityKind::Place, p.name.clone()), i);
+        }
+        for (i, p) in entities.programs.iter().enumerate() {
+            by_name.insert((EntityKind::Program, p.name.clone()), i);
+        }
+        Library {
+            corpus,
+            partial,
+            entities,
+            by_name,
+            ..Library::default()
+        }
     }
 
     /// The articles.

@@ -13,6 +13,7 @@ pub mod rows;
 pub mod search;
 pub mod sidebar;
 mod state;
+pub mod stored;
 mod update;
 
 pub use action::{Action, LoadProgress, Pane, RawRead};

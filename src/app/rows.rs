@@ -44,6 +44,23 @@ impl CorpusRows {
         self.len() == 0
     }
 
+    /// The rows of named entities and the figure counts as stored
+    /// ([`CorpusRows::from_parts`] takes them back).
+    pub fn parts(&self) -> (&[EntityRow], &[u32]) {
+        (&self.named, &self.figure_starts)
+    }
+
+    /// Rows from stored parts; `None` when the figure starts are not a
+    /// running count from 0.
+    pub fn from_parts(named: Vec<EntityRow>, figure_starts: Vec<u32>) -> Option<Self> {
+        let counted =
+            figure_starts.first() == Some(&0) && figure_starts.windows(2).all(|w| w[0] <= w[1]);
+        counted.then_some(CorpusRows {
+            named,
+            figure_starts,
+        })
+    }
+
     /// The rows of named entities (everything but figures).
     pub fn named(&self) -> &[EntityRow] {
         &self.named

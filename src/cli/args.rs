@@ -30,7 +30,8 @@ pub struct GlobalArgs {
     /// Read this config file instead of the one in the config dir.
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,
-    /// Neither read nor write bookmarks, read marks and the last position.
+    /// Neither read nor write bookmarks, read marks and the last position,
+    /// nor the entity cache and library snapshot.
     #[arg(long, global = true)]
     pub no_state: bool,
 }

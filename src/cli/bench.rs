@@ -5,13 +5,14 @@
 
 use super::args::CorpusArgs;
 use super::commands::read_corpus_with_stats;
+use super::open::SnapshotPlace;
 use super::write_stdout;
 use crate::app::search::{self, SearchRequest, SearchTarget};
 use crate::app::Library;
 use crate::corpus::LoadStats;
 use crate::entities::resolve_packed;
 use crate::search::{fold, FuzzyScorer, SearchIndex};
-use crate::store::entity_cache;
+use crate::store::{entity_cache, snapshot};
 use anyhow::Result;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
@@ -111,37 +112,69 @@ fn plain_read(articles: &[crate::corpus::Article]) -> Option<(Duration, usize)> 
     Some((start.elapsed(), lines))
 }
 
-/// Runs the benchmark and prints its report.
-pub fn bench(
-    args: &CorpusArgs,
-    cache: Option<&Path>,
-    queries: &[String],
-    as_json: bool,
-) -> Result<()> {
-    let queries: Vec<String> = if queries.is_empty() {
-        DEFAULT_QUERIES.iter().map(|q| q.to_string()).collect()
-    } else {
-        queries.to_vec()
-    };
-    // Load exactly as the reader does: read_corpus, then extraction through
-    // the entity cache and resolution (timed apart), then the library's indices.
-    let stats = LoadStats::default();
+/// How the corpus was loaded and what each step took.
+struct Load {
+    lib: Library,
+    /// Wall time of the whole load.
+    total: Duration,
+    /// Walking the files for the snapshot key (none without a snapshot).
+    fingerprint: Option<Duration>,
+    /// Reading the snapshot, when it was current and used.
+    snapshot_read: Option<Duration>,
+    /// The steps of a load from the files (all zero after a snapshot).
+    read_ms: f64,
+    parse_ms: f64,
+    extract: Duration,
+    cache_hits: usize,
+    resolve: Duration,
+    index: Duration,
+    /// Writing a new snapshot after a load from the files (not in `total`),
+    /// and its size.
+    snapshot_write: Option<(Duration, u64)>,
+}
+
+/// Loads exactly as the reader does: from a current snapshot, else
+/// read_corpus, then extraction through the entity cache and resolution
+/// (timed apart), then the library's indices, then a new snapshot.
+fn load(args: &CorpusArgs, cache: Option<&Path>, snapshot: bool) -> Load {
     let start = Instant::now();
+    let place = snapshot.then(|| SnapshotPlace::now(args)).flatten();
+    let fingerprint = place.as_ref().map(|_| start.elapsed());
+    let t = Instant::now();
+    if let Some(lib) = place.as_ref().and_then(SnapshotPlace::read) {
+        return Load {
+            lib,
+            total: start.elapsed(),
+            fingerprint,
+            snapshot_read: Some(t.elapsed()),
+            read_ms: 0.0,
+            parse_ms: 0.0,
+            extract: Duration::ZERO,
+            cache_hits: 0,
+            resolve: Duration::ZERO,
+            index: Duration::ZERO,
+            snapshot_write: None,
+        };
+    }
+    let stats = LoadStats::default();
+    let t = Instant::now();
     let corpus = read_corpus_with_stats(args, &stats);
-    let read_parse = start.elapsed();
+    let read_parse = t.elapsed();
     let t = Instant::now();
     let (per_article, cache_use) = entity_cache::extract_all(&corpus.articles, cache);
-    let extract_time = t.elapsed();
+    let extract = t.elapsed();
     let t = Instant::now();
     let entities = resolve_packed(per_article);
-    let resolve_time = t.elapsed();
+    let resolve = t.elapsed();
     let t = Instant::now();
     let lib = Library::new(corpus, entities);
-    let index_time = t.elapsed();
-    let load = start.elapsed();
-    for p in &lib.corpus.problems {
-        eprintln!("warta: {p}");
-    }
+    let index = t.elapsed();
+    let total = start.elapsed();
+    let snapshot_write = place.and_then(|p| {
+        let t = Instant::now();
+        let bytes = snapshot::write(&p.path, p.key, &lib).ok()?;
+        Some((t.elapsed(), bytes))
+    });
     // Read and parse run interleaved on every loader thread: split their wall
     // time by the thread time each phase took.
     let read_ns = stats.read_nanos.load(Ordering::Relaxed) as f64;
@@ -152,7 +185,39 @@ pub fn bench(
         0.0
     };
     let read_ms = ms(read_parse) * read_share;
-    let parse_ms = ms(read_parse) - read_ms;
+    Load {
+        lib,
+        total,
+        fingerprint,
+        snapshot_read: None,
+        read_ms,
+        parse_ms: ms(read_parse) - read_ms,
+        extract,
+        cache_hits: cache_use.hits,
+        resolve,
+        index,
+        snapshot_write,
+    }
+}
+
+/// Runs the benchmark and prints its report.
+pub fn bench(
+    args: &CorpusArgs,
+    cache: Option<&Path>,
+    snapshot: bool,
+    queries: &[String],
+    as_json: bool,
+) -> Result<()> {
+    let queries: Vec<String> = if queries.is_empty() {
+        DEFAULT_QUERIES.iter().map(|q| q.to_string()).collect()
+    } else {
+        queries.to_vec()
+    };
+    let load = load(args, cache, snapshot);
+    let lib = &load.lib;
+    for p in &lib.corpus.problems {
+        eprintln!("warta: {p}");
+    }
 
     let scorer = FuzzyScorer::default();
     let cancel = AtomicBool::new(false);
@@ -184,7 +249,7 @@ pub fn bench(
     // run of `rg`.
     let plain = plain_read(lib.articles());
     let plain_ms = plain.map(|(t, _)| ms(t));
-    let load_over_plain = plain_ms.filter(|&p| p > 0.0).map(|p| ms(load) / p);
+    let load_over_plain = plain_ms.filter(|&p| p > 0.0).map(|p| ms(load.total) / p);
     // The baseline, on the same haystacks, after the RSS reading.
     let hay = haystacks(&lib.article_search);
     let matcher = SkimMatcherV2::default().respect_case();
@@ -204,22 +269,26 @@ pub fn bench(
     let (n50, n99) = (percentile(&naive, 50.0), percentile(&naive, 99.0));
     let speedup = |naive: f64, fast: f64| if fast > 0.0 { naive / fast } else { 0.0 };
     let hay_bytes: usize = hay.iter().map(String::len).sum();
-    let lib_ref = &lib;
     if as_json {
         let v = json!({
-            "articles": lib_ref.articles().len(),
-            "bytes": lib_ref.corpus.bytes,
+            "articles": lib.articles().len(),
+            "bytes": lib.corpus.bytes,
             "threads": rayon::current_num_threads(),
-            "load_ms": ms(load),
-            "read_ms": read_ms,
-            "parse_ms": parse_ms,
-            "extract_ms": ms(extract_time),
-            "extract_cached": cache_use.hits,
-            "resolve_ms": ms(resolve_time),
-            "index_ms": ms(index_time),
+            "load_ms": ms(load.total),
+            "loaded_from": if load.snapshot_read.is_some() { "snapshot" } else { "files" },
+            "fingerprint_ms": load.fingerprint.map(ms),
+            "snapshot_read_ms": load.snapshot_read.map(ms),
+            "read_ms": load.read_ms,
+            "parse_ms": load.parse_ms,
+            "extract_ms": ms(load.extract),
+            "extract_cached": load.cache_hits,
+            "resolve_ms": ms(load.resolve),
+            "index_ms": ms(load.index),
+            "snapshot_write_ms": load.snapshot_write.map(|(t, _)| ms(t)),
+            "snapshot_bytes": load.snapshot_write.map(|(_, n)| n),
             "plain_read_ms": plain_ms,
             "load_over_plain_read": load_over_plain,
-            "officials": lib_ref.entities.officials.len(),
+            "officials": lib.entities.officials.len(),
             "haystack_bytes": hay_bytes,
             "keystrokes": keystrokes.iter().map(|k| json!({
                 "query": k.query,
@@ -251,16 +320,39 @@ pub fn bench(
         lib.entities.officials.len(),
         rayon::current_num_threads()
     );
-    let _ = writeln!(
-        out,
-        "load {:.0} ms: read {read_ms:.0} · parse {parse_ms:.0} · extract {:.0} ({} of {} from the entity cache) · resolve {:.0} · index {:.0}",
-        ms(load),
-        ms(extract_time),
-        cache_use.hits,
-        lib.articles().len(),
-        ms(resolve_time),
-        ms(index_time)
-    );
+    let walk = load
+        .fingerprint
+        .map(|t| format!("fingerprint {:.0} · ", ms(t)))
+        .unwrap_or_default();
+    if let Some(t) = load.snapshot_read {
+        let _ = writeln!(
+            out,
+            "load {:.0} ms from the library snapshot: {walk}snapshot {:.0}",
+            ms(load.total),
+            ms(t)
+        );
+    } else {
+        let _ = writeln!(
+            out,
+            "load {:.0} ms: {walk}read {:.0} · parse {:.0} · extract {:.0} ({} of {} from the entity cache) · resolve {:.0} · index {:.0}",
+            ms(load.total),
+            load.read_ms,
+            load.parse_ms,
+            ms(load.extract),
+            load.cache_hits,
+            lib.articles().len(),
+            ms(load.resolve),
+            ms(load.index)
+        );
+    }
+    if let Some((t, bytes)) = load.snapshot_write {
+        let _ = writeln!(
+            out,
+            "library snapshot written for the next open: {:.1} MB in {:.0} ms",
+            bytes as f64 / 1e6,
+            ms(t)
+        );
+    }
     if let (Some((t, lines)), Some(ratio)) = (plain, load_over_plain) {
         let _ = writeln!(
             out,

@@ -22,10 +22,7 @@ pub fn read_corpus_with_stats(args: &CorpusArgs, stats: &LoadStats) -> Corpus {
         load_seeds()
     } else {
         let opts = LoadOptions {
-            size_cap: args
-                .max_file_size
-                .unwrap_or(crate::store::config::DEFAULT_MAX_FILE_SIZE)
-                .saturating_mul(1024 * 1024),
+            size_cap: super::size_cap(args),
         };
         load_paths_with_stats(&args.paths, &opts, stats)
     }
@@ -93,7 +90,8 @@ pub fn run_command(command: &Command, settings: &Settings) -> Result<()> {
         } => {
             let corpus = settings.complete(corpus);
             let cache = settings.entity_cache(&corpus);
-            super::bench::bench(&corpus, cache.as_deref(), queries, *json)
+            let snapshot = !settings.no_state;
+            super::bench::bench(&corpus, cache.as_deref(), snapshot, queries, *json)
         }
     };
     for n in &settings.notices {

@@ -4,10 +4,12 @@ mod args;
 mod bench;
 mod commands;
 mod entities;
+mod open;
 mod settings;
 
 pub use args::{Cli, Command, CorpusArgs, EntityKindArg, FindScope, GlobalArgs, LangArg};
 pub use commands::{load_corpus, read_corpus, read_corpus_with_stats, run_command};
+pub use open::{size_cap, SnapshotPlace};
 pub use settings::{remembered, settings, Settings};
 
 use std::io::{self, Write};

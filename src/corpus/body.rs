@@ -3,6 +3,7 @@
 //! compresses to about half; only the open article (and the one the entity
 //! extractor reads at a time) is ever held as text.
 
+use crate::codec::{Decode, Encode, Reader, Writer};
 use serde::{Serialize, Serializer};
 use std::borrow::Cow;
 use std::fmt;
@@ -114,6 +115,38 @@ impl Serialize for Body {
     /// Serializes as the text, as a `String` body would.
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(&self.text())
+    }
+}
+
+impl Encode for Body {
+    /// A tag (0 text, 1 lz4) and the bytes as held: nothing is recompressed.
+    fn encode(&self, w: &mut Writer) {
+        match &self.0 {
+            Repr::Plain(text) => {
+                w.u8(0);
+                w.str(text);
+            }
+            Repr::Lz4(packed) => {
+                w.u8(1);
+                w.bytes(packed);
+            }
+        }
+    }
+}
+
+impl Decode for Body {
+    fn decode(r: &mut Reader<'_>) -> Option<Self> {
+        let repr = match r.u8()? {
+            0 => Repr::Plain(r.str()?.into()),
+            1 => {
+                let packed = r.bytes()?;
+                // the length lz4 prepends must be there
+                lz4_flex::block::uncompressed_size(packed).ok()?;
+                Repr::Lz4(packed.into())
+            }
+            _ => return None,
+        };
+        Some(Body(repr))
     }
 }
 

@@ -9,6 +9,7 @@ pub mod parse;
 mod raw;
 pub mod sanitize;
 mod seeds;
+pub mod stored;
 pub mod wordre;
 
 pub use body::Body;

@@ -18,6 +18,7 @@ mod people;
 mod posts;
 mod regions;
 mod resolve;
+pub mod stored;
 mod tokens;
 
 pub use index::*;

@@ -11,6 +11,7 @@ mod engine;
 mod memory;
 mod order;
 mod scorer;
+mod stored;
 mod tight;
 
 pub use engine::RANKED;

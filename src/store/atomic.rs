@@ -22,6 +22,19 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
 /// The first half of [`write_atomic`]: writes and fsyncs a temp file beside
 /// `path` (creating the folder) and returns its name. `path` is untouched.
 pub fn write_temp(path: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
+    let (temp, mut file) = create_temp(path)?;
+    let written = file.write_all(bytes).and_then(|_| file.sync_all());
+    if let Err(e) = written {
+        let _ = fs::remove_file(&temp);
+        return Err(e);
+    }
+    Ok(temp)
+}
+
+/// A new, empty temp file beside `path` (creating the folder), for a writer
+/// that streams into it and then calls [`commit`]; the caller removes it
+/// when writing fails.
+pub fn create_temp(path: &Path) -> io::Result<(PathBuf, File)> {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
     let dir = parent(path);
     fs::create_dir_all(dir)?;
@@ -33,16 +46,11 @@ pub fn write_temp(path: &Path, bytes: &[u8]) -> io::Result<PathBuf> {
         std::process::id(),
         COUNTER.fetch_add(1, Ordering::Relaxed)
     ));
-    let mut file = OpenOptions::new()
+    let file = OpenOptions::new()
         .write(true)
         .create_new(true)
         .open(&temp)?;
-    let written = file.write_all(bytes).and_then(|_| file.sync_all());
-    if let Err(e) = written {
-        let _ = fs::remove_file(&temp);
-        return Err(e);
-    }
-    Ok(temp)
+    Ok((temp, file))
 }
 
 /// The second half of [`write_atomic`]: renames the temp file over `path` and

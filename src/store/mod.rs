@@ -7,6 +7,7 @@ pub mod atomic;
 pub mod config;
 pub mod entity_cache;
 pub mod paths;
+pub mod snapshot;
 pub mod state;
 
 pub use config::{Config, ConfigError, LoadedConfig};

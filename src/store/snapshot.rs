@@ -1,0 +1,265 @@
+//! The library snapshot: everything a loaded corpus is made of (parsed
+//! articles with their compressed bodies, extracted and resolved entities,
+//! search indices, sidebar rows), kept on disk per corpus so that opening
+//! the same files again reads one file instead of parsing, extracting and
+//! indexing every article.
+//!
+//! A snapshot is used only while it is certainly current: it is keyed by
+//! the stamp of the running binary (another build may parse differently)
+//! and by [`crate::watch::Fingerprints::all`], taken before the files were
+//! read, over every file a load looks at (path, size, modification and
+//! change time, inode), with the size cap mixed in. Anything else (another
+//! key, a damaged or cut file) reads as no snapshot, and the corpus is
+//! loaded from its files as before; the entity cache still spares
+//! extraction for the articles that did not change.
+//!
+//! Layout: magic `WARTALIB`, format version (u32), stamp (u64), key (u64),
+//! then frames, each its payload length (u64), the payload and a hash of
+//! the payload (u64): the corpus head, the articles in chunks (each
+//! article with its packed entities and its officials' indices), the
+//! resolved entities, the article, official and corpus-row indices with the
+//! corpus rows. Payloads use [`crate::codec`]. The file is written to a
+//! temp file and renamed over the old one, without fsync: a snapshot lost
+//! in a crash only means one slower open.
+
+use super::atomic;
+use super::paths;
+use crate::app::library::Library;
+use crate::app::stored::LibraryParts;
+use crate::codec::{Reader, Writer};
+use crate::corpus::{stored as corpus_stored, Article};
+use crate::entities::{stored as entities_stored, PackedEntities};
+use rayon::prelude::*;
+use std::fs::{self, File};
+use std::hash::BuildHasher;
+use std::io::{self, BufReader, BufWriter, Read, Write};
+use std::path::{Path, PathBuf};
+
+const MAGIC: &[u8; 8] = b"WARTALIB";
+const VERSION: u32 = 1;
+
+/// Articles per frame: frames are decoded in parallel, a few at a time.
+const CHUNK: usize = 4096;
+
+/// The snapshot file of a corpus: `<cache dir>/corpora/<name>-<hash>/library.bin`.
+pub fn file(roots: &[PathBuf]) -> Option<PathBuf> {
+    let identity = paths::corpus_identity(roots);
+    paths::cache_dir().map(|dir| paths::corpus_dir(&dir, &identity).join("library.bin"))
+}
+
+/// What a snapshot must have been written with to be used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SnapshotKey {
+    /// The running binary's stamp.
+    pub stamp: u64,
+    /// The files' fingerprint and the size cap, mixed.
+    pub files: u64,
+}
+
+impl SnapshotKey {
+    /// The key for files with fingerprint `all` (see
+    /// [`crate::watch::Fingerprints::all`]) loaded with `size_cap`; `None`
+    /// when the binary's stamp cannot be read.
+    pub fn new(all: u64, size_cap: u64) -> Option<SnapshotKey> {
+        let mut bytes = [0u8; 16];
+        bytes[..8].copy_from_slice(&all.to_le_bytes());
+        bytes[8..].copy_from_slice(&size_cap.to_le_bytes());
+        Some(SnapshotKey {
+            stamp: super::entity_cache::stamp()?,
+            files: paths::fnv1a(&bytes),
+        })
+    }
+}
+
+/// The hash closing each frame.
+fn frame_hash(payload: &[u8]) -> u64 {
+    foldhash::fast::FixedState::with_seed(0x5741_5254_414c_4942).hash_one(payload)
+}
+
+/// Frames written one after another into a file.
+struct FrameWriter {
+    out: BufWriter<File>,
+    w: Writer,
+    bytes: u64,
+}
+
+impl FrameWriter {
+    /// Encodes one frame with `fill` and writes it.
+    fn frame(&mut self, fill: impl FnOnce(&mut Writer)) -> io::Result<()> {
+        self.w.clear();
+        fill(&mut self.w);
+        let payload = self.w.as_bytes();
+        self.out.write_all(&(payload.len() as u64).to_le_bytes())?;
+        self.out.write_all(payload)?;
+        self.out.write_all(&frame_hash(payload).to_le_bytes())?;
+        self.bytes += payload.len() as u64 + 16;
+        Ok(())
+    }
+}
+
+/// Writes the snapshot of `lib` to `path` under `key`; returns its size in
+/// bytes. `path` is replaced only once the whole file is written.
+pub fn write(path: &Path, key: SnapshotKey, lib: &Library) -> io::Result<u64> {
+    // a writer killed half-way leaves its temp file: it is big, remove it
+    atomic::clean_stale_temps(path);
+    let (temp, file) = atomic::create_temp(path)?;
+    let written = write_to(file, key, lib).and_then(|n| atomic::commit(&temp, path).map(|_| n));
+    if written.is_err() {
+        let _ = fs::remove_file(&temp);
+    }
+    written
+}
+
+fn write_to(file: File, key: SnapshotKey, lib: &Library) -> io::Result<u64> {
+    let mut out = BufWriter::with_capacity(1 << 20, file);
+    out.write_all(MAGIC)?;
+    out.write_all(&VERSION.to_le_bytes())?;
+    out.write_all(&key.stamp.to_le_bytes())?;
+    out.write_all(&key.files.to_le_bytes())?;
+    let mut frames = FrameWriter {
+        out,
+        w: Writer::default(),
+        bytes: 28,
+    };
+    let corpus = &lib.corpus;
+    let entities = &lib.entities;
+    frames.frame(|w| corpus_stored::encode_head(corpus, w))?;
+    for from in (0..corpus.articles.len()).step_by(CHUNK) {
+        let to = (from + CHUNK).min(corpus.articles.len());
+        frames.frame(|w| {
+            w.len_of(to - from);
+            for a in from..to {
+                w.put(&corpus.articles[a]);
+                w.put(&entities.per_article[a]);
+                w.put(&entities.official_of_mention[a]);
+            }
+        })?;
+    }
+    frames.frame(|w| entities_stored::encode_resolved(entities, w))?;
+    frames.frame(|w| w.put(&*lib.article_search))?;
+    frames.frame(|w| w.put(&*lib.official_search))?;
+    frames.frame(|w| w.put(&lib.corpus_rows))?;
+    frames.frame(|w| w.put(&*lib.corpus_row_search))?;
+    frames.out.flush()?;
+    Ok(frames.bytes)
+}
+
+/// Frames read back one at a time, each checked against its hash.
+struct FrameReader {
+    input: BufReader<File>,
+    /// Bytes of the file not read yet: no frame claims more.
+    left: u64,
+}
+
+impl FrameReader {
+    fn u64(&mut self) -> Option<u64> {
+        let mut b = [0u8; 8];
+        self.input.read_exact(&mut b).ok()?;
+        self.left = self.left.checked_sub(8)?;
+        Some(u64::from_le_bytes(b))
+    }
+
+    /// The next frame's payload, if it is whole and intact.
+    fn next(&mut self) -> Option<Vec<u8>> {
+        let len = self.u64()?;
+        if len > self.left.saturating_sub(8) {
+            return None;
+        }
+        let mut payload = vec![0u8; usize::try_from(len).ok()?];
+        self.input.read_exact(&mut payload).ok()?;
+        self.left -= len;
+        (self.u64()? == frame_hash(&payload)).then_some(payload)
+    }
+
+    /// Decodes the next frame with `read`, which must use all of it.
+    fn decode<T>(&mut self, read: impl FnOnce(&mut Reader<'_>) -> Option<T>) -> Option<T> {
+        decode_all(&self.next()?, read)
+    }
+}
+
+fn decode_all<T>(payload: &[u8], read: impl FnOnce(&mut Reader<'_>) -> Option<T>) -> Option<T> {
+    let mut r = Reader::new(payload);
+    let value = read(&mut r)?;
+    r.is_done().then_some(value)
+}
+
+/// One article as a chunk stores it.
+type Stored = (Article, PackedEntities, Vec<usize>);
+
+fn decode_chunk(r: &mut Reader<'_>) -> Option<Vec<Stored>> {
+    let n = r.len_of()?;
+    let mut out = Vec::with_capacity(n);
+    for _ in 0..n {
+        out.push((r.get()?, r.get()?, r.get()?));
+    }
+    Some(out)
+}
+
+/// The library stored at `path`, when the file is whole, intact and
+/// written under `key`.
+pub fn read(path: &Path, key: SnapshotKey) -> Option<Library> {
+    let file = File::open(path).ok()?;
+    let size = file.metadata().ok()?.len();
+    let mut input = BufReader::with_capacity(1 << 20, file);
+    let mut head = [0u8; 28];
+    input.read_exact(&mut head).ok()?;
+    let mut r = Reader::new(&head);
+    let current = r.take(8)? == MAGIC
+        && r.u32()? == VERSION
+        && r.u64()? == key.stamp
+        && r.u64()? == key.files;
+    if !current {
+        return None;
+    }
+    let mut frames = FrameReader {
+        input,
+        left: size.checked_sub(28)?,
+    };
+    let (mut corpus, count) = frames.decode(corpus_stored::decode_head)?;
+    let count = usize::try_from(count).ok()?;
+    let chunks = count.div_ceil(CHUNK);
+    let mut stored: Vec<Stored> = Vec::with_capacity(count.min(size as usize));
+    // a few chunks read at a time, then decoded on every core
+    let batch = rayon::current_num_threads().max(1) * 2;
+    let mut read = 0;
+    while read < chunks {
+        let take = batch.min(chunks - read);
+        let payloads: Vec<Vec<u8>> = (0..take).map(|_| frames.next()).collect::<Option<_>>()?;
+        read += take;
+        let decoded: Vec<Vec<Stored>> = payloads
+            .par_iter()
+            .map(|p| decode_all(p, decode_chunk))
+            .collect::<Option<_>>()?;
+        stored.extend(decoded.into_iter().flatten());
+    }
+    if stored.len() != count {
+        return None;
+    }
+    let mut entities = frames.decode(entities_stored::decode_resolved)?;
+    corpus.articles.reserve_exact(count);
+    entities.per_article.reserve_exact(count);
+    entities.official_of_mention.reserve_exact(count);
+    for (article, packed, officials) in stored {
+        corpus.articles.push(article);
+        entities.per_article.push(packed);
+        entities.official_of_mention.push(officials);
+    }
+    let article_search = frames.decode(|r| r.get())?;
+    let official_search = frames.decode(|r| r.get())?;
+    let corpus_rows = frames.decode(|r| r.get())?;
+    let corpus_row_search = frames.decode(|r| r.get())?;
+    if frames.left != 0 {
+        return None;
+    }
+    Library::from_parts(LibraryParts {
+        corpus,
+        entities,
+        article_search,
+        official_search,
+        corpus_rows,
+        corpus_row_search,
+    })
+}
+
+#[cfg(test)]
+mod tests;

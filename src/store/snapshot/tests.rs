@@ -1,0 +1,133 @@
+use super::*;
+use crate::corpus::{load_bytes, load_seeds, Corpus};
+use crate::search::{FilterQuery, FuzzyScorer, SearchIndex};
+
+/// The seeds and two records, with their library.
+fn library() -> Library {
+    let mut corpus: Corpus = load_seeds();
+    let text = "{\"title\":\"Bupati Tinjau Pasar\",\"text\":\"Bupati Tangerang, Ahmed Zaki Iskandar, meninjau Pasar Cisoka bersama Kepala Dinas Sosial.\"}\n{\"title\":\"Camat Hadiri Musrenbang\",\"text\":\"Camat Cisoka, Budi Santoso, menghadiri musrenbang di Desa Sukamaju.\"}\n";
+    let (articles, _) = load_bytes(Path::new("b.jsonl"), text.as_bytes());
+    corpus.articles.extend(articles);
+    corpus.problems.push(crate::corpus::LoadProblem {
+        path: "rusak.bin".into(),
+        reason: "binary file (NUL bytes)".into(),
+    });
+    Library::build(corpus)
+}
+
+const KEY: SnapshotKey = SnapshotKey {
+    stamp: 7,
+    files: 11,
+};
+
+fn written(lib: &Library) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("corpora").join("x").join("library.bin");
+    let size = write(&path, KEY, lib).unwrap();
+    assert_eq!(fs::metadata(&path).unwrap().len(), size);
+    (dir, path)
+}
+
+fn same_hits(a: &SearchIndex, b: &SearchIndex, queries: &[&str]) {
+    let scorer = FuzzyScorer::default();
+    for q in queries {
+        let q = FilterQuery::new(q);
+        assert_eq!(
+            a.filter(&q, &scorer, None),
+            b.filter(&q, &scorer, None),
+            "{q:?}"
+        );
+    }
+}
+
+#[test]
+fn a_library_reads_back_as_it_was_built() {
+    let lib = library();
+    let (_dir, path) = written(&lib);
+    let back = read(&path, KEY).expect("a current snapshot is read");
+    assert!(!back.partial);
+    assert_eq!(back.corpus.problems, lib.corpus.problems);
+    assert_eq!(back.corpus.bytes, lib.corpus.bytes);
+    assert_eq!(back.articles().len(), lib.articles().len());
+    for (a, b) in lib.articles().iter().zip(back.articles()) {
+        assert_eq!(format!("{a:?}"), format!("{b:?}"));
+        assert_eq!(a.body.text(), b.body.text());
+        assert_eq!((a.hash, a.origin), (b.hash, b.origin));
+    }
+    assert!(!lib.entities.officials.is_empty());
+    assert_eq!(back.entities.officials, lib.entities.officials);
+    assert_eq!(back.entities.organizations, lib.entities.organizations);
+    assert_eq!(back.entities.places, lib.entities.places);
+    assert_eq!(back.entities.programs, lib.entities.programs);
+    assert_eq!(
+        back.entities.official_of_mention,
+        lib.entities.official_of_mention
+    );
+    for a in 0..lib.articles().len() {
+        assert_eq!(back.entities.article(a), lib.entities.article(a));
+        assert_eq!(back.article_rows(a), lib.article_rows(a), "article {a}");
+    }
+    assert_eq!(back.corpus_rows.named(), lib.corpus_rows.named());
+    assert_eq!(back.corpus_rows.len(), lib.corpus_rows.len());
+    let queries = [
+        "zaki",
+        "bupati tangerang",
+        "kpl bpd",
+        "a",
+        "cisoka camat",
+        "2023",
+    ];
+    same_hits(&back.article_search, &lib.article_search, &queries);
+    same_hits(&back.official_search, &lib.official_search, &queries);
+    same_hits(&back.corpus_row_search, &lib.corpus_row_search, &queries);
+}
+
+#[test]
+fn another_key_or_a_missing_file_gives_no_library() {
+    let lib = library();
+    let (dir, path) = written(&lib);
+    assert!(read(&path, SnapshotKey { stamp: 8, ..KEY }).is_none());
+    assert!(read(&path, SnapshotKey { files: 12, ..KEY }).is_none());
+    assert!(read(&dir.path().join("none.bin"), KEY).is_none());
+}
+
+#[test]
+fn a_damaged_cut_or_lengthened_file_gives_no_library() {
+    let lib = library();
+    let (_dir, path) = written(&lib);
+    let bytes = fs::read(&path).unwrap();
+    let mut tried = 0;
+    // a flipped byte anywhere past the header: in a length, a payload or a hash
+    for at in (28..bytes.len()).step_by(97) {
+        let mut damaged = bytes.clone();
+        damaged[at] ^= 0x20;
+        fs::write(&path, &damaged).unwrap();
+        assert!(read(&path, KEY).is_none(), "byte {at} flipped");
+        tried += 1;
+    }
+    assert!(tried > 10);
+    for cut in [0, 8, 27, 28, 40, bytes.len() / 2, bytes.len() - 1] {
+        fs::write(&path, &bytes[..cut]).unwrap();
+        assert!(read(&path, KEY).is_none(), "cut at {cut}");
+    }
+    let mut longer = bytes.clone();
+    longer.extend_from_slice(&[0; 24]);
+    fs::write(&path, &longer).unwrap();
+    assert!(read(&path, KEY).is_none());
+    fs::write(&path, &bytes).unwrap();
+    assert!(read(&path, KEY).is_some(), "the intact file still reads");
+}
+
+#[test]
+fn a_write_replaces_the_old_snapshot_and_leaves_no_temp_file() {
+    let lib = library();
+    let (_dir, path) = written(&lib);
+    let empty = Library::build(Corpus::default());
+    write(&path, KEY, &empty).unwrap();
+    assert_eq!(read(&path, KEY).unwrap().articles().len(), 0);
+    let names: Vec<_> = fs::read_dir(path.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names, vec![std::ffi::OsString::from("library.bin")]);
+}
