@@ -4,6 +4,7 @@
 //! needs no platform API and no extra thread per folder, and a changed,
 //! added or removed file is seen within one interval.
 
+use rayon::prelude::*;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
@@ -33,10 +34,7 @@ pub struct Fingerprints {
 
 /// Both fingerprints of the files under `paths`.
 pub fn fingerprints(paths: &[PathBuf]) -> Fingerprints {
-    let mut h = Hashes {
-        corpus: Fnv::new(),
-        all: Fnv::new(),
-    };
+    let mut h = Hashes::new();
     for p in paths {
         // the roots as given, so the same files under other names differ
         h.all.add(p.as_os_str().as_encoded_bytes());
@@ -49,6 +47,7 @@ pub fn fingerprints(paths: &[PathBuf]) -> Fingerprints {
     }
 }
 
+#[derive(Clone, Copy)]
 struct Fnv(u64);
 
 impl Fnv {
@@ -67,6 +66,15 @@ impl Fnv {
 struct Hashes {
     corpus: Fnv,
     all: Fnv,
+}
+
+impl Hashes {
+    fn new() -> Self {
+        Hashes {
+            corpus: Fnv::new(),
+            all: Fnv::new(),
+        }
+    }
 }
 
 fn visit(path: &Path, depth: usize, given: bool, h: &mut Hashes) {
@@ -102,16 +110,31 @@ fn visit_dir(dir: &Path, depth: usize, h: &mut Hashes) {
         .filter(|(name, _)| !name.as_encoded_bytes().starts_with(b"."))
         .collect();
     entries.sort_by(|a, b| a.0.cmp(&b.0));
-    for (_, entry) in entries {
-        let path = entry.path();
-        match entry.file_type() {
-            Ok(kind) if kind.is_dir() => visit_dir(&path, depth + 1, h),
-            Ok(kind) if kind.is_file() => match entry.metadata() {
-                Ok(meta) => add_file(&path, &meta, is_corpus_file(&path), h),
-                Err(_) => visit(&path, depth + 1, false, h),
-            },
-            // Symbolic links (followed) and anything the listing cannot tell.
-            _ => visit(&path, depth + 1, false, h),
+    // Entries are looked up on every core, each into hashes of its own,
+    // folded in name order; one that adds nothing to a hash leaves it as is.
+    let children: Vec<Hashes> = entries
+        .par_iter()
+        .map(|(_, entry)| {
+            let mut c = Hashes::new();
+            let path = entry.path();
+            match entry.file_type() {
+                Ok(kind) if kind.is_dir() => visit_dir(&path, depth + 1, &mut c),
+                Ok(kind) if kind.is_file() => match entry.metadata() {
+                    Ok(meta) => add_file(&path, &meta, is_corpus_file(&path), &mut c),
+                    Err(_) => visit(&path, depth + 1, false, &mut c),
+                },
+                // Symbolic links (followed) and anything the listing cannot tell.
+                _ => visit(&path, depth + 1, false, &mut c),
+            }
+            c
+        })
+        .collect();
+    let empty = Fnv::new().0;
+    for c in children {
+        for (from, to) in [(c.corpus, &mut h.corpus), (c.all, &mut h.all)] {
+            if from.0 != empty {
+                to.add(&from.0.to_le_bytes());
+            }
         }
     }
 }

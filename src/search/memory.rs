@@ -16,20 +16,35 @@ const MIN_BYTES: usize = 4 << 20;
 /// back with huge pages when it is large: the new allocation is advised
 /// before it is first written, so the pages are huge from the first fault on.
 pub(super) fn vec<T: Copy>(mut items: Vec<T>) -> Vec<T> {
-    let bytes = std::mem::size_of_val(items.as_slice());
-    if bytes < MIN_BYTES || !cfg!(all(target_os = "linux", target_env = "gnu")) {
+    if !is_large(&items) {
         items.shrink_to_fit();
         return items;
     }
+    copied(&items)
+}
+
+fn is_large<T>(items: &[T]) -> bool {
+    std::mem::size_of_val(items) >= MIN_BYTES && cfg!(all(target_os = "linux", target_env = "gnu"))
+}
+
+/// A copy of `items` placed as [`vec`] places them.
+pub(super) fn copied<T: Copy>(items: &[T]) -> Vec<T> {
     let mut out = Vec::with_capacity(items.len());
-    advise(out.as_ptr() as usize, bytes);
-    out.extend_from_slice(&items);
+    if is_large(items) {
+        advise(out.as_ptr() as usize, std::mem::size_of_val(items));
+    }
+    out.extend_from_slice(items);
     out
 }
 
 /// [`vec`] for a string.
 pub(super) fn string(text: String) -> String {
     String::from_utf8(vec(text.into_bytes())).expect("the bytes of a String")
+}
+
+/// [`copied`] for a string.
+pub(super) fn string_copied(text: &str) -> String {
+    String::from_utf8(copied(text.as_bytes())).expect("the bytes of a str")
 }
 
 /// Advises the whole pages inside `start..start + len` for huge pages.

@@ -5,6 +5,7 @@
 
 use super::{memory, FieldInfo, FieldProfile, SearchIndex};
 use crate::codec::{Decode, Encode, Reader, Writer};
+use rayon::prelude::*;
 
 impl Encode for SearchIndex {
     fn encode(&self, w: &mut Writer) {
@@ -23,16 +24,20 @@ impl Decode for SearchIndex {
     fn decode(r: &mut Reader<'_>) -> Option<Self> {
         let text = r.str()?;
         let count = r.len_of()?;
-        let mut fields = Vec::with_capacity(count);
+        let mut ranges = Vec::with_capacity(count);
         for _ in 0..count {
             let (start, end) = (r.u32()?, r.u32()?);
-            let field = text.get(start as usize..end as usize)?;
-            fields.push(FieldInfo {
-                profile: FieldProfile::of(field),
+            text.get(start as usize..end as usize)?;
+            ranges.push((start, end));
+        }
+        let fields: Vec<FieldInfo> = ranges
+            .par_iter()
+            .map(|&(start, end)| FieldInfo {
+                profile: FieldProfile::of(&text[start as usize..end as usize]),
                 start,
                 end,
-            });
-        }
+            })
+            .collect();
         let field_ids: Vec<u32> = r.get()?;
         let doc_starts: Vec<u32> = r.get()?;
         // starts at 0, never goes back, ends at the last id
@@ -42,6 +47,7 @@ impl Decode for SearchIndex {
         if !shaped || field_ids.iter().any(|&id| id as usize >= fields.len()) {
             return None;
         }
+        let fields = memory::vec(fields);
         let slot_masks: Vec<u64> = field_ids
             .iter()
             .map(|&id| fields[id as usize].profile.bytes)
@@ -55,8 +61,8 @@ impl Decode for SearchIndex {
             })
             .collect();
         Some(SearchIndex {
-            text: memory::string(text.to_string()),
-            fields: memory::vec(fields),
+            text: memory::string_copied(text),
+            fields,
             field_ids: memory::vec(field_ids),
             slot_masks: memory::vec(slot_masks),
             doc_starts,

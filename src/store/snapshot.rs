@@ -149,6 +149,8 @@ struct FrameReader {
     input: BufReader<File>,
     /// Bytes of the file not read yet: no frame claims more.
     left: u64,
+    /// Payload buffers given back, to read the next frames into.
+    spare: Vec<Vec<u8>>,
 }
 
 impl FrameReader {
@@ -159,21 +161,49 @@ impl FrameReader {
         Some(u64::from_le_bytes(b))
     }
 
-    /// The next frame's payload, if it is whole and intact.
-    fn next(&mut self) -> Option<Vec<u8>> {
+    /// The next frame's payload and the hash it must have, if it is whole.
+    fn next_unchecked(&mut self) -> Option<Frame> {
         let len = self.u64()?;
         if len > self.left.saturating_sub(8) {
             return None;
         }
-        let mut payload = vec![0u8; usize::try_from(len).ok()?];
+        let mut payload = self.spare.pop().unwrap_or_default();
+        payload.clear();
+        payload.resize(usize::try_from(len).ok()?, 0);
         self.input.read_exact(&mut payload).ok()?;
         self.left -= len;
-        (self.u64()? == frame_hash(&payload)).then_some(payload)
+        Some(Frame {
+            payload,
+            hash: self.u64()?,
+        })
+    }
+
+    /// The next frame's payload, if it is whole and intact.
+    fn next(&mut self) -> Option<Vec<u8>> {
+        self.next_unchecked()?.checked()
+    }
+
+    /// The next `n` frames, unchecked.
+    fn batch(&mut self, n: usize) -> Option<Vec<Frame>> {
+        (0..n).map(|_| self.next_unchecked()).collect()
     }
 
     /// Decodes the next frame with `read`, which must use all of it.
     fn decode<T>(&mut self, read: impl FnOnce(&mut Reader<'_>) -> Option<T>) -> Option<T> {
         decode_all(&self.next()?, read)
+    }
+}
+
+/// A frame as read, before its hash is checked.
+struct Frame {
+    payload: Vec<u8>,
+    hash: u64,
+}
+
+impl Frame {
+    /// The payload, if it has the hash written after it.
+    fn checked(self) -> Option<Vec<u8>> {
+        (frame_hash(&self.payload) == self.hash).then_some(self.payload)
     }
 }
 
@@ -214,23 +244,30 @@ pub fn read(path: &Path, key: SnapshotKey) -> Option<Library> {
     let mut frames = FrameReader {
         input,
         left: size.checked_sub(28)?,
+        spare: Vec::new(),
     };
     let (mut corpus, count) = frames.decode(corpus_stored::decode_head)?;
     let count = usize::try_from(count).ok()?;
     let chunks = count.div_ceil(CHUNK);
     let mut stored: Vec<Stored> = Vec::with_capacity(count.min(size as usize));
-    // a few chunks read at a time, then decoded on every core
+    // A few chunks at a time are read, then checked and decoded on every
+    // core, into payload buffers used again for the next few (overlapping
+    // the reading with the decoding measured slower on two cores).
     let batch = rayon::current_num_threads().max(1) * 2;
     let mut read = 0;
     while read < chunks {
         let take = batch.min(chunks - read);
-        let payloads: Vec<Vec<u8>> = (0..take).map(|_| frames.next()).collect::<Option<_>>()?;
+        let pending = frames.batch(take)?;
         read += take;
-        let decoded: Vec<Vec<Stored>> = payloads
+        let decoded = pending
             .par_iter()
-            .map(|p| decode_all(p, decode_chunk))
-            .collect::<Option<_>>()?;
+            .map(|f| {
+                let intact = frame_hash(&f.payload) == f.hash;
+                intact.then(|| decode_all(&f.payload, decode_chunk))?
+            })
+            .collect::<Option<Vec<Vec<Stored>>>>()?;
         stored.extend(decoded.into_iter().flatten());
+        frames.spare.extend(pending.into_iter().map(|f| f.payload));
     }
     if stored.len() != count {
         return None;
