@@ -234,23 +234,24 @@ async fn fingerprint(paths: Vec<PathBuf>) -> Option<Fingerprints> {
 }
 
 /// Where the library snapshot of `args` goes, for files with these
-/// fingerprints; none without an entity cache (`--no-state`).
+/// fingerprints; none when snapshots are off.
 fn snapshot_place(
     args: &CorpusArgs,
-    cache: &Option<PathBuf>,
+    snapshot: bool,
     files: Option<Fingerprints>,
 ) -> Option<SnapshotPlace> {
-    cache.as_ref()?;
-    SnapshotPlace::new(args, files?.all)
+    snapshot.then(|| SnapshotPlace::new(args, files?.all))?
 }
 
 /// Builds the corpus, then watches the opened folders (never the bundled
 /// seeds) and sends a freshly built library whenever their files change.
 /// The first fingerprint is taken before the first build, so a change made
-/// while loading is not missed.
+/// while loading is not missed; with `snapshot`, its full form keys the
+/// library snapshot each build reads or writes.
 fn spawn_loader(
     args: CorpusArgs,
     cache: Option<PathBuf>,
+    snapshot: bool,
     tx: UnboundedSender<Built>,
     errors: UnboundedSender<Action>,
 ) {
@@ -269,7 +270,7 @@ fn spawn_loader(
         let first = build(
             args.clone(),
             cache.clone(),
-            snapshot_place(&args, &cache, files),
+            snapshot_place(&args, snapshot, files),
             stats,
             indexing,
             Some(tx.clone()),
@@ -304,7 +305,7 @@ fn spawn_loader(
                 let Ok(built) = build(
                     args.clone(),
                     cache.clone(),
-                    snapshot_place(&args, &cache, Some(now)),
+                    snapshot_place(&args, snapshot, Some(now)),
                     Arc::default(),
                     Arc::default(),
                     None,
@@ -384,6 +385,7 @@ async fn event_loop(
     spawn_loader(
         args.clone(),
         settings.entity_cache(&args),
+        settings.library_snapshot(),
         built_tx,
         tx.clone(),
     );

@@ -283,3 +283,36 @@ fn the_entity_cache_serves_a_second_run_and_never_a_stale_article() {
     let report: Value = serde_json::from_slice(&bench.stdout).expect("bench json");
     assert_eq!(report["extract_cached"], 2);
 }
+
+#[test]
+fn library_snapshot_false_keeps_no_snapshot() {
+    let home = Home::new();
+    let corpus = home.0.path().join("berita");
+    std::fs::create_dir_all(&corpus).unwrap();
+    std::fs::write(
+        corpus.join("a.txt"),
+        "Bupati Resmikan Pasar\n\nBupati Tangerang, Ahmed Zaki Iskandar, meresmikan Pasar Cisoka.\n",
+    )
+    .unwrap();
+    let config = home.0.path().join("warta.toml");
+    std::fs::write(&config, "library_snapshot = false\n").unwrap();
+    let snapshot = entity_cache_of(&home, &corpus).with_file_name("library.bin");
+    let bench = |extra: &[&str]| -> Value {
+        let mut args = vec!["bench", "--json", "--query", "zaki"];
+        args.extend_from_slice(extra);
+        args.push(corpus.to_str().unwrap());
+        let out = home.run(&args);
+        assert!(out.status.success(), "{out:?}");
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    for _ in 0..2 {
+        let v = bench(&["--config", config.to_str().unwrap()]);
+        assert_eq!(v["loaded_from"], "files");
+        assert!(v["snapshot_bytes"].is_null());
+        assert!(!snapshot.exists());
+    }
+    // on by default: written by the first run, read by the second
+    assert_eq!(bench(&[])["loaded_from"], "files");
+    assert!(snapshot.exists());
+    assert_eq!(bench(&[])["loaded_from"], "snapshot");
+}

@@ -229,3 +229,12 @@ fn print_config_parses_back_to_the_defaults() {
     want.sort();
     assert_eq!(got, want);
 }
+
+#[test]
+fn library_snapshot_is_on_by_default_and_can_be_turned_off() {
+    assert!(parse("").unwrap().library_snapshot);
+    assert!(!parse("library_snapshot = false").unwrap().library_snapshot);
+    assert!(parse("library_snapshot = true").unwrap().library_snapshot);
+    let (line, message) = error("theme = \"dark\"\nlibrary_snapshot = \"no\"");
+    assert_eq!(line, Some(2), "{message}");
+}

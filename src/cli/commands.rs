@@ -90,7 +90,7 @@ pub fn run_command(command: &Command, settings: &Settings) -> Result<()> {
         } => {
             let corpus = settings.complete(corpus);
             let cache = settings.entity_cache(&corpus);
-            let snapshot = !settings.no_state;
+            let snapshot = settings.library_snapshot();
             super::bench::bench(&corpus, cache.as_deref(), snapshot, queries, *json)
         }
     };

@@ -67,6 +67,12 @@ impl Settings {
         crate::store::entity_cache::file(&corpus.paths)
     }
 
+    /// True when library snapshots are read and written: not under
+    /// `--no-state` or with `library_snapshot = false`.
+    pub fn library_snapshot(&self) -> bool {
+        !self.no_state && self.config.library_snapshot
+    }
+
     /// Opens the state of a corpus, unless `--no-state`. Problems become
     /// notices; warta then runs without saving.
     pub fn open_state(&mut self, corpus: &CorpusArgs) -> Option<StateStore> {

@@ -28,6 +28,9 @@ pub struct Config {
     pub paths: Vec<PathBuf>,
     /// Files larger than this many MiB are skipped.
     pub max_file_size: u64,
+    /// Whether a loaded folder is kept as a library snapshot in the cache
+    /// folder, so that opening it again skips parsing and extraction.
+    pub library_snapshot: bool,
     /// Key bindings.
     pub keymap: Keymap,
     /// The `[keys]` entries the key map was built from.
@@ -41,6 +44,7 @@ impl Default for Config {
             lang: Lang::default(),
             paths: Vec::new(),
             max_file_size: DEFAULT_MAX_FILE_SIZE,
+            library_snapshot: true,
             keymap: Keymap::default(),
             key_overrides: Vec::new(),
         }
@@ -95,6 +99,7 @@ struct RawConfig {
     lang: Option<Spanned<String>>,
     paths: Option<Vec<PathBuf>>,
     max_file_size: Option<Spanned<i64>>,
+    library_snapshot: Option<bool>,
     #[serde(default)]
     keys: BTreeMap<String, Spanned<KeySpec>>,
 }
@@ -143,6 +148,9 @@ pub fn parse(text: &str) -> Result<Config, (Option<usize>, String)> {
             Some(line_of(text, m.span().start)),
             "max_file_size must be a positive number of MiB".to_string(),
         ))?;
+    }
+    if let Some(on) = raw.library_snapshot {
+        config.library_snapshot = on;
     }
     config.key_overrides = raw
         .keys
@@ -244,6 +252,13 @@ pub fn default_text() -> String {
         "# Files larger than this many MiB are skipped. --max-file-size overrides it."
     );
     let _ = writeln!(out, "max_file_size = {DEFAULT_MAX_FILE_SIZE}\n");
+    let _ = writeln!(
+        out,
+        "# Keep each opened folder as a library snapshot in the cache folder (about\n\
+         # two thirds of the folder's size), so that opening it again takes a moment.\n\
+         # --no-state turns it off for one run."
+    );
+    let _ = writeln!(out, "library_snapshot = true\n");
     let _ = writeln!(
         out,
         "# Keys per action. A list replaces all default keys of its action. Keys:\n\
