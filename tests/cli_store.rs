@@ -316,3 +316,50 @@ fn library_snapshot_false_keeps_no_snapshot() {
     assert!(snapshot.exists());
     assert_eq!(bench(&[])["loaded_from"], "snapshot");
 }
+
+#[test]
+fn headless_commands_read_a_current_snapshot_and_never_a_stale_one() {
+    let home = Home::new();
+    let corpus = home.0.path().join("berita");
+    std::fs::create_dir_all(&corpus).unwrap();
+    std::fs::write(
+        corpus.join("a.txt"),
+        "Bupati Resmikan Pasar\n\nBupati Tangerang, Ahmed Zaki Iskandar, meresmikan Pasar Cisoka.\n",
+    )
+    .unwrap();
+    std::fs::write(corpus.join("b.bin"), [0u8, 1, 2]).unwrap();
+    let dir = corpus.to_str().unwrap();
+    let run = |args: &[&str]| -> String {
+        let out = home.run(args);
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8(out.stdout).unwrap() + "\n--\n" + &String::from_utf8(out.stderr).unwrap()
+    };
+    let cache = entity_cache_of(&home, &corpus);
+    run(&["bench", "--query", "zaki", dir]);
+    assert!(cache.with_file_name("library.bin").exists());
+    // Served from the snapshot: nothing is extracted, so the entity cache
+    // removed here is not written again; the output (and the problem
+    // reported on stderr) is what the files give.
+    std::fs::remove_file(&cache).unwrap();
+    for command in ["entities", "list", "find"] {
+        let mut args = vec![command, "--json", dir];
+        if command == "find" {
+            args.insert(1, "zaki");
+        }
+        let stored = run(&args);
+        args.push("--no-state");
+        assert_eq!(stored, run(&args), "{command}");
+        assert!(stored.contains("b.bin"), "{stored}");
+    }
+    assert!(!cache.exists(), "the snapshot served them");
+    // a new article: the snapshot is stale, the files are read
+    std::fs::write(
+        corpus.join("c.txt"),
+        "Camat Hadiri Musrenbang\n\nCamat Cisoka, Budi Santoso, menghadiri musrenbang.\n",
+    )
+    .unwrap();
+    let listed = run(&["list", "--json", dir]);
+    assert!(listed.contains("Camat Hadiri Musrenbang"), "{listed}");
+    assert!(run(&["entities", "--json", dir]).contains("Budi Santoso"));
+    assert!(cache.exists(), "extracted through the entity cache");
+}

@@ -3,12 +3,15 @@
 use super::args::{Command, CorpusArgs};
 use super::settings::Settings;
 use super::write_stdout;
+use crate::app::Library;
 use crate::corpus::{load_paths_with_stats, load_seeds, Article, Corpus, LoadOptions, LoadStats};
-use crate::store::Remembered;
+use crate::entities::EntityIndex;
+use crate::store::{entity_cache, Remembered};
 use crate::ui::strings::{tr, trf, Lang, S};
 use anyhow::{bail, Result};
 use serde_json::{json, Value};
 use std::fmt::Write as _;
+use std::sync::Arc;
 
 /// Loads the corpus the arguments name (the seeds when none), without
 /// printing: the reader shows problems in its status bar.
@@ -37,6 +40,44 @@ pub fn load_corpus(args: &CorpusArgs) -> Corpus {
     corpus
 }
 
+/// The library of a current snapshot of the corpus `args` names, its
+/// problems reported on stderr. Headless commands read a snapshot but do
+/// not write one (the reader and `warta bench` do): most of them never
+/// build the search indices a snapshot holds.
+fn stored_library(args: &CorpusArgs, settings: &Settings) -> Option<Library> {
+    if !settings.library_snapshot() {
+        return None;
+    }
+    let lib = super::SnapshotPlace::now(args)?.read()?;
+    for p in &lib.corpus.problems {
+        eprintln!("warta: {p}");
+    }
+    Some(lib)
+}
+
+/// The corpus `args` names, from a current snapshot or loaded like
+/// [`load_corpus`].
+fn corpus_of(args: &CorpusArgs, settings: &Settings) -> Arc<Corpus> {
+    match stored_library(args, settings) {
+        Some(lib) => lib.corpus.clone(),
+        None => Arc::new(load_corpus(args)),
+    }
+}
+
+/// The corpus `args` names and its entities, from a current snapshot or
+/// loaded and extracted through the entity cache.
+fn corpus_and_entities(args: &CorpusArgs, settings: &Settings) -> (Arc<Corpus>, EntityIndex) {
+    match stored_library(args, settings) {
+        Some(mut lib) => (lib.corpus.clone(), std::mem::take(&mut lib.entities)),
+        None => {
+            let corpus = load_corpus(args);
+            let cache = settings.entity_cache(args);
+            let index = entity_cache::build_index(&corpus.articles, cache.as_deref());
+            (Arc::new(corpus), index)
+        }
+    }
+}
+
 /// Runs a headless command with the run's settings (config, `--no-state`).
 /// Notices (a broken file moved aside) go to stderr.
 pub fn run_command(command: &Command, settings: &Settings) -> Result<()> {
@@ -45,25 +86,20 @@ pub fn run_command(command: &Command, settings: &Settings) -> Result<()> {
         Command::List { corpus, json } => {
             let corpus = settings.complete(corpus);
             let store = settings.open_state(&corpus);
-            let loaded = load_corpus(&corpus);
+            let loaded = corpus_of(&corpus, &settings);
             let marks = super::remembered(store.as_ref(), &loaded.articles);
             list(&loaded, *json, &marks)
         }
         Command::Show { id, corpus, json } => show(
-            &load_corpus(&settings.complete(corpus)),
+            &corpus_of(&settings.complete(corpus), &settings),
             id,
             *json,
             settings.lang,
         ),
         Command::Entities { corpus, kind, json } => {
             let corpus = settings.complete(corpus);
-            super::entities::entities(
-                &load_corpus(&corpus),
-                settings.entity_cache(&corpus).as_deref(),
-                *kind,
-                *json,
-                settings.lang,
-            )
+            let (loaded, index) = corpus_and_entities(&corpus, &settings);
+            super::entities::entities(&loaded, &index, *kind, *json, settings.lang)
         }
         Command::Find {
             query,
@@ -73,15 +109,8 @@ pub fn run_command(command: &Command, settings: &Settings) -> Result<()> {
             json,
         } => {
             let corpus = settings.complete(corpus);
-            super::entities::find(
-                &load_corpus(&corpus),
-                settings.entity_cache(&corpus).as_deref(),
-                query,
-                *scope,
-                *limit,
-                *json,
-                settings.lang,
-            )
+            let (loaded, index) = corpus_and_entities(&corpus, &settings);
+            super::entities::find(&loaded, &index, query, *scope, *limit, *json, settings.lang)
         }
         Command::Bench {
             corpus,

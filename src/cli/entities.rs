@@ -7,12 +7,10 @@ use crate::app::library::article_document;
 use crate::corpus::Corpus;
 use crate::entities::{official_document, EntityIndex};
 use crate::search::{FilterQuery, FuzzyScorer, SearchIndex};
-use crate::store::entity_cache;
 use crate::ui::strings::{tr, trf, Lang, S};
 use anyhow::Result;
 use serde_json::{json, Value};
 use std::fmt::Write as _;
-use std::path::Path;
 
 /// Article ids for a list of article indices.
 fn ids(corpus: &Corpus, articles: &[usize]) -> Vec<String> {
@@ -48,12 +46,11 @@ fn officials_json(
 /// Prints the corpus's entities.
 pub fn entities(
     corpus: &Corpus,
-    cache: Option<&Path>,
+    index: &EntityIndex,
     kind: Option<EntityKindArg>,
     as_json: bool,
     lang: Lang,
 ) -> Result<()> {
-    let index = entity_cache::build_index(&corpus.articles, cache);
     let wants = |k: EntityKindArg| kind.is_none_or(|w| w == k);
     if as_json {
         let mut out = serde_json::Map::new();
@@ -63,7 +60,7 @@ pub fn entities(
             }
         };
         add(EntityKindArg::Official, "officials", &|| {
-            officials_json(corpus, &index, 0..index.officials.len())
+            officials_json(corpus, index, 0..index.officials.len())
         });
         add(EntityKindArg::Organization, "organizations", &|| {
             let rows = index.organizations.iter();
@@ -180,14 +177,13 @@ pub fn entities(
 /// Fuzzy-finds officials and articles.
 pub fn find(
     corpus: &Corpus,
-    cache: Option<&Path>,
+    index: &EntityIndex,
     query: &str,
     scope: Option<FindScope>,
     limit: usize,
     as_json: bool,
     lang: Lang,
 ) -> Result<()> {
-    let index = entity_cache::build_index(&corpus.articles, cache);
     let scorer = FuzzyScorer::default();
     let q = FilterQuery::new(query);
     let wants = |s: FindScope| scope.is_none_or(|w| w == s);
@@ -204,7 +200,7 @@ pub fn find(
     };
     let articles: Vec<usize> = if wants(FindScope::Articles) {
         let docs = SearchIndex::build(
-            (0..corpus.articles.len()).map(|i| article_document(&corpus.articles[i], &index, i)),
+            (0..corpus.articles.len()).map(|i| article_document(&corpus.articles[i], index, i)),
         );
         docs.filter(&q, &scorer, None)
             .unwrap_or_default()
@@ -220,7 +216,7 @@ pub fn find(
         if wants(FindScope::Officials) {
             out.insert(
                 "officials".into(),
-                json!(officials_json(corpus, &index, officials.into_iter())),
+                json!(officials_json(corpus, index, officials.into_iter())),
             );
         }
         if wants(FindScope::Articles) {
