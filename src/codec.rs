@@ -297,10 +297,14 @@ impl<T: Encode> Encode for Vec<T> {
     }
 }
 
+/// Items a list reserves room for before any is read: a damaged count is
+/// refused once the bytes run out, but should not reserve gigabytes first.
+pub const PREALLOCATE_MAX: usize = 1 << 16;
+
 impl<T: Decode> Decode for Vec<T> {
     fn decode(r: &mut Reader<'_>) -> Option<Self> {
         let n = r.len_of()?;
-        let mut out = Vec::with_capacity(n);
+        let mut out = Vec::with_capacity(n.min(PREALLOCATE_MAX));
         for _ in 0..n {
             out.push(T::decode(r)?);
         }

@@ -124,6 +124,9 @@ fn bench_reads_the_library_snapshot_on_the_second_run_until_a_file_changes() {
     assert_eq!(third["loaded_from"], "files");
     assert_eq!(third["articles"], 6);
     assert_eq!(run(&[])["loaded_from"], "snapshot");
+    // another size cap may load other files: it is another key
+    assert_eq!(run(&["--max-file-size", "1"])["loaded_from"], "files");
+    assert_eq!(run(&["--max-file-size", "1"])["loaded_from"], "snapshot");
     // --no-state neither reads nor writes one
     let bare = run(&["--no-state"]);
     assert_eq!(bare["loaded_from"], "files");

@@ -218,7 +218,7 @@ type Stored = (Article, PackedEntities, Vec<usize>);
 
 fn decode_chunk(r: &mut Reader<'_>) -> Option<Vec<Stored>> {
     let n = r.len_of()?;
-    let mut out = Vec::with_capacity(n);
+    let mut out = Vec::with_capacity(n.min(CHUNK));
     for _ in 0..n {
         out.push((r.get()?, r.get()?, r.get()?));
     }
@@ -249,7 +249,11 @@ pub fn read(path: &Path, key: SnapshotKey) -> Option<Library> {
     let (mut corpus, count) = frames.decode(corpus_stored::decode_head)?;
     let count = usize::try_from(count).ok()?;
     let chunks = count.div_ceil(CHUNK);
-    let mut stored: Vec<Stored> = Vec::with_capacity(count.min(size as usize));
+    // an article takes far more than 64 bytes: a count past that is damage
+    if count > usize::try_from(size).ok()? / 64 {
+        return None;
+    }
+    let mut stored: Vec<Stored> = Vec::with_capacity(count);
     // A few chunks at a time are read, then checked and decoded on every
     // core, into payload buffers used again for the next few (overlapping
     // the reading with the decoding measured slower on two cores).

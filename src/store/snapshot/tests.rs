@@ -131,3 +131,74 @@ fn a_write_replaces_the_old_snapshot_and_leaves_no_temp_file() {
         .collect();
     assert_eq!(names, vec![std::ffi::OsString::from("library.bin")]);
 }
+
+/// The frames of a snapshot file: (offset of the payload, its length).
+fn frames_of(bytes: &[u8]) -> Vec<(usize, usize)> {
+    let mut at = 28;
+    let mut found = Vec::new();
+    while at < bytes.len() {
+        let len = u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap()) as usize;
+        found.push((at + 8, len));
+        at += 8 + len + 8;
+    }
+    found
+}
+
+#[test]
+fn damage_behind_a_matching_hash_never_panics() {
+    let lib = library();
+    let (_dir, path) = written(&lib);
+    let bytes = fs::read(&path).unwrap();
+    let frames = frames_of(&bytes);
+    assert_eq!(
+        frames.len(),
+        7,
+        "head, one chunk, resolved, 3 indices, rows"
+    );
+    // A small deterministic generator: damage that keeps each frame's hash
+    // right reaches every decoder, which must refuse it or read something
+    // that fits together, never panic.
+    let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let scorer = FuzzyScorer::default();
+    let mut refused = 0;
+    for round in 0..400 {
+        let mut damaged = bytes.clone();
+        let (start, len) = frames[round % frames.len()];
+        if len == 0 {
+            continue;
+        }
+        for _ in 0..1 + next() % 4 {
+            let at = start + (next() as usize) % len;
+            damaged[at] = match next() % 3 {
+                0 => damaged[at] ^ (1 << (next() % 8)),
+                1 => 0,
+                _ => 0xff,
+            };
+        }
+        let payload = &damaged[start..start + len];
+        let hash = frame_hash(payload).to_le_bytes();
+        damaged[start + len..start + len + 8].copy_from_slice(&hash);
+        fs::write(&path, &damaged).unwrap();
+        match read(&path, KEY) {
+            None => refused += 1,
+            Some(back) => {
+                // what reads back is usable
+                for a in 0..back.articles().len() {
+                    let _ = back.article_rows(a);
+                    let _ = back.articles()[a].body.text();
+                }
+                let _ = back.corpus_rows.len();
+                let q = FilterQuery::new("bupati");
+                let _ = back.article_search.filter(&q, &scorer, None);
+                let _ = back.corpus_row_search.filter(&q, &scorer, None);
+            }
+        }
+    }
+    assert!(refused > 100, "most damage is refused ({refused} of 400)");
+}
