@@ -7,7 +7,7 @@ use crate::app::keymap::map_event;
 use crate::app::search::{self, SearchRequest, SearchTarget};
 use crate::app::{update, Action, Library, LoadProgress, State, TICKS_PER_SECOND};
 use crate::cli::{CorpusArgs, Settings, SnapshotPlace};
-use crate::corpus::LoadStats;
+use crate::corpus::{Article, LoadStats};
 use crate::search::FuzzyScorer;
 use crate::store::{ArticleKey, Remembered, StateFile, StateStore};
 use crate::ui::strings::{trf, S};
@@ -157,10 +157,15 @@ struct Built {
     keys: Vec<ArticleKey>,
 }
 
+/// Previews are sent while files load until they would hold more articles
+/// than this; each holds at least four times the articles of the last.
+const PREVIEW_MAX: usize = 16_384;
+
 /// Builds the library of a corpus and hashes its articles on a blocking thread,
 /// counting progress in `stats`; `indexing` is set once every file is parsed.
-/// With `early`, a library without entities is sent there as soon as the
-/// articles are parsed, so the list is usable while extraction runs.
+/// With `early`, previews of the first articles are sent there while files
+/// load, and a library without entities as soon as every article is
+/// parsed, so the list is usable while the rest loads and extraction runs.
 /// Entities come through the entity cache at `cache`, when there is one.
 /// A current library snapshot at `snapshot` is read instead of all that;
 /// otherwise a new snapshot is written there once the library is built.
@@ -180,7 +185,24 @@ async fn build(
                 keys,
             };
         }
-        let corpus = Arc::new(crate::cli::read_corpus_with_stats(&args, &stats));
+        let mut next_preview = 1;
+        let mut preview = |articles: &[Article]| {
+            let Some(tx) = &early else { return };
+            let loading = stats.files_done.load(Ordering::Relaxed)
+                < stats.files_total.load(Ordering::Relaxed);
+            if loading && articles.len() >= next_preview && articles.len() <= PREVIEW_MAX {
+                next_preview = articles.len() * 4;
+                let _ = tx.send(Built {
+                    lib: Arc::new(Library::preview(articles)),
+                    keys: crate::store::keys(articles),
+                });
+            }
+        };
+        let corpus = Arc::new(crate::cli::read_corpus_streaming(
+            &args,
+            &stats,
+            &mut preview,
+        ));
         indexing.store(true, Ordering::Relaxed);
         let keys = crate::store::keys(&corpus.articles);
         if let Some(tx) = early {
@@ -412,6 +434,8 @@ async fn event_loop(
     let mut dirty = true;
     // nothing is saved before the remembered state was applied
     let mut restored = false;
+    // what the last preview showed once the saved state was applied to it
+    let mut shown: Option<Remembered> = None;
     let mut keys: Vec<ArticleKey> = Vec::new();
     let mut last_saved = Remembered::default();
     while !state.quit {
@@ -431,10 +455,25 @@ async fn event_loop(
                 dirty = true;
             }
             Some(b) = built.recv() => {
-                let saved = (!restored)
-                    .then(|| store.as_ref().map(|s| s.file.clone()).unwrap_or_default());
+                // Until the whole corpus is in, the saved state is applied to
+                // each library, with what the user changed in a preview.
+                let saved = (!restored).then(|| {
+                    let file = store.as_ref().map(|s| s.file.clone()).unwrap_or_default();
+                    match &shown {
+                        Some(then) => {
+                            let now = state.remembered();
+                            let moved = (now.article, now.scroll, &now.filter)
+                                != (then.article, then.scroll, &then.filter);
+                            file.with_preview_changes(&keys, &now, moved)
+                        }
+                        None => file,
+                    }
+                });
+                let preview = b.lib.preview;
                 apply(&mut state, &mut keys, saved.as_ref(), b);
-                if !restored {
+                if preview {
+                    shown = Some(state.remembered());
+                } else if !restored {
                     last_saved = state.remembered();
                     restored = true;
                 }

@@ -247,3 +247,64 @@ fn content_hash_is_the_hash_of_the_file_text_as_before() {
     assert_eq!(keys(&corpus.articles)[0].hash, old);
     assert_eq!(warta::corpus::read_raw(a).unwrap(), text);
 }
+
+#[test]
+fn a_preview_opens_no_article_as_read_until_the_whole_corpus_is_in() {
+    use std::sync::Arc;
+    use warta::app::{Library, State};
+    use warta::ui::strings::Lang;
+    let articles: Vec<Article> = (0..6)
+        .map(|i| article(&format!("a{i}"), &format!("Bupati Hadiri Rapat {i}")))
+        .collect();
+    let mut s = State::with_library(Library::preview(&articles[..3]), Lang::En, (120, 40));
+    let open = s.reader.article.expect("the preview opens an article");
+    for _ in 0..2 * READ_AFTER_TICKS {
+        update(&mut s, Action::Tick);
+    }
+    assert!(s.read.is_empty(), "nobody chose it: not read");
+    // the whole corpus comes in with the same article still open
+    let whole = Library::unindexed(Arc::new(warta::corpus::Corpus {
+        articles,
+        ..Default::default()
+    }));
+    update(&mut s, Action::Loaded(Arc::new(whole)));
+    assert_eq!(s.reader.article, Some(open));
+    for _ in 0..READ_AFTER_TICKS {
+        update(&mut s, Action::Tick);
+    }
+    assert!(s.read.contains(&open), "read once the load is done");
+}
+
+#[test]
+fn changes_made_in_a_preview_are_carried_and_the_saved_place_kept_unless_moved() {
+    let articles: Vec<Article> = ["a", "b", "c", "d"]
+        .iter()
+        .map(|id| article(id, &format!("Berita {id}")))
+        .collect();
+    let all = keys(&articles);
+    // saved: d bookmarked and open at line 7
+    let mut saved = StateFile::default();
+    let mut before = marked(&[3], &[]);
+    before.article = Some(3);
+    before.scroll = 7;
+    saved.record(&all, &before, 1);
+    // a preview of a and b: the user bookmarks b, reads a, stays put
+    let preview = keys(&articles[..2]);
+    let mut shown = saved.resolve(&preview);
+    assert_eq!(shown.article, None, "d is not in the preview");
+    shown.bookmarks.insert(1);
+    shown.read.insert(0);
+    let carried = saved.with_preview_changes(&preview, &shown, false);
+    let back = carried.resolve(&all);
+    assert_eq!(back.bookmarks, set(&[1, 3]));
+    assert_eq!(back.read, set(&[0]));
+    assert_eq!((back.article, back.scroll), (Some(3), 7), "the saved place");
+    // had the user opened b, that would be the place
+    shown.article = Some(1);
+    shown.scroll = 2;
+    let moved = saved
+        .with_preview_changes(&preview, &shown, true)
+        .resolve(&all);
+    assert_eq!((moved.article, moved.scroll), (Some(1), 2));
+    assert_eq!(moved.bookmarks, set(&[1, 3]));
+}

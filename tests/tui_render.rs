@@ -210,3 +210,28 @@ fn articles_are_readable_while_entities_are_extracted() {
     );
     assert!(!text.contains("Officials ("), "{text}");
 }
+
+#[test]
+fn a_preview_lists_the_first_articles_with_the_load_progress_below() {
+    use warta::app::{update, Action, LoadProgress};
+    let seeds = load_seeds();
+    let mut s = State::with_library(Library::preview(&seeds.articles[..2]), Lang::En, (120, 40));
+    update(
+        &mut s,
+        Action::LoadProgress(LoadProgress {
+            files_done: 2048,
+            files_total: 10000,
+            bytes: 7_100_000,
+            articles: 2048,
+            elapsed_ms: 400,
+            indexing: false,
+        }),
+    );
+    let text = screen(&s);
+    assert!(text.contains("Articles 2/2"), "{text}");
+    assert!(
+        text.contains("Loading articles… 2048 of 10000 files · 7.1 MB · 5120 articles/s"),
+        "{text}"
+    );
+    assert!(!text.contains("Finding officials"), "{text}");
+}

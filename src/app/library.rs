@@ -74,6 +74,9 @@ pub struct Library {
     /// True while entities are not extracted yet: the list and reader work,
     /// the sidebar and finder are empty.
     pub partial: bool,
+    /// True for a preview: the articles read so far while the rest of the
+    /// files load (and no entities yet).
+    pub preview: bool,
     /// Extracted and resolved entities.
     pub entities: EntityIndex,
     /// One document per article: title, official names, site, date.
@@ -115,6 +118,19 @@ impl Library {
     /// reader can show the list early.
     pub fn unindexed(corpus: Arc<Corpus>) -> Library {
         Library::from_shared(corpus, EntityIndex::default(), true)
+    }
+
+    /// A [`Library::unindexed`] of the first articles of a corpus whose
+    /// other files are still being read.
+    pub fn preview(articles: &[Article]) -> Library {
+        let corpus = Corpus {
+            articles: articles.to_vec(),
+            ..Corpus::default()
+        };
+        Library {
+            preview: true,
+            ..Library::unindexed(Arc::new(corpus))
+        }
     }
 
     /// Builds the indices over a shared corpus and its entities.

@@ -17,7 +17,10 @@ pub(super) fn tick(state: &mut State) {
         };
         return;
     }
-    if let Some(a) = open {
+    // a preview opens an article nobody chose: it is not read until the
+    // whole corpus is in and the article is still open
+    let preview = state.lib.as_ref().is_some_and(|l| l.preview);
+    if let (Some(a), false) = (open, preview) {
         t.ticks = t.ticks.saturating_add(1);
         if t.ticks == READ_AFTER_TICKS {
             state.read.insert(a);

@@ -4,7 +4,7 @@ use super::args::{Command, CorpusArgs};
 use super::settings::Settings;
 use super::write_stdout;
 use crate::app::Library;
-use crate::corpus::{load_paths_with_stats, load_seeds, Article, Corpus, LoadOptions, LoadStats};
+use crate::corpus::{load_paths_streaming, load_seeds, Article, Corpus, LoadOptions, LoadStats};
 use crate::entities::EntityIndex;
 use crate::store::{entity_cache, Remembered};
 use crate::ui::strings::{tr, trf, Lang, S};
@@ -21,13 +21,24 @@ pub fn read_corpus(args: &CorpusArgs) -> Corpus {
 
 /// [`read_corpus`], adding read and parse times to `stats`.
 pub fn read_corpus_with_stats(args: &CorpusArgs, stats: &LoadStats) -> Corpus {
+    read_corpus_streaming(args, stats, &mut |_| {})
+}
+
+/// [`read_corpus_with_stats`], showing `partial` the articles loaded so far
+/// after each batch of files (see [`load_paths_streaming`]); the bundled
+/// seeds come at once.
+pub fn read_corpus_streaming(
+    args: &CorpusArgs,
+    stats: &LoadStats,
+    partial: &mut dyn FnMut(&[Article]),
+) -> Corpus {
     if args.paths.is_empty() {
         load_seeds()
     } else {
         let opts = LoadOptions {
             size_cap: super::size_cap(args),
         };
-        load_paths_with_stats(&args.paths, &opts, stats)
+        load_paths_streaming(&args.paths, &opts, stats, partial)
     }
 }
 

@@ -8,7 +8,9 @@ mod open;
 mod settings;
 
 pub use args::{Cli, Command, CorpusArgs, EntityKindArg, FindScope, GlobalArgs, LangArg};
-pub use commands::{load_corpus, read_corpus, read_corpus_with_stats, run_command};
+pub use commands::{
+    load_corpus, read_corpus, read_corpus_streaming, read_corpus_with_stats, run_command,
+};
 pub use open::{size_cap, SnapshotPlace};
 pub use settings::{remembered, settings, Settings};
 

@@ -195,6 +195,25 @@ impl StateFile {
             .collect()
     }
 
+    /// This file with what was changed while a preview (the first
+    /// `articles` of a corpus still loading) was shown: their marks as
+    /// `shown` has them, and the open article, scroll and filter only when
+    /// the user `moved` them; else the saved ones stay, to be restored once
+    /// their article is in.
+    pub fn with_preview_changes(
+        &self,
+        articles: &[ArticleKey],
+        shown: &Remembered,
+        moved: bool,
+    ) -> StateFile {
+        let mut out = self.clone();
+        out.record(articles, shown, super::atomic::unix_millis());
+        if !moved {
+            out.last = self.last.clone();
+        }
+        out
+    }
+
     /// The state in terms of this corpus's article indices.
     pub fn resolve(&self, articles: &[ArticleKey]) -> Remembered {
         let mut out = Remembered::default();

@@ -45,15 +45,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
             Some(e) => trf(lang, S::LoadFailed, &[e]),
             None => match state.load_progress {
                 Some(p) if p.indexing => trf(lang, S::Indexing, &[&p.articles]),
-                Some(p) if p.files_total > 0 => {
-                    let rate = p.articles * 1000 / p.elapsed_ms.max(1);
-                    let mb = format!("{:.1}", p.bytes as f64 / 1e6);
-                    trf(
-                        lang,
-                        S::LoadingProgress,
-                        &[&p.files_done, &p.files_total, &mb, &rate],
-                    )
-                }
+                Some(p) if p.files_total > 0 => super::status::progress_text(lang, &p),
                 _ => tr(lang, S::Loading).to_string(),
             },
         };

@@ -3,7 +3,7 @@
 
 use super::strings::{tr, trf, Lang, S};
 use super::text::{plain, spans_width};
-use crate::app::{Pane, State, TextFilter};
+use crate::app::{LoadProgress, Pane, State, TextFilter};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -32,6 +32,17 @@ pub fn filter_summary(lang: Lang, f: &TextFilter) -> String {
         "{} · {}",
         trf(lang, count, &[&stats.matches]),
         trf(lang, S::Millis, &[&ms])
+    )
+}
+
+/// The loading line: files read of all, megabytes, articles per second.
+pub fn progress_text(lang: Lang, p: &LoadProgress) -> String {
+    let rate = p.articles * 1000 / p.elapsed_ms.max(1);
+    let mb = format!("{:.1}", p.bytes as f64 / 1e6);
+    trf(
+        lang,
+        S::LoadingProgress,
+        &[&p.files_done, &p.files_total, &mb, &rate],
     )
 }
 
@@ -70,6 +81,13 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
             state.theme.heading(),
             width,
         ),
+        None if state.lib.as_ref().is_some_and(|l| l.preview) => {
+            let text = match state.load_progress {
+                Some(p) if !p.indexing => progress_text(lang, &p),
+                _ => tr(lang, S::Loading).to_string(),
+            };
+            plain(&text, state.theme.dim(), width)
+        }
         None if state.lib.as_ref().is_some_and(|l| l.partial) => {
             let articles = state.lib.as_ref().map_or(0, |l| l.corpus.articles.len());
             plain(
