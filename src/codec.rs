@@ -153,6 +153,26 @@ pub trait Decode: Sized {
     fn decode(r: &mut Reader<'_>) -> Option<Self>;
 }
 
+/// [`Encode`] and [`Decode`] for a struct whose fields all have them: the
+/// fields in the order named, nothing else. Naming a field twice or leaving
+/// one out does not compile.
+#[macro_export]
+macro_rules! codec_fields {
+    ($type:ty { $($field:ident),+ $(,)? }) => {
+        impl $crate::codec::Encode for $type {
+            fn encode(&self, w: &mut $crate::codec::Writer) {
+                $( w.put(&self.$field); )+
+            }
+        }
+
+        impl $crate::codec::Decode for $type {
+            fn decode(r: &mut $crate::codec::Reader<'_>) -> Option<Self> {
+                Some(Self { $( $field: r.get()?, )+ })
+            }
+        }
+    };
+}
+
 impl Encode for u32 {
     fn encode(&self, w: &mut Writer) {
         w.u32(*self);

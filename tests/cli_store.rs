@@ -204,6 +204,19 @@ fn wrong_settings_exit_2_naming_the_line_and_non_toml_is_moved_aside() {
     );
 }
 
+/// A folder `berita` in the home with one article, `a.txt`: a Bupati of
+/// Tangerang opening a market.
+fn pasar_corpus(home: &Home) -> PathBuf {
+    let corpus = home.0.path().join("berita");
+    std::fs::create_dir_all(&corpus).unwrap();
+    std::fs::write(
+        corpus.join("a.txt"),
+        "Bupati Resmikan Pasar\n\nBupati Tangerang, Ahmed Zaki Iskandar, meresmikan Pasar Cisoka.\n",
+    )
+    .unwrap();
+    corpus
+}
+
 /// The entity cache of a corpus folder, as the binary places it.
 fn entity_cache_of(home: &Home, corpus: &Path) -> PathBuf {
     warta::store::paths::corpus_dir(
@@ -216,13 +229,7 @@ fn entity_cache_of(home: &Home, corpus: &Path) -> PathBuf {
 #[test]
 fn the_entity_cache_serves_a_second_run_and_never_a_stale_article() {
     let home = Home::new();
-    let corpus = home.0.path().join("berita");
-    std::fs::create_dir_all(&corpus).unwrap();
-    std::fs::write(
-        corpus.join("a.txt"),
-        "Bupati Resmikan Pasar\n\nBupati Tangerang, Ahmed Zaki Iskandar, meresmikan Pasar Cisoka.\n",
-    )
-    .unwrap();
+    let corpus = pasar_corpus(&home);
     std::fs::write(
         corpus.join("b.txt"),
         "Camat Hadiri Musrenbang\n\nCamat Cisoka, Budi Santoso, menghadiri musrenbang di Desa Sukamaju.\n",
@@ -287,13 +294,7 @@ fn the_entity_cache_serves_a_second_run_and_never_a_stale_article() {
 #[test]
 fn library_snapshot_false_keeps_no_snapshot() {
     let home = Home::new();
-    let corpus = home.0.path().join("berita");
-    std::fs::create_dir_all(&corpus).unwrap();
-    std::fs::write(
-        corpus.join("a.txt"),
-        "Bupati Resmikan Pasar\n\nBupati Tangerang, Ahmed Zaki Iskandar, meresmikan Pasar Cisoka.\n",
-    )
-    .unwrap();
+    let corpus = pasar_corpus(&home);
     let config = home.0.path().join("warta.toml");
     std::fs::write(&config, "library_snapshot = false\n").unwrap();
     let snapshot = entity_cache_of(&home, &corpus).with_file_name("library.bin");
@@ -320,13 +321,7 @@ fn library_snapshot_false_keeps_no_snapshot() {
 #[test]
 fn headless_commands_read_a_current_snapshot_and_never_a_stale_one() {
     let home = Home::new();
-    let corpus = home.0.path().join("berita");
-    std::fs::create_dir_all(&corpus).unwrap();
-    std::fs::write(
-        corpus.join("a.txt"),
-        "Bupati Resmikan Pasar\n\nBupati Tangerang, Ahmed Zaki Iskandar, meresmikan Pasar Cisoka.\n",
-    )
-    .unwrap();
+    let corpus = pasar_corpus(&home);
     std::fs::write(corpus.join("b.bin"), [0u8, 1, 2]).unwrap();
     let dir = corpus.to_str().unwrap();
     let run = |args: &[&str]| -> String {

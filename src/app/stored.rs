@@ -46,25 +46,12 @@ impl Decode for EntityRef {
     }
 }
 
-impl Encode for EntityRow {
-    fn encode(&self, w: &mut Writer) {
-        w.put(&self.target);
-        w.put(&self.name);
-        w.put(&self.detail);
-        w.put(&self.articles);
-    }
-}
-
-impl Decode for EntityRow {
-    fn decode(r: &mut Reader<'_>) -> Option<Self> {
-        Some(EntityRow {
-            target: r.get()?,
-            name: r.get()?,
-            detail: r.get()?,
-            articles: r.get()?,
-        })
-    }
-}
+crate::codec_fields!(EntityRow {
+    target,
+    name,
+    detail,
+    articles,
+});
 
 impl Encode for CorpusRows {
     fn encode(&self, w: &mut Writer) {

@@ -59,7 +59,7 @@ fn stored_library(args: &CorpusArgs, settings: &Settings) -> Option<Library> {
     if !settings.library_snapshot() {
         return None;
     }
-    let lib = super::SnapshotPlace::now(args)?.read()?;
+    let lib = super::SnapshotPlace::read_current(args)?;
     for p in &lib.corpus.problems {
         eprintln!("warta: {p}");
     }

@@ -1,6 +1,6 @@
-//! Opening a corpus as the reader and `warta bench` do: from the library
-//! snapshot when it is current, else from the files (entities through the
-//! entity cache), after which a new snapshot is written.
+//! What the reader, `warta bench` and the headless commands share to open
+//! a corpus: the size cap, and where its library snapshot is kept, under
+//! which key, read and written.
 
 use super::args::CorpusArgs;
 use crate::app::Library;
@@ -50,6 +50,20 @@ impl SnapshotPlace {
     /// The stored library, when the snapshot is current.
     pub fn read(&self) -> Option<Library> {
         snapshot::read(&self.path, self.key)
+    }
+
+    /// The stored library of the corpus `args` names, when its snapshot is
+    /// current. The files are walked for the key only when a snapshot by
+    /// this build of warta is there, so a corpus without one loses no time.
+    pub fn read_current(args: &CorpusArgs) -> Option<Library> {
+        if args.paths.is_empty() {
+            return None;
+        }
+        let path = snapshot::file(&args.paths)?;
+        if !snapshot::written_by(&path, crate::store::entity_cache::stamp()?) {
+            return None;
+        }
+        SnapshotPlace::now(args)?.read()
     }
 
     /// Writes `lib` as the snapshot on a thread of its own, so that nobody

@@ -1,7 +1,7 @@
 //! Articles in warta's cache encoding ([`crate::codec`]), for the library
 //! snapshot: a reopened corpus is read back without parsing a file.
 
-use super::{Article, ArticleDate, Body, Corpus, LoadProblem, Origin, TitleSource};
+use super::{Article, ArticleDate, Corpus, LoadProblem, Origin, TitleSource};
 use crate::codec::{Decode, Encode, Reader, Writer};
 
 impl Encode for TitleSource {
@@ -69,59 +69,23 @@ impl Decode for Origin {
     }
 }
 
-impl Encode for Article {
-    fn encode(&self, w: &mut Writer) {
-        w.put(&self.id);
-        w.put(&self.path);
-        w.put(&self.title);
-        w.put(&self.title_source);
-        w.put(&self.date);
-        w.put(&self.site);
-        w.put(&self.author);
-        w.put(&self.dateline);
-        w.put(&self.body);
-        w.u64(self.hash);
-        w.put(&self.origin);
-        w.put(&self.redecoded);
-        w.put(&self.removed_controls);
-    }
-}
+crate::codec_fields!(Article {
+    id,
+    path,
+    title,
+    title_source,
+    date,
+    site,
+    author,
+    dateline,
+    body,
+    hash,
+    origin,
+    redecoded,
+    removed_controls,
+});
 
-impl Decode for Article {
-    fn decode(r: &mut Reader<'_>) -> Option<Self> {
-        Some(Article {
-            id: r.get()?,
-            path: r.get()?,
-            title: r.get()?,
-            title_source: r.get()?,
-            date: r.get()?,
-            site: r.get()?,
-            author: r.get()?,
-            dateline: r.get()?,
-            body: r.get::<Body>()?,
-            hash: r.u64()?,
-            origin: r.get()?,
-            redecoded: r.get()?,
-            removed_controls: r.get()?,
-        })
-    }
-}
-
-impl Encode for LoadProblem {
-    fn encode(&self, w: &mut Writer) {
-        w.put(&self.path);
-        w.put(&self.reason);
-    }
-}
-
-impl Decode for LoadProblem {
-    fn decode(r: &mut Reader<'_>) -> Option<Self> {
-        Some(LoadProblem {
-            path: r.get()?,
-            reason: r.get()?,
-        })
-    }
-}
+crate::codec_fields!(LoadProblem { path, reason });
 
 /// Everything of a corpus but its articles (the snapshot stores those in
 /// chunks of their own).

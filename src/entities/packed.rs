@@ -204,7 +204,8 @@ struct Parts {
     figures: bool,
 }
 
-const LEVELS: [PlaceLevel; 7] = [
+/// Place levels by their one-byte code.
+pub(super) const LEVELS: [PlaceLevel; 7] = [
     PlaceLevel::Negara,
     PlaceLevel::Provinsi,
     PlaceLevel::Kabupaten,
@@ -214,7 +215,8 @@ const LEVELS: [PlaceLevel; 7] = [
     PlaceLevel::Lokasi,
 ];
 
-fn level_code(level: PlaceLevel) -> u8 {
+/// The one-byte code of a place level.
+pub(super) fn level_code(level: PlaceLevel) -> u8 {
     LEVELS.iter().position(|&l| l == level).unwrap_or(0) as u8
 }
 

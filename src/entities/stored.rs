@@ -1,24 +1,15 @@
 //! Resolved entities in warta's cache encoding ([`crate::codec`]), for the
 //! library snapshot: a reopened corpus skips extraction and resolution.
 
+use super::packed::{level_code, LEVELS};
 use super::{
     EntityIndex, Official, Organization, PackedEntities, Place, PlaceLevel, Program, Role,
 };
 use crate::codec::{Decode, Encode, Reader, Writer};
 
-const LEVELS: [PlaceLevel; 7] = [
-    PlaceLevel::Negara,
-    PlaceLevel::Provinsi,
-    PlaceLevel::Kabupaten,
-    PlaceLevel::Kota,
-    PlaceLevel::Kecamatan,
-    PlaceLevel::Desa,
-    PlaceLevel::Lokasi,
-];
-
 impl Encode for PlaceLevel {
     fn encode(&self, w: &mut Writer) {
-        w.u8(LEVELS.iter().position(|l| l == self).unwrap_or(0) as u8);
+        w.u8(level_code(*self));
     }
 }
 
@@ -40,99 +31,37 @@ impl Decode for PackedEntities {
     }
 }
 
-impl Encode for Role {
-    fn encode(&self, w: &mut Writer) {
-        w.put(&self.position);
-        w.put(&self.institution);
-        w.put(&self.articles);
-    }
-}
+crate::codec_fields!(Role {
+    position,
+    institution,
+    articles,
+});
 
-impl Decode for Role {
-    fn decode(r: &mut Reader<'_>) -> Option<Self> {
-        Some(Role {
-            position: r.get()?,
-            institution: r.get()?,
-            articles: r.get()?,
-        })
-    }
-}
+crate::codec_fields!(Official {
+    name,
+    aliases,
+    roles,
+    articles,
+    mentions,
+});
 
-impl Encode for Official {
-    fn encode(&self, w: &mut Writer) {
-        w.put(&self.name);
-        w.put(&self.aliases);
-        w.put(&self.roles);
-        w.put(&self.articles);
-        w.put(&self.mentions);
-    }
-}
+crate::codec_fields!(Organization {
+    name,
+    expansion,
+    articles,
+});
 
-impl Decode for Official {
-    fn decode(r: &mut Reader<'_>) -> Option<Self> {
-        Some(Official {
-            name: r.get()?,
-            aliases: r.get()?,
-            roles: r.get()?,
-            articles: r.get()?,
-            mentions: r.get()?,
-        })
-    }
-}
+crate::codec_fields!(Place {
+    name,
+    level,
+    articles,
+});
 
-impl Encode for Organization {
-    fn encode(&self, w: &mut Writer) {
-        w.put(&self.name);
-        w.put(&self.expansion);
-        w.put(&self.articles);
-    }
-}
-
-impl Decode for Organization {
-    fn decode(r: &mut Reader<'_>) -> Option<Self> {
-        Some(Organization {
-            name: r.get()?,
-            expansion: r.get()?,
-            articles: r.get()?,
-        })
-    }
-}
-
-impl Encode for Place {
-    fn encode(&self, w: &mut Writer) {
-        w.put(&self.name);
-        w.put(&self.level);
-        w.put(&self.articles);
-    }
-}
-
-impl Decode for Place {
-    fn decode(r: &mut Reader<'_>) -> Option<Self> {
-        Some(Place {
-            name: r.get()?,
-            level: r.get()?,
-            articles: r.get()?,
-        })
-    }
-}
-
-impl Encode for Program {
-    fn encode(&self, w: &mut Writer) {
-        w.put(&self.name);
-        w.put(&self.expansion);
-        w.put(&self.articles);
-    }
-}
-
-impl Decode for Program {
-    fn decode(r: &mut Reader<'_>) -> Option<Self> {
-        Some(Program {
-            name: r.get()?,
-            expansion: r.get()?,
-            articles: r.get()?,
-        })
-    }
-}
+crate::codec_fields!(Program {
+    name,
+    expansion,
+    articles,
+});
 
 /// The corpus-wide lists of an [`EntityIndex`] (the per-article parts are
 /// stored beside their articles, in chunks).

@@ -38,6 +38,9 @@ use std::path::{Path, PathBuf};
 const MAGIC: &[u8; 8] = b"WARTALIB";
 const VERSION: u32 = 1;
 
+/// Bytes before the first frame: magic, version, stamp, key.
+const HEADER: usize = 28;
+
 /// Articles per frame: frames are decoded in parallel, a few at a time.
 const CHUNK: usize = 4096;
 
@@ -111,6 +114,16 @@ pub fn write(path: &Path, key: SnapshotKey, lib: &Library) -> io::Result<u64> {
 }
 
 fn write_to(file: File, key: SnapshotKey, lib: &Library) -> io::Result<u64> {
+    let articles = lib.corpus.articles.len();
+    let whole = !lib.partial
+        && lib.entities.per_article.len() == articles
+        && lib.entities.official_of_mention.len() == articles;
+    if !whole {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "only a library with every article's entities is kept",
+        ));
+    }
     let mut out = BufWriter::with_capacity(1 << 20, file);
     out.write_all(MAGIC)?;
     out.write_all(&VERSION.to_le_bytes())?;
@@ -119,7 +132,7 @@ fn write_to(file: File, key: SnapshotKey, lib: &Library) -> io::Result<u64> {
     let mut frames = FrameWriter {
         out,
         w: Writer::default(),
-        bytes: 28,
+        bytes: HEADER as u64,
     };
     let corpus = &lib.corpus;
     let entities = &lib.entities;
@@ -225,13 +238,23 @@ fn decode_chunk(r: &mut Reader<'_>) -> Option<Vec<Stored>> {
     Some(out)
 }
 
+/// True when `path` holds a snapshot of this format written by the binary
+/// with `stamp`: only the header is read, so a caller can skip walking the
+/// files for a key when no snapshot could match it.
+pub fn written_by(path: &Path, stamp: u64) -> bool {
+    let mut head = [0u8; 20];
+    let read = File::open(path).and_then(|mut f| f.read_exact(&mut head));
+    let mut r = Reader::new(&head);
+    read.is_ok() && r.take(8) == Some(MAGIC) && r.u32() == Some(VERSION) && r.u64() == Some(stamp)
+}
+
 /// The library stored at `path`, when the file is whole, intact and
 /// written under `key`.
 pub fn read(path: &Path, key: SnapshotKey) -> Option<Library> {
     let file = File::open(path).ok()?;
     let size = file.metadata().ok()?.len();
     let mut input = BufReader::with_capacity(1 << 20, file);
-    let mut head = [0u8; 28];
+    let mut head = [0u8; HEADER];
     input.read_exact(&mut head).ok()?;
     let mut r = Reader::new(&head);
     let current = r.take(8)? == MAGIC
@@ -243,7 +266,7 @@ pub fn read(path: &Path, key: SnapshotKey) -> Option<Library> {
     }
     let mut frames = FrameReader {
         input,
-        left: size.checked_sub(28)?,
+        left: size.checked_sub(HEADER as u64)?,
         spare: Vec::new(),
     };
     let (mut corpus, count) = frames.decode(corpus_stored::decode_head)?;

@@ -98,7 +98,7 @@ fn a_damaged_cut_or_lengthened_file_gives_no_library() {
     let bytes = fs::read(&path).unwrap();
     let mut tried = 0;
     // a flipped byte anywhere past the header: in a length, a payload or a hash
-    for at in (28..bytes.len()).step_by(97) {
+    for at in (HEADER..bytes.len()).step_by(97) {
         let mut damaged = bytes.clone();
         damaged[at] ^= 0x20;
         fs::write(&path, &damaged).unwrap();
@@ -106,7 +106,15 @@ fn a_damaged_cut_or_lengthened_file_gives_no_library() {
         tried += 1;
     }
     assert!(tried > 10);
-    for cut in [0, 8, 27, 28, 40, bytes.len() / 2, bytes.len() - 1] {
+    for cut in [
+        0,
+        8,
+        HEADER - 1,
+        HEADER,
+        40,
+        bytes.len() / 2,
+        bytes.len() - 1,
+    ] {
         fs::write(&path, &bytes[..cut]).unwrap();
         assert!(read(&path, KEY).is_none(), "cut at {cut}");
     }
@@ -134,7 +142,7 @@ fn a_write_replaces_the_old_snapshot_and_leaves_no_temp_file() {
 
 /// The frames of a snapshot file: (offset of the payload, its length).
 fn frames_of(bytes: &[u8]) -> Vec<(usize, usize)> {
-    let mut at = 28;
+    let mut at = HEADER;
     let mut found = Vec::new();
     while at < bytes.len() {
         let len = u64::from_le_bytes(bytes[at..at + 8].try_into().unwrap()) as usize;
@@ -201,4 +209,29 @@ fn damage_behind_a_matching_hash_never_panics() {
         }
     }
     assert!(refused > 100, "most damage is refused ({refused} of 400)");
+}
+
+#[test]
+fn the_header_tells_which_build_wrote_a_snapshot() {
+    let lib = library();
+    let (dir, path) = written(&lib);
+    assert!(written_by(&path, KEY.stamp));
+    assert!(!written_by(&path, KEY.stamp + 1));
+    assert!(!written_by(&dir.path().join("none.bin"), KEY.stamp));
+    fs::write(&path, b"WARTALIB").unwrap();
+    assert!(!written_by(&path, KEY.stamp), "cut short");
+}
+
+#[test]
+fn a_library_without_entities_is_not_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("library.bin");
+    let unindexed = Library::unindexed(std::sync::Arc::new(load_seeds()));
+    assert!(write(&path, KEY, &unindexed).is_err());
+    assert!(!path.exists());
+    assert_eq!(
+        fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "no temp file left"
+    );
 }
