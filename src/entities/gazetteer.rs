@@ -104,6 +104,10 @@ pub struct Gazetteer {
     degrees: HashSet<String>,
     /// Folded programme name → (name, expansion).
     programs: HashMap<String, (String, String)>,
+    /// Every prefix of every key of `programs`: a word no key starts with
+    /// opens no programme, which spares building phrases for most
+    /// capitalised words.
+    program_prefixes: HashSet<String>,
     /// Folded names of every desa and kelurahan.
     villages: HashSet<String>,
     /// The most words a village name has.
@@ -265,13 +269,19 @@ impl Gazetteer {
             .iter()
             .map(|d| degree_key(d))
             .collect();
-        let programs = rows(include_str!("../../assets/programs.tsv"))
-            .filter_map(|r| {
-                Some((
-                    fold(r.first()?),
-                    (r.first()?.to_string(), r.get(1).unwrap_or(&"").to_string()),
-                ))
-            })
+        let programs: HashMap<String, (String, String)> =
+            rows(include_str!("../../assets/programs.tsv"))
+                .filter_map(|r| {
+                    Some((
+                        fold(r.first()?),
+                        (r.first()?.to_string(), r.get(1).unwrap_or(&"").to_string()),
+                    ))
+                })
+                .collect();
+        let program_prefixes = programs
+            .keys()
+            .flat_map(|k| k.char_indices().map(|(at, _)| k[..at].to_string()))
+            .chain(programs.keys().cloned())
             .collect();
         let villages: HashSet<String> = rows(include_str!("../../assets/villages.txt"))
             .filter_map(|r| r.first().map(|n| fold(n)))
@@ -315,6 +325,7 @@ impl Gazetteer {
             rank_suffixes,
             degrees,
             programs,
+            program_prefixes,
         }
     }
 
@@ -396,6 +407,12 @@ impl Gazetteer {
     pub fn program(&self, name: &str) -> Option<&(String, String)> {
         with_key(name, false, |k| self.programs.get(k))
     }
+
+    /// True when some programme's name starts with `word` (folded), so a
+    /// phrase opened by it could be one.
+    pub fn may_open_program(&self, word: &str) -> bool {
+        with_key(word, false, |k| self.program_prefixes.contains(k))
+    }
 }
 
 fn strip_type(name: &str) -> String {
@@ -408,6 +425,22 @@ fn strip_type(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_may_open_a_programme_only_when_some_name_starts_with_it() {
+        let g = &*GAZETTEER;
+        for word in ["PKH", "BLT", "Blt", "BLT-DD", "BL"] {
+            assert!(g.may_open_program(word), "{word}");
+        }
+        for word in ["Budi", "Kabupaten", "Zzz", "BLTX"] {
+            assert!(!g.may_open_program(word), "{word}");
+        }
+        // exactly the words whose phrases the programme lookup can match
+        for (key, (name, _)) in &g.programs {
+            let first = name.split(' ').next().unwrap();
+            assert!(g.may_open_program(first), "{name} ({key})");
+        }
+    }
 
     #[test]
     fn regions_and_short_forms() {

@@ -112,24 +112,28 @@ pub fn match_name(
 ) -> Option<(usize, usize)> {
     let g = &*GAZETTEER;
     let max = g.max_region_words.min(tokens.len().saturating_sub(i));
-    for n in (1..=max).rev() {
-        let words = || tokens.range(i..i + n);
-        if !words().all(|t| t.is_capitalized() || t.is_upper())
-            || words().skip(1).any(|t| t.after_break)
-        {
-            continue;
+    // The run of capitalised tokens on one line from `i`: every shorter
+    // run of it qualifies too, so its names are the run's word prefixes,
+    // joined with single spaces (adjacent tokens must be separated by
+    // spaces only), tried longest first in one buffer.
+    let run = tokens
+        .range(i..i + max)
+        .enumerate()
+        .take_while(|(k, t)| (t.is_capitalized() || t.is_upper()) && (*k == 0 || !t.after_break))
+        .count();
+    let mut name = String::with_capacity(64);
+    for (k, t) in tokens.range(i..i + run).enumerate() {
+        if k > 0 {
+            name.push(' ');
         }
-        // Joined with single spaces; adjacent tokens must be separated by spaces only.
-        let name: Vec<&str> = words().map(|t| t.text).collect();
-        let candidates: Vec<usize> = g
-            .regions_named(&name.join(" "))
-            .iter()
-            .copied()
-            .filter(|&r| accept(r))
-            .collect();
-        if let Some(&first) = candidates.first() {
+        name.push_str(t.text);
+    }
+    for n in (1..=run).rev() {
+        if let Some(&first) = g.regions_named(&name).iter().find(|&&r| accept(r)) {
             return Some((first, i + n));
         }
+        let last = tokens.at(i + n - 1).text.len();
+        name.truncate((name.len() - last).saturating_sub(1));
     }
     None
 }

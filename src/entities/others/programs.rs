@@ -74,7 +74,7 @@ pub(super) fn training(tokens: &Tokens, i: usize, out: &mut Others) -> Option<us
 /// Programmes from the gazetteer and `Visitasi Kepemimpinan Nasional`-style names.
 pub(super) fn named_phrase(tokens: &Tokens, i: usize, out: &mut Others) -> Option<usize> {
     let t = tokens.at(i);
-    if !(t.is_capitalized() || t.is_upper()) {
+    if !(t.is_capitalized() || t.is_upper()) || !GAZETTEER.may_open_program(t.text) {
         return None;
     }
     // gazetteer programmes, longest first (up to four words)
