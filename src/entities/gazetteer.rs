@@ -116,6 +116,9 @@ pub struct Gazetteer {
     post_words: HashSet<String>,
     /// First word of a post form → indices into `posts`, longest forms first.
     posts_by_first: HashMap<String, Vec<usize>>,
+    /// The first bytes of those first words, one bit each: most tokens
+    /// (lower-case words, numbers) are ruled out by one look.
+    post_first_bytes: [u64; 4],
 }
 
 /// The gazetteer compiled from `assets/`.
@@ -298,6 +301,10 @@ impl Gazetteer {
                 posts_by_first.entry(w.clone()).or_default().push(i);
             }
         }
+        let mut post_first_bytes = [0u64; 4];
+        for b in posts_by_first.keys().filter_map(|w| w.bytes().next()) {
+            post_first_bytes[usize::from(b / 64)] |= 1 << (b % 64);
+        }
         let post_words = posts
             .iter()
             .filter_map(|p| p.form.split_whitespace().next().map(str::to_string))
@@ -314,6 +321,7 @@ impl Gazetteer {
             max_village_words,
             post_words,
             posts_by_first,
+            post_first_bytes,
             regions,
             by_name,
             max_region_words,
@@ -394,6 +402,14 @@ impl Gazetteer {
         self.post_words.contains(word)
     }
 
+    /// False when no post form's first word begins as `word` does (so
+    /// [`Gazetteer::posts_starting_with`] would give nothing).
+    pub fn may_open_post(&self, word: &str) -> bool {
+        word.bytes()
+            .next()
+            .is_some_and(|b| self.post_first_bytes[usize::from(b / 64)] & (1 << (b % 64)) != 0)
+    }
+
     /// The post forms whose first word is `word`, longest first.
     pub fn posts_starting_with(&self, word: &str) -> impl Iterator<Item = &PostForm> {
         self.posts_by_first
@@ -425,6 +441,16 @@ fn strip_type(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_word_may_open_a_post_only_when_it_begins_as_some_post_does() {
+        let g = &*GAZETTEER;
+        assert!(g.may_open_post("Kepala") && g.may_open_post("Sekda"));
+        assert!(!g.may_open_post("budi") && !g.may_open_post("2024") && !g.may_open_post(""));
+        for first in g.posts_by_first.keys() {
+            assert!(g.may_open_post(first), "{first}");
+        }
+    }
 
     #[test]
     fn a_word_may_open_a_programme_only_when_some_name_starts_with_it() {

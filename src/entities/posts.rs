@@ -104,6 +104,11 @@ fn bare_levels(level: PostLevel) -> &'static [Level] {
 
 /// Matches a post starting at token `i`.
 pub fn match_post(tokens: &Tokens, i: usize) -> Option<PostMatch<'static>> {
+    // every prefix starts with a `P`; a head must begin as some post does
+    let text = tokens.get(i)?.text;
+    if !text.starts_with('P') && !GAZETTEER.may_open_post(text) {
+        return None;
+    }
     let (prefix, head_at) = match PREFIXES.iter().find(|(p, _)| tokens.at(i).text == *p) {
         Some((_, canonical)) => (Some(*canonical), i + 1),
         None => (None, i),
