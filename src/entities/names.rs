@@ -3,6 +3,8 @@
 
 use super::gazetteer::GAZETTEER;
 use super::tokens::{Token, TokenKind, Tokens};
+use foldhash::HashSet;
+use std::sync::LazyLock;
 
 /// A name found in the token stream.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -231,6 +233,10 @@ const NOT_NAME: &[&str] = &[
     "Informasi",
 ];
 
+/// [`NOT_NAME`] as a set: every capitalised token is looked up in it.
+static NOT_NAME_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| NOT_NAME.iter().copied().collect());
+
 /// Lower-case particles inside names (`Umar bin Khattab`).
 const PARTICLES: &[&str] = &["bin", "binti", "van", "de", "al", "el"];
 
@@ -239,7 +245,7 @@ fn is_name_token(t: Token) -> bool {
     if t.kind != TokenKind::Word || !t.text.chars().next().is_some_and(char::is_uppercase) {
         return false;
     }
-    if NOT_NAME.contains(&t.text)
+    if NOT_NAME_SET.contains(t.text)
         || GAZETTEER.is_post_word(t.text)
         || GAZETTEER.is_degree(t.text) && t.text.len() > 1 && !is_initial(t)
     {
