@@ -167,9 +167,11 @@ fn a_reopened_folder_comes_from_the_library_snapshot_until_a_file_changes() {
 
     let mut s = start(&[&path], home.path());
     s.wait_for("the folder again", ready);
+    // the 3-second read timer may have marked the open article read by now
+    let unmarked = |screen: String| screen.replace('•', " ");
     assert_eq!(
-        s.screen(),
-        first,
+        unmarked(s.screen()),
+        unmarked(first),
         "the snapshot shows what the files showed"
     );
     s.send("q");
