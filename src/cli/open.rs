@@ -47,9 +47,12 @@ impl SnapshotPlace {
         SnapshotPlace::new(args, crate::watch::fingerprints(&args.paths).all)
     }
 
-    /// The stored library, when the snapshot is current.
+    /// The stored library, when the snapshot is current (which marks it as
+    /// used, see [`snapshot::UNUSED_FOR`]).
     pub fn read(&self) -> Option<Library> {
-        snapshot::read(&self.path, self.key)
+        let lib = snapshot::read(&self.path, self.key)?;
+        snapshot::mark_used(&self.path);
+        Some(lib)
     }
 
     /// The stored library of the corpus `args` names, when its snapshot is

@@ -34,6 +34,7 @@ use std::fs::{self, File};
 use std::hash::BuildHasher;
 use std::io::{self, BufReader, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
 
 const MAGIC: &[u8; 8] = b"WARTALIB";
 const VERSION: u32 = 1;
@@ -110,7 +111,46 @@ pub fn write(path: &Path, key: SnapshotKey, lib: &Library) -> io::Result<u64> {
     if written.is_err() {
         let _ = fs::remove_file(&temp);
     }
+    remove_unused(path, UNUSED_FOR);
     written
+}
+
+/// A snapshot not read or written for this long is removed when another
+/// one is written: each takes about two thirds of its folder's size.
+pub const UNUSED_FOR: Duration = Duration::from_secs(30 * 24 * 60 * 60);
+
+/// Marks the snapshot at `path` as used now (its modification time), so
+/// that it is kept while its folder is opened.
+pub fn mark_used(path: &Path) {
+    let _ = File::options()
+        .write(true)
+        .open(path)
+        .and_then(|f| f.set_modified(SystemTime::now()));
+}
+
+/// Removes the snapshots of other corpora beside `path`'s (in
+/// `corpora/*/library.bin`) not used for `unused`.
+pub fn remove_unused(path: &Path, unused: Duration) {
+    let Some(corpora) = path.parent().and_then(Path::parent) else {
+        return;
+    };
+    let Ok(folders) = fs::read_dir(corpora) else {
+        return;
+    };
+    for folder in folders.flatten() {
+        let other = folder.path().join("library.bin");
+        if other == path {
+            continue;
+        }
+        let old = fs::metadata(&other)
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > unused);
+        if old {
+            let _ = fs::remove_file(&other);
+        }
+    }
 }
 
 fn write_to(file: File, key: SnapshotKey, lib: &Library) -> io::Result<u64> {

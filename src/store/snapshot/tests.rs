@@ -235,3 +235,35 @@ fn a_library_without_entities_is_not_written() {
         "no temp file left"
     );
 }
+
+#[test]
+fn writing_a_snapshot_removes_others_unused_for_a_month() {
+    let lib = library();
+    let dir = tempfile::tempdir().unwrap();
+    let corpora = dir.path().join("corpora");
+    let at = |name: &str| corpora.join(name).join("library.bin");
+    for name in ["old-1", "recent-2", "mine-3"] {
+        fs::create_dir_all(corpora.join(name)).unwrap();
+        fs::write(at(name), b"WARTALIB").unwrap();
+    }
+    fs::write(corpora.join("old-1").join("entities.bin"), b"x").unwrap();
+    let month_ago = SystemTime::now() - UNUSED_FOR - Duration::from_secs(60);
+    for name in ["old-1", "mine-3"] {
+        let f = File::options().write(true).open(at(name)).unwrap();
+        f.set_modified(month_ago).unwrap();
+    }
+    write(&at("mine-3"), KEY, &lib).unwrap();
+    assert!(!at("old-1").exists(), "unused for a month");
+    assert!(
+        corpora.join("old-1").join("entities.bin").exists(),
+        "only snapshots go"
+    );
+    assert!(at("recent-2").exists());
+    assert!(read(&at("mine-3"), KEY).is_some(), "the one written stays");
+    // reading marks a snapshot used
+    let f = File::options().write(true).open(at("recent-2")).unwrap();
+    f.set_modified(month_ago).unwrap();
+    mark_used(&at("recent-2"));
+    remove_unused(&at("mine-3"), UNUSED_FOR);
+    assert!(at("recent-2").exists());
+}
