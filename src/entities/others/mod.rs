@@ -192,6 +192,18 @@ pub fn find_others(text: &str, tokens: &Tokens, regions: &[RegionRef]) -> Others
             i += 1;
             continue;
         }
+        // A lower-case word opens only `program …` or a place (`gedung …`):
+        // every other matcher below starts at a capital.
+        if t.text
+            .as_bytes()
+            .first()
+            .is_some_and(u8::is_ascii_lowercase)
+        {
+            let found =
+                lowercase_program(tokens, i, &mut out).or_else(|| lokasi(tokens, i, &mut out));
+            i = found.unwrap_or(i + 1);
+            continue;
+        }
         if let Some(next) = lowercase_program(tokens, i, &mut out) {
             i = next;
             continue;
