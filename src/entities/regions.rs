@@ -140,6 +140,16 @@ pub fn match_name(
 
 /// A typed or government reference at `i`: `Kota X`, `Pemkab X`, `Desa X`, `se-Kota X` (at `Kota`).
 pub fn typed_ref(tokens: &Tokens, i: usize) -> Option<RegionRef> {
+    // every type word starts with a capital: most tokens go no further
+    if tokens
+        .get(i)?
+        .text
+        .as_bytes()
+        .first()
+        .is_some_and(u8::is_ascii_lowercase)
+    {
+        return None;
+    }
     let (level, village, skip, government) = type_word(tokens, i)?;
     let mut start = i + skip;
     // `Pemerintah Kota (Pemkot) Tangerang`: skip the bracketed short form.
