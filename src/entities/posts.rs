@@ -109,7 +109,7 @@ pub fn match_post(tokens: &Tokens, i: usize) -> Option<PostMatch<'static>> {
     if !text.starts_with('P') && !GAZETTEER.may_open_post(text) {
         return None;
     }
-    let (prefix, head_at) = match PREFIXES.iter().find(|(p, _)| tokens.at(i).text == *p) {
+    let (prefix, head_at) = match PREFIXES.iter().find(|(p, _)| text == *p) {
         Some((_, canonical)) => (Some(*canonical), i + 1),
         None => (None, i),
     };
