@@ -4,6 +4,7 @@
 //! needs no platform API and no extra thread per folder, and a changed,
 //! added or removed file is seen within one interval.
 
+use crate::corpus::visible_entries;
 use rayon::prelude::*;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -104,17 +105,12 @@ fn visit_dir(dir: &Path, depth: usize, h: &mut Hashes) {
         h.all.add(b"\0unlisted");
         return;
     };
-    let mut entries: Vec<(std::ffi::OsString, fs::DirEntry)> = read
-        .flatten()
-        .map(|e| (e.file_name(), e))
-        .filter(|(name, _)| !name.as_encoded_bytes().starts_with(b"."))
-        .collect();
-    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    let entries = visible_entries(read);
     // Entries are looked up on every core, each into hashes of its own,
     // folded in name order; one that adds nothing to a hash leaves it as is.
     let children: Vec<Hashes> = entries
         .par_iter()
-        .map(|(_, entry)| {
+        .map(|entry| {
             let mut c = Hashes::new();
             let path = entry.path();
             match entry.file_type() {

@@ -207,17 +207,10 @@ fn walk_dir(
             return;
         }
     };
-    // Sorted by name, which within one folder is the order of the paths.
     // A regular file's type comes with the listing: only folders, links
     // and the rest are looked up (a folder of 300 000 files is listed in
     // a third of the time).
-    let mut children: Vec<(std::ffi::OsString, fs::DirEntry)> = read
-        .flatten()
-        .map(|e| (e.file_name(), e))
-        .filter(|(name, _)| !name.as_encoded_bytes().starts_with(b"."))
-        .collect();
-    children.sort_by(|a, b| a.0.cmp(&b.0));
-    for (_, entry) in children {
+    for entry in visible_entries(read) {
         let child = entry.path();
         if entry.file_type().is_ok_and(|t| t.is_file()) {
             add_entry(&child, root, false, entries, problems);
@@ -246,6 +239,21 @@ fn walk_dir(
             add_file(&child, root, &meta, false, entries, problems);
         }
     }
+}
+
+/// The entries of a folder listing that loading looks at, in name order
+/// (within one folder, the order of their paths): hidden ones (a name
+/// starting with a dot) and entries that cannot be read are left out.
+/// The watcher lists folders with it too, so that its fingerprints see
+/// the same files.
+pub fn visible_entries(read: fs::ReadDir) -> Vec<fs::DirEntry> {
+    let mut named: Vec<(std::ffi::OsString, fs::DirEntry)> = read
+        .flatten()
+        .map(|e| (e.file_name(), e))
+        .filter(|(name, _)| !name.as_encoded_bytes().starts_with(b"."))
+        .collect();
+    named.sort_by(|a, b| a.0.cmp(&b.0));
+    named.into_iter().map(|(_, e)| e).collect()
 }
 
 #[cfg(unix)]
