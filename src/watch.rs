@@ -4,7 +4,7 @@
 //! needs no platform API and no extra thread per folder, and a changed,
 //! added or removed file is seen within one interval.
 
-use crate::corpus::visible_entries;
+use crate::corpus::{is_article_file, visible_entries};
 use rayon::prelude::*;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -13,8 +13,9 @@ use std::time::UNIX_EPOCH;
 /// Folders deeper than this are not looked into (guards against symlink loops).
 const MAX_DEPTH: usize = 32;
 
-/// A hash over every corpus file (`.txt`, `.md`, `.jsonl`, hidden ones
-/// skipped) under `paths`: path, size and modification time.
+/// A hash over every file under `paths` that loading reads articles from
+/// (see [`is_article_file`]; hidden ones skipped): path, size and
+/// modification time.
 pub fn fingerprint(paths: &[PathBuf]) -> u64 {
     fingerprints(paths).corpus
 }
@@ -87,7 +88,7 @@ fn visit(path: &Path, depth: usize, given: bool, h: &mut Hashes) {
     if meta.is_dir() {
         visit_dir(path, depth, h);
     } else {
-        add_file(path, &meta, given || is_corpus_file(path), h);
+        add_file(path, &meta, given || is_article_file(path), h);
     }
 }
 
@@ -116,7 +117,7 @@ fn visit_dir(dir: &Path, depth: usize, h: &mut Hashes) {
             match entry.file_type() {
                 Ok(kind) if kind.is_dir() => visit_dir(&path, depth + 1, &mut c),
                 Ok(kind) if kind.is_file() => match entry.metadata() {
-                    Ok(meta) => add_file(&path, &meta, is_corpus_file(&path), &mut c),
+                    Ok(meta) => add_file(&path, &meta, is_article_file(&path), &mut c),
                     Err(_) => visit(&path, depth + 1, false, &mut c),
                 },
                 // Symbolic links (followed) and anything the listing cannot tell.
@@ -133,14 +134,6 @@ fn visit_dir(dir: &Path, depth: usize, h: &mut Hashes) {
             }
         }
     }
-}
-
-/// True for the files a folder is read for.
-fn is_corpus_file(path: &Path) -> bool {
-    let ext = path
-        .extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase());
-    matches!(ext.as_deref(), Some("txt" | "md" | "jsonl"))
 }
 
 fn add_file(path: &Path, meta: &fs::Metadata, corpus: bool, h: &mut Hashes) {
@@ -199,6 +192,19 @@ mod tests {
     }
 
     #[test]
+    fn every_kind_of_file_a_folder_load_reads_counts_for_the_watcher() {
+        let dir = tempfile::tempdir().unwrap();
+        let paths = vec![dir.path().to_path_buf()];
+        let mut last = fingerprint(&paths);
+        for name in ["berita", "b.markdown", "c.TEXT", "d.jsonl", "e.md"] {
+            fs::write(dir.path().join(name), "Judul\n\nIsi.").unwrap();
+            let now = fingerprint(&paths);
+            assert_ne!(now, last, "{name}");
+            last = now;
+        }
+    }
+
+    #[test]
     fn every_file_a_load_sees_changes_the_full_fingerprint() {
         let dir = tempfile::tempdir().unwrap();
         let paths = vec![dir.path().to_path_buf()];
@@ -206,12 +212,10 @@ mod tests {
         let before = fingerprints(&paths);
         fs::write(dir.path().join(".hidden.txt"), "x").unwrap();
         assert_eq!(fingerprints(&paths), before, "hidden files do not count");
-        fs::write(dir.path().join("catatan"), "x").unwrap();
-        let after = fingerprints(&paths);
-        assert_eq!(after.corpus, before.corpus);
-        assert_ne!(after.all, before.all, "a file without extension is loaded");
         fs::write(dir.path().join("notes.bin"), "x").unwrap();
-        assert_ne!(fingerprints(&paths).all, after.all, "it is reported");
+        let after = fingerprints(&paths);
+        assert_eq!(after.corpus, before.corpus, "not an article file");
+        assert_ne!(after.all, before.all, "but loading reports it");
         let other = vec![dir.path().join("."), dir.path().to_path_buf()];
         assert_ne!(fingerprints(&other).all, fingerprints(&paths).all);
     }

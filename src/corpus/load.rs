@@ -241,6 +241,26 @@ fn walk_dir(
     }
 }
 
+/// How a file found in a folder is read, by its extension; the extension
+/// (lower-cased) when warta does not read such files.
+fn folder_format(path: &Path) -> Result<Format, String> {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match ext.as_deref() {
+        Some("jsonl") => Ok(Format::Jsonl),
+        Some("txt" | "md" | "markdown" | "text") | None => Ok(Format::Text),
+        Some(other) => Err(other.to_string()),
+    }
+}
+
+/// True for a file that loading a folder reads articles from (`.txt`,
+/// `.md`, `.markdown`, `.text`, `.jsonl` or no extension).
+pub fn is_article_file(path: &Path) -> bool {
+    folder_format(path).is_ok()
+}
+
 /// The entries of a folder listing that loading looks at, in name order
 /// (within one folder, the order of their paths): hidden ones (a name
 /// starting with a dot) and entries that cannot be read are left out.
@@ -293,15 +313,10 @@ fn add_entry(
     entries: &mut Vec<Entry>,
     problems: &mut Vec<LoadProblem>,
 ) {
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
-    let format = match ext.as_deref() {
-        Some("jsonl") => Format::Jsonl,
-        Some("txt" | "md" | "markdown" | "text") | None => Format::Text,
-        Some(_) if explicit => Format::Text,
-        Some(other) => {
+    let format = match folder_format(path) {
+        Ok(format) => format,
+        Err(_) if explicit => Format::Text,
+        Err(other) => {
             problems.push(problem(
                 path,
                 format!(

@@ -14,8 +14,8 @@ pub mod wordre;
 
 pub use body::Body;
 pub use load::{
-    load_bytes, load_paths, load_paths_streaming, load_paths_with_stats, visible_entries,
-    LoadOptions, LoadStats,
+    is_article_file, load_bytes, load_paths, load_paths_streaming, load_paths_with_stats,
+    visible_entries, LoadOptions, LoadStats,
 };
 pub use raw::{raw_from_bytes, read_raw, RawError};
 pub use seeds::load_seeds;
