@@ -41,9 +41,6 @@ impl SnapshotPlace {
 
     /// Fingerprints the files of `args` now and gives their place.
     pub fn now(args: &CorpusArgs) -> Option<SnapshotPlace> {
-        if args.paths.is_empty() {
-            return None;
-        }
         SnapshotPlace::new(args, crate::watch::fingerprints(&args.paths).all)
     }
 
