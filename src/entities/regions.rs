@@ -104,6 +104,9 @@ fn type_of(
     })
 }
 
+/// The first letters of the words [`type_of`] knows.
+const TYPE_INITIALS: &[u8] = b"KPDGN";
+
 /// Longest run of capitalised tokens from `i` naming a region that `accept` allows.
 pub fn match_name(
     tokens: &Tokens,
@@ -140,13 +143,13 @@ pub fn match_name(
 
 /// A typed or government reference at `i`: `Kota X`, `Pemkab X`, `Desa X`, `se-Kota X` (at `Kota`).
 pub fn typed_ref(tokens: &Tokens, i: usize) -> Option<RegionRef> {
-    // every type word starts with a capital: most tokens go no further
-    if tokens
+    // every type word starts with one of a few capitals: most tokens go no further
+    if !tokens
         .get(i)?
         .text
         .as_bytes()
         .first()
-        .is_some_and(u8::is_ascii_lowercase)
+        .is_some_and(|b| TYPE_INITIALS.contains(b))
     {
         return None;
     }
@@ -285,6 +288,39 @@ pub fn all_refs(tokens: &Tokens) -> Vec<RegionRef> {
 #[cfg(test)]
 mod tests {
     use super::RegionRef;
+
+    #[test]
+    fn type_words_start_with_a_type_initial() {
+        let words = [
+            "Kabupaten",
+            "Kab.",
+            "Kab",
+            "Kota",
+            "Provinsi",
+            "Prov.",
+            "Propinsi",
+            "Kecamatan",
+            "Kec.",
+            "Kelurahan",
+            "Kel.",
+            "Desa",
+            "Kampung",
+            "Gampong",
+            "Nagari",
+            "Pemkab",
+            "Pemkot",
+            "Pemprov",
+        ];
+        for w in words {
+            assert!(super::type_of(w, None).is_some(), "{w}");
+            assert!(super::TYPE_INITIALS.contains(&w.as_bytes()[0]), "{w}");
+        }
+        for w in ["Pemerintah", "Pemda"] {
+            assert!(super::type_of(w, Some("Kota")).is_some(), "{w}");
+            assert!(super::TYPE_INITIALS.contains(&w.as_bytes()[0]), "{w}");
+        }
+        assert!(super::type_of("Wali", Some("Kota")).is_none());
+    }
 
     #[test]
     fn a_reference_stays_small() {

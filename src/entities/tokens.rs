@@ -182,9 +182,28 @@ pub fn tokenize(text: &str) -> Tokens<'_> {
         text,
         ..Tokens::default()
     };
+    // About one token per six bytes of prose: most bodies never regrow.
+    let expected = text.len() / 6 + 8;
+    tokens.starts.reserve(expected);
+    tokens.packed.reserve(expected);
     let mut i = 0;
     let mut after_break = true;
     while i < text.len() {
+        let b = bytes[i];
+        // ASCII first (nearly every character): the same classes as below.
+        if b.is_ascii() && !b.is_ascii_alphabetic() {
+            if matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
+                after_break |= b == b'\n';
+                i += 1;
+                continue;
+            }
+            if !b.is_ascii_digit() {
+                tokens.push(i, i + 1, TokenKind::Punct, after_break);
+                after_break = false;
+                i += 1;
+                continue;
+            }
+        }
         let c = text[i..].chars().next().unwrap_or(' ');
         let len = c.len_utf8();
         if c.is_whitespace() {
@@ -204,6 +223,10 @@ pub fn tokenize(text: &str) -> Tokens<'_> {
                 if bytes[i].is_ascii_alphanumeric() {
                     i += 1;
                     continue;
+                }
+                // Other ASCII ends the word unless it may join (`-`, `'`, `.`).
+                if bytes[i].is_ascii() && !matches!(bytes[i], b'-' | b'\'' | b'.') {
+                    break;
                 }
                 let c = text[i..].chars().next().unwrap_or(' ');
                 let next = text[i + c.len_utf8()..].chars().next();
@@ -257,9 +280,12 @@ pub fn tokenize(text: &str) -> Tokens<'_> {
         tokens.push(start, i, kind, after_break);
         after_break = false;
     }
-    // Growth by doubling leaves up to half unused: a huge body keeps only what it needs.
-    tokens.starts.shrink_to_fit();
-    tokens.packed.shrink_to_fit();
+    // Growth by doubling leaves up to half unused: a huge body keeps only
+    // what it needs (a short one is not worth the copy).
+    if tokens.starts.capacity() > tokens.starts.len() + 4096 {
+        tokens.starts.shrink_to_fit();
+        tokens.packed.shrink_to_fit();
+    }
     tokens.long.shrink_to_fit();
     tokens
 }

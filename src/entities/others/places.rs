@@ -147,31 +147,33 @@ fn is_place_head(word: &str) -> bool {
     let (Some(a), Some(b)) = (bytes.first(), bytes.get(1)) else {
         return false;
     };
-    // Most words are ruled out by their first two letters.
+    // Nearly every word is ruled out by its first two letters and its
+    // length together (`dan`, `para`, `pada` share a head's first two).
     let (a, b) = (a.to_ascii_lowercase(), b.to_ascii_lowercase());
     a.is_ascii_lowercase()
         && b.is_ascii_lowercase()
-        && HEAD_PAIRS[pair_index(a, b) / 64] & (1 << (pair_index(a, b) % 64)) != 0
+        && bytes.len() < 16
+        && HEAD_LENGTHS[pair_index(a, b)] & (1 << bytes.len()) != 0
         && PLACE_HEADS.iter().any(|h| h.eq_ignore_ascii_case(word))
 }
 
-/// The bit of two lower-case ASCII letters in [`HEAD_PAIRS`].
+/// The index of two lower-case ASCII letters in [`HEAD_LENGTHS`].
 const fn pair_index(a: u8, b: u8) -> usize {
     (a - b'a') as usize * 26 + (b - b'a') as usize
 }
 
-/// The first two letters of every place head (each starts with two
-/// lower-case ASCII letters; a test checks it).
-const HEAD_PAIRS: [u64; 11] = {
-    let mut bits = [0u64; 11];
+/// For each pair of first letters, the lengths of the place heads that
+/// start with it, one bit per length (each head starts with two lower-case
+/// ASCII letters and is shorter than 16 bytes; a test checks it).
+const HEAD_LENGTHS: [u16; 26 * 26] = {
+    let mut lengths = [0u16; 26 * 26];
     let mut i = 0;
     while i < PLACE_HEADS.len() {
         let h = PLACE_HEADS[i].as_bytes();
-        let at = pair_index(h[0], h[1]);
-        bits[at / 64] |= 1 << (at % 64);
+        lengths[pair_index(h[0], h[1])] |= 1 << h.len();
         i += 1;
     }
-    bits
+    lengths
 };
 
 #[cfg(test)]
@@ -182,6 +184,7 @@ mod tests {
     fn place_heads_are_found_in_any_case_and_nothing_else() {
         for h in PLACE_HEADS {
             assert!(h.bytes().take(2).all(|b| b.is_ascii_lowercase()), "{h}");
+            assert!(h.len() < 16, "{h}");
             assert!(is_place_head(h));
             assert!(is_place_head(&h.to_uppercase()));
             let mut capitalised = h.to_string();
@@ -190,7 +193,18 @@ mod tests {
             assert!(!is_place_head(&format!("{h}x")));
             assert!(!is_place_head(&h[..h.len() - 1]));
         }
-        for w in ["", "G", "Gedungan", "Bupati", "é", "Éa", "ge"] {
+        for w in [
+            "",
+            "G",
+            "Gedungan",
+            "Bupati",
+            "é",
+            "Éa",
+            "ge",
+            "dan",
+            "para",
+            "pendopoan",
+        ] {
             assert!(!is_place_head(w), "{w}");
         }
     }
