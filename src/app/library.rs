@@ -136,24 +136,38 @@ impl Library {
     /// Builds the indices over a shared corpus and its entities.
     pub fn from_shared(corpus: Arc<Corpus>, entities: EntityIndex, partial: bool) -> Library {
         let mut lib = Library::without_indices(corpus, entities, partial);
-        // Documents are folded in parallel a chunk at a time and handed to
-        // the index as they come, so they never all exist at once.
-        let article_search = {
+        // The corpus rows' index is built on one thread (a document per
+        // figure, most of this step) while the article documents are folded
+        // on the others.
+        let ((article_search, official_search), (corpus_rows, corpus_row_search)) = {
             let lib = &lib;
-            let n = lib.corpus.articles.len();
-            SearchIndex::build((0..n).step_by(DOC_CHUNK).flat_map(|from| {
-                (from..(from + DOC_CHUNK).min(n))
-                    .into_par_iter()
-                    .map(|a| lib.article_document(a))
-                    .collect::<Vec<_>>()
-            }))
+            rayon::join(
+                || {
+                    let n = lib.corpus.articles.len();
+                    // Documents are folded in parallel a chunk at a time and
+                    // handed to the index as they come, so they never all
+                    // exist at once.
+                    let articles = SearchIndex::build((0..n).step_by(DOC_CHUNK).flat_map(|from| {
+                        (from..(from + DOC_CHUNK).min(n))
+                            .into_par_iter()
+                            .map(|a| lib.article_document(a))
+                            .collect::<Vec<_>>()
+                    }));
+                    let official_docs = lib.entities.officials.iter().map(official_document);
+                    (articles, SearchIndex::build(official_docs))
+                },
+                || {
+                    let counts = lib.entities.per_article.iter().map(|p| p.figure_count());
+                    let rows = CorpusRows::new(lib.named_corpus_rows(), counts);
+                    let index = lib.corpus_row_index(&rows);
+                    (rows, index)
+                },
+            )
         };
         lib.article_search = Arc::new(article_search);
-        let official_docs = lib.entities.officials.iter().map(official_document);
-        lib.official_search = Arc::new(SearchIndex::build(official_docs));
-        let counts = lib.entities.per_article.iter().map(|p| p.figure_count());
-        lib.corpus_rows = CorpusRows::new(lib.named_corpus_rows(), counts);
-        lib.corpus_row_search = Arc::new(lib.corpus_row_index());
+        lib.official_search = Arc::new(official_search);
+        lib.corpus_rows = corpus_rows;
+        lib.corpus_row_search = Arc::new(corpus_row_search);
         lib
     }
 
@@ -216,8 +230,8 @@ impl Library {
 
     /// The search index over the corpus rows, one document per row in
     /// order; an article's figures are unpacked once.
-    fn corpus_row_index(&self) -> SearchIndex {
-        let named = self.corpus_rows.named().iter();
+    fn corpus_row_index(&self, rows: &CorpusRows) -> SearchIndex {
+        let named = rows.named().iter();
         let figures = (0..self.articles().len()).flat_map(|a| self.figure_documents(a));
         SearchIndex::build(named.map(|r| self.row_document(r)).chain(figures))
     }

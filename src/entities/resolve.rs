@@ -35,8 +35,27 @@ pub fn resolve(per_article: Vec<ArticleEntities>) -> EntityIndex {
 }
 
 /// [`resolve`] over packed per-article entities, which the index keeps.
+/// Officials and the named entities are resolved side by side (on two
+/// cores, about a quarter of this step's time at 100 000 articles).
 pub fn resolve_packed(per_article: Vec<PackedEntities>) -> EntityIndex {
-    let clusters = cluster(&per_article);
+    let ((officials, official_of_mention), (organizations, places, programs)) = rayon::join(
+        || resolve_officials(&per_article),
+        || resolve_named(&per_article),
+    );
+    EntityIndex {
+        per_article,
+        official_of_mention,
+        officials,
+        organizations,
+        places,
+        programs,
+    }
+}
+
+/// The corpus's officials, most cited first, and for each article's
+/// official mentions the index of its official.
+fn resolve_officials(per_article: &[PackedEntities]) -> (Vec<Official>, Vec<Vec<usize>>) {
+    let clusters = cluster(per_article);
 
     // a cluster's members come in article order: unpack each article once
     let mut unpacked: (usize, Vec<OfficialMention>) = (usize::MAX, Vec::new());
@@ -116,6 +135,14 @@ pub fn resolve_packed(per_article: Vec<PackedEntities>) -> EntityIndex {
         }
     }
 
+    (
+        officials.into_iter().map(|(o, _)| o).collect(),
+        official_of_mention,
+    )
+}
+
+/// The corpus's organisations, places and programmes, most cited first.
+fn resolve_named(per_article: &[PackedEntities]) -> (Vec<Organization>, Vec<Place>, Vec<Program>) {
     let mut organizations: Vec<Organization> = Vec::new();
     let mut places: Vec<Place> = Vec::new();
     let mut programs: Vec<Program> = Vec::new();
@@ -184,14 +211,7 @@ pub fn resolve_packed(per_article: Vec<PackedEntities>) -> EntityIndex {
             .then(a.name.cmp(&b.name))
     });
 
-    EntityIndex {
-        per_article,
-        official_of_mention,
-        officials: officials.into_iter().map(|(o, _)| o).collect(),
-        organizations,
-        places,
-        programs,
-    }
+    (organizations, places, programs)
 }
 
 /// Acronyms that name the same body (`BPSDMD` is the regional `BPSDM`).
