@@ -86,8 +86,10 @@ pub struct Gazetteer {
     by_canonical: HashMap<String, usize>,
     /// Region → its short forms as written (`Tangsel`).
     short_forms: HashMap<usize, Vec<String>>,
-    /// The most words any region name or short form has.
-    pub max_region_words: usize,
+    /// The first word of each folded region name or short form → the most
+    /// words of a name starting with it (a name's words are the token texts
+    /// it matches, joined with single spaces).
+    region_first_words: HashMap<String, usize>,
     /// Post forms, longest first.
     pub posts: Vec<PostForm>,
     /// Folded acronym → institution.
@@ -205,11 +207,13 @@ impl Gazetteer {
                 }
             }
         }
-        let max_region_words = by_name
-            .keys()
-            .map(|k| k.split_whitespace().count())
-            .max()
-            .unwrap_or(1);
+        let mut region_first_words: HashMap<String, usize> = HashMap::default();
+        for key in by_name.keys() {
+            let mut words = key.split(' ');
+            let first = words.next().unwrap_or_default().to_string();
+            let most = region_first_words.entry(first).or_default();
+            *most = (*most).max(1 + words.count());
+        }
         let mut posts: Vec<PostForm> = rows(include_str!("../../assets/positions.tsv"))
             .filter_map(|row| {
                 let form = row.first()?.to_string();
@@ -327,7 +331,7 @@ impl Gazetteer {
             post_first_bytes,
             regions,
             by_name,
-            max_region_words,
+            region_first_words,
             posts,
             institutions,
             unit_words,
@@ -345,6 +349,46 @@ impl Gazetteer {
         with_key(name, false, |k| {
             self.by_name.get(k).map_or(&[][..], Vec::as_slice)
         })
+    }
+
+    /// The most words of a region name that starts with `word`; 0 when none does.
+    pub fn region_words_from(&self, word: &str) -> usize {
+        with_key(word, false, |k| {
+            self.region_first_words.get(k).copied().unwrap_or(0)
+        })
+    }
+
+    /// [`Gazetteer::regions_named`] of `words` joined with single spaces,
+    /// without building the name when it is short ASCII (nearly always).
+    pub fn regions_named_words<'w>(
+        &self,
+        words: impl Iterator<Item = &'w str> + Clone,
+    ) -> &[usize] {
+        let mut buf = [0u8; 48];
+        let mut n = 0;
+        let mut fits = true;
+        for (k, w) in words.clone().enumerate() {
+            let space = usize::from(k > 0);
+            if !w.is_ascii() || n + space + w.len() > buf.len() {
+                fits = false;
+                break;
+            }
+            if space == 1 {
+                buf[n] = b' ';
+                n += 1;
+            }
+            for b in w.bytes() {
+                buf[n] = b.to_ascii_lowercase();
+                n += 1;
+            }
+        }
+        if !fits {
+            return self.regions_named(&words.collect::<Vec<_>>().join(" "));
+        }
+        debug_assert!(buf[..n].is_ascii());
+        // SAFETY: only ASCII bytes were written to `buf[..n]`, so it is UTF-8.
+        let key = unsafe { std::str::from_utf8_unchecked(&buf[..n]) };
+        self.by_name.get(key).map_or(&[][..], Vec::as_slice)
     }
 
     /// A region by its canonical name (`Kota Tangerang Selatan`, `Provinsi Jambi`).
@@ -444,6 +488,31 @@ fn strip_type(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_region_name_is_found_from_its_first_word() {
+        let g = &*GAZETTEER;
+        for key in g.by_name.keys() {
+            let words: Vec<&str> = key.split(' ').collect();
+            assert!(g.region_words_from(words[0]) >= words.len(), "{key}");
+            assert_eq!(
+                g.regions_named_words(words.iter().copied()),
+                g.regions_named(key),
+                "{key}"
+            );
+        }
+        assert_eq!(g.region_words_from("Bupati"), 0);
+        assert!(g.region_words_from("TANGERANG") >= 2);
+        let long = ["Sangat"; 12];
+        assert_eq!(
+            g.regions_named_words(long.iter().copied()),
+            g.regions_named(&long.join(" "))
+        );
+        assert_eq!(
+            g.regions_named_words(["Bandung", "Barat"].into_iter()),
+            g.regions_named("bandung barat")
+        );
+    }
 
     #[test]
     fn a_word_may_open_a_post_only_when_it_begins_as_some_post_does() {

@@ -3,7 +3,7 @@
 //! Padang`, `se-Kota Bogor`, short forms (`Tangsel`), and bare names where a
 //! post says which level to expect (`Bupati Sleman`).
 
-use super::gazetteer::{Level, GAZETTEER};
+use super::gazetteer::{Gazetteer, Level, GAZETTEER};
 use super::tokens::{Token, Tokens};
 
 /// What a region reference points at.
@@ -113,30 +113,32 @@ pub fn match_name(
     i: usize,
     accept: impl Fn(usize) -> bool,
 ) -> Option<(usize, usize)> {
-    let g = &*GAZETTEER;
-    let max = g.max_region_words.min(tokens.len().saturating_sub(i));
+    match_names(tokens, i, accept).map(|(_, region, end)| (region, end))
+}
+
+/// [`match_name`], with every region of the name matched, accepted or not.
+fn match_names(
+    tokens: &Tokens,
+    i: usize,
+    accept: impl Fn(usize) -> bool,
+) -> Option<(&'static [usize], usize, usize)> {
+    let g: &'static Gazetteer = &GAZETTEER;
+    // Most capitalised words start no region name: one look-up rules them out.
+    let max = g.region_words_from(tokens.get(i)?.text);
     // The run of capitalised tokens on one line from `i`: every shorter
     // run of it qualifies too, so its names are the run's word prefixes,
     // joined with single spaces (adjacent tokens must be separated by
-    // spaces only), tried longest first in one buffer.
+    // spaces only), tried longest first.
     let run = tokens
-        .range(i..i + max)
+        .range(i..(i + max).min(tokens.len()))
         .enumerate()
         .take_while(|(k, t)| (t.is_capitalized() || t.is_upper()) && (*k == 0 || !t.after_break))
         .count();
-    let mut name = String::with_capacity(64);
-    for (k, t) in tokens.range(i..i + run).enumerate() {
-        if k > 0 {
-            name.push(' ');
-        }
-        name.push_str(t.text);
-    }
     for n in (1..=run).rev() {
-        if let Some(&first) = g.regions_named(&name).iter().find(|&&r| accept(r)) {
-            return Some((first, i + n));
+        let all = g.regions_named_words((i..i + n).map(|k| tokens.at(k).text));
+        if let Some(&first) = all.iter().find(|&&r| accept(r)) {
+            return Some((all, first, i + n));
         }
-        let last = tokens.at(i + n - 1).text.len();
-        name.truncate((name.len() - last).saturating_sub(1));
     }
     None
 }
@@ -258,15 +260,19 @@ pub fn bare_ref(tokens: &Tokens, i: usize, levels: &[Level]) -> Option<RegionRef
 /// kota (`Tangsel`, `Banten`, `Sleman`); ambiguous names (`Tangerang`) are skipped.
 pub fn unambiguous_ref(tokens: &Tokens, i: usize) -> Option<RegionRef> {
     let g = &*GAZETTEER;
-    let upper_levels = [Level::Provinsi, Level::Kabupaten, Level::Kota];
-    let (region, end) = match_name(tokens, i, |r| upper_levels.contains(&g.regions[r].level))?;
-    let name: Vec<&str> = tokens.range(i..end).map(|t| t.text).collect();
-    let all = g.regions_named(&name.join(" "));
-    let upper: Vec<&usize> = all
-        .iter()
-        .filter(|&&r| upper_levels.contains(&g.regions[r].level))
-        .collect();
-    (upper.len() == 1).then_some(RegionRef::new(RegionTarget::Known(region), i, end, false))
+    let upper = |r: usize| {
+        matches!(
+            g.regions[r].level,
+            Level::Provinsi | Level::Kabupaten | Level::Kota
+        )
+    };
+    let (all, region, end) = match_names(tokens, i, upper)?;
+    (all.iter().filter(|&&r| upper(r)).count() == 1).then_some(RegionRef::new(
+        RegionTarget::Known(region),
+        i,
+        end,
+        false,
+    ))
 }
 
 /// Every region reference in the text, in order, for context (which region a
