@@ -454,7 +454,13 @@ impl Gazetteer {
     pub fn may_open_post(&self, word: &str) -> bool {
         word.bytes()
             .next()
-            .is_some_and(|b| self.post_first_bytes[usize::from(b / 64)] & (1 << (b % 64)) != 0)
+            .is_some_and(|b| self.may_open_post_byte(b))
+    }
+
+    /// [`Gazetteer::may_open_post`] of a word starting with byte `b`.
+    #[inline]
+    pub fn may_open_post_byte(&self, b: u8) -> bool {
+        self.post_first_bytes[usize::from(b / 64)] & (1 << (b % 64)) != 0
     }
 
     /// The post forms whose first word is `word`, longest first.

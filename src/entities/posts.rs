@@ -103,12 +103,21 @@ fn bare_levels(level: PostLevel) -> &'static [Level] {
 }
 
 /// Matches a post starting at token `i`.
+#[inline]
 pub fn match_post(tokens: &Tokens, i: usize) -> Option<PostMatch<'static>> {
     // every prefix starts with a `P`; a head must begin as some post does
-    let text = tokens.get(i)?.text;
-    if !text.starts_with('P') && !GAZETTEER.may_open_post(text) {
+    // (checked here, inlined, before a call)
+    let first = tokens.first_byte(i)?;
+    if first != b'P' && !GAZETTEER.may_open_post_byte(first) {
         return None;
     }
+    match_post_at(tokens, i)
+}
+
+/// [`match_post`] at a token that may open a post.
+#[inline(never)]
+fn match_post_at(tokens: &Tokens, i: usize) -> Option<PostMatch<'static>> {
+    let text = tokens.at(i).text;
     let (prefix, head_at) = match PREFIXES.iter().find(|(p, _)| text == *p) {
         Some((_, canonical)) => (Some(*canonical), i + 1),
         None => (None, i),

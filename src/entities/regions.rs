@@ -144,17 +144,22 @@ fn match_names(
 }
 
 /// A typed or government reference at `i`: `Kota X`, `Pemkab X`, `Desa X`, `se-Kota X` (at `Kota`).
+#[inline]
 pub fn typed_ref(tokens: &Tokens, i: usize) -> Option<RegionRef> {
-    // every type word starts with one of a few capitals: most tokens go no further
+    // every type word starts with one of a few capitals: most tokens go no
+    // further (checked here, inlined, before a call)
     if !tokens
-        .get(i)?
-        .text
-        .as_bytes()
-        .first()
-        .is_some_and(|b| TYPE_INITIALS.contains(b))
+        .first_byte(i)
+        .is_some_and(|b| TYPE_INITIALS.contains(&b))
     {
         return None;
     }
+    typed_ref_at(tokens, i)
+}
+
+/// [`typed_ref`] at a token that starts as a type word may.
+#[inline(never)]
+fn typed_ref_at(tokens: &Tokens, i: usize) -> Option<RegionRef> {
     let (level, village, skip, government) = type_word(tokens, i)?;
     let mut start = i + skip;
     // `Pemerintah Kota (Pemkot) Tangerang`: skip the bracketed short form.

@@ -1,30 +1,173 @@
 //! Figures: percentages, rupiah amounts and counts with units.
 
-use crate::corpus::wordre::WordRegex;
 use crate::entities::model::{FigureMention, Span};
+use regex_automata::{meta::Regex, Anchored, Input};
 use std::sync::LazyLock;
 
 /// Units a count can carry (`30 orang`, `8.182 rumah`).
 pub(super) const UNITS: &str = "orang|peserta|rumah|jiwa|unit|desa|kelurahan|kecamatan|sekolah|SD|SMP|SMA|OPD|camat|Camat|pejabat|personel|petugas|keluarga|KK|hektare|hektar|ha|km|kilometer|meter|ton|kg|paket|titik|pelaku|UMKM|kendaraan|lokasi|kabupaten|kota|provinsi|kegiatan|inovasi|penghargaan|anak|siswa|guru|pasien|ekor|lapak|kali|pegawai|ASN|PNS|warga|nelayan|petani|penerima|fasilitator|mahasiswa|bidang|ruas|jembatan|pos|posko|kasus";
 
-static FIGURE: LazyLock<WordRegex> = LazyLock::new(|| {
-    WordRegex::new(&format!(
+/// A figure: `Rp` and an amount, a percentage, or a count with a unit.
+/// Every match starts at a word boundary, at `Rp` or at a digit.
+fn pattern() -> String {
+    format!(
         r"(?x)
         \bRp\.?\s?\d[\d.,]*(?:\s?(?:ribu|juta|miliar|milliar|milyar|triliun)\b)?
       | \b\d+(?:[.,]\d+)?\s?(?:%|persen\b)
       | \b\d[\d.,]*(?:\s(?:ribu|juta|miliar|triliun))?\s(?:{UNITS})\b(?:\s(?:peserta|fasilitator|warga|pegawai|petugas|pejabat)\b)?"
-    ))
-    .expect("valid regex")
-});
+    )
+}
 
-/// Percentages, rupiah amounts and counts with units.
+static FIGURE: LazyLock<Regex> = LazyLock::new(|| Regex::new(&pattern()).expect("valid regex"));
+
+/// Percentages, rupiah amounts and counts with units, as the pattern's
+/// leftmost-first matches one after another would give them. Digits are
+/// rare in prose: rather than scanning the whole text with the pattern,
+/// it is tried, anchored, only where a match can start (a digit or `Rp`
+/// after a word boundary).
 pub(super) fn figures(text: &str) -> Vec<FigureMention> {
-    FIGURE
-        .on(text)
-        .find_iter(text)
-        .map(|m| FigureMention {
-            text: m.as_str().to_string(),
-            span: Span::new(m.start(), m.end()),
-        })
-        .collect()
+    let mut found = Vec::new();
+    let mut at = 0;
+    while let Some(start) = next_start(text, at) {
+        let input = Input::new(text).range(start..).anchored(Anchored::Yes);
+        match FIGURE.find(input) {
+            Some(m) => {
+                found.push(FigureMention {
+                    text: text[m.range()].to_string(),
+                    span: Span::new(m.start(), m.end()),
+                });
+                at = m.end();
+            }
+            None => at = start + text[start..].chars().next().map_or(1, char::len_utf8),
+        }
+    }
+    found
+}
+
+/// The first place from `at` where a figure may start: a decimal digit or
+/// the `R` of `Rp`, not preceded by a word character.
+fn next_start(text: &str, at: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut i = at;
+    while i < bytes.len() {
+        // Eight bytes at a time past those that cannot start one (most).
+        if let Some(chunk) = bytes.get(i..i + 8) {
+            let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+            if !may_hold_start(word) {
+                i += 8;
+                continue;
+            }
+        }
+        let b = bytes[i];
+        let (may_start, len) = if b.is_ascii() {
+            (
+                b.is_ascii_digit() || (b == b'R' && bytes.get(i + 1) == Some(&b'p')),
+                1,
+            )
+        } else {
+            // `\d` is any Unicode decimal digit; numeric covers them all.
+            let c = text[i..].chars().next()?;
+            (c.is_numeric(), c.len_utf8())
+        };
+        if may_start && !text[..i].chars().next_back().is_some_and(is_word_char) {
+            return Some(i);
+        }
+        i += len;
+    }
+    None
+}
+
+/// False when none of eight bytes is an ASCII digit, an `R` or part of a
+/// non-ASCII char (bit tricks on all eight at once).
+fn may_hold_start(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    if word & HIGH != 0 {
+        return true;
+    }
+    // With every high bit clear: a byte's high bit in `digit` is set when
+    // the byte is at least b'0' and at most b'9'.
+    let above = word + ONES * (0x80 - 0x30);
+    let below = (ONES * (0x80 + 0x39)) - word;
+    let digit = above & below & HIGH;
+    let r = word ^ (ONES * u64::from(b'R'));
+    let has_r = r.wrapping_sub(ONES) & !r & HIGH;
+    digit | has_r != 0
+}
+
+/// A word character as the pattern's `\b` sees it.
+fn is_word_char(c: char) -> bool {
+    regex_syntax::is_word_character(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// What the pattern finds scanning the text, the way figures were found before.
+    fn scanned(text: &str) -> Vec<(usize, usize)> {
+        regex::Regex::new(&pattern())
+            .expect("valid regex")
+            .find_iter(text)
+            .map(|m| (m.start(), m.end()))
+            .collect()
+    }
+
+    fn tried(text: &str) -> Vec<(usize, usize)> {
+        figures(text)
+            .iter()
+            .map(|f| (f.span.start, f.span.end))
+            .collect()
+    }
+
+    #[test]
+    fn finds_what_a_scan_finds() {
+        for text in [
+            "Rp 2,5 miliar untuk 30 orang, naik 12,5 % dari 2023.",
+            "x12 orang, a3 persen, ARp5 juta, Rp5juta, Rp.10.000 ribu",
+            "“45 persen” – ٣ orang, 7 warga peserta ١٢ %",
+            "é5 orang é 5 orang Rp",
+            "",
+        ] {
+            assert_eq!(tried(text), scanned(text), "{text}");
+        }
+        assert_eq!(
+            tried("dari 1,61 % menjadi 8.182 rumah"),
+            [(5, 11), (20, 31)]
+        );
+    }
+
+    #[test]
+    fn eight_bytes_may_hold_a_start_only_with_a_digit_an_r_or_non_ascii() {
+        for b in 0u8..=255 {
+            for at in 0..8 {
+                let mut bytes = *b"abcdefgh";
+                bytes[at] = b;
+                let expected = b.is_ascii_digit() || b == b'R' || !b.is_ascii();
+                assert_eq!(
+                    may_hold_start(u64::from_le_bytes(bytes)),
+                    expected,
+                    "{b} at {at}"
+                );
+            }
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn any_text_gives_what_a_scan_gives(
+            parts in proptest::collection::vec(
+                prop_oneof![
+                    Just("Rp"), Just("Rp."), Just(" "), Just("5"), Just("12"), Just(","), Just("."),
+                    Just("%"), Just("persen"), Just("orang"), Just("juta"), Just("x"), Just("é"),
+                    Just("٣"), Just("–"), Just("warga"), Just("\n"), Just("_"),
+                ],
+                0..24,
+            )
+        ) {
+            let text: String = parts.concat();
+            prop_assert_eq!(tried(&text), scanned(&text));
+        }
+    }
 }

@@ -204,6 +204,16 @@ pub fn find_others(text: &str, tokens: &Tokens, regions: &[RegionRef]) -> Others
             i = found.unwrap_or(i + 1);
             continue;
         }
+        // Every matcher below starts at a word with a capital (or a
+        // non-ASCII first letter): punctuation and numbers go no further.
+        if t.text
+            .as_bytes()
+            .first()
+            .is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase())
+        {
+            i += 1;
+            continue;
+        }
         if let Some(next) = lowercase_program(tokens, i, &mut out) {
             i = next;
             continue;

@@ -3,7 +3,7 @@
 use super::{span, words, Others};
 use crate::entities::gazetteer::GAZETTEER;
 use crate::entities::regions::typed_ref;
-use crate::entities::tokens::Tokens;
+use crate::entities::tokens::{ByteSet, Tokens};
 
 /// Words that open the name of a programme.
 pub(super) const PROGRAM_HEADS: &[&str] = &[
@@ -41,7 +41,24 @@ pub(super) fn is_roman(s: &str) -> bool {
 }
 
 /// `Diklatpim Nasional tingkat II`, `Diklatpim IV`, `PKN Tingkat II Angkatan V`.
+#[inline]
 pub(super) fn training(tokens: &Tokens, i: usize, out: &mut Others) -> Option<usize> {
+    // checked here, inlined, before a call
+    if !tokens
+        .first_byte(i)
+        .is_some_and(|b| TRAINING_FIRST.contains(b))
+    {
+        return None;
+    }
+    training_at(tokens, i, out)
+}
+
+/// The first bytes of [`TRAINING`].
+const TRAINING_FIRST: ByteSet = ByteSet::of_first_bytes(TRAINING);
+
+/// [`training`] at a word starting as a training name may.
+#[inline(never)]
+fn training_at(tokens: &Tokens, i: usize, out: &mut Others) -> Option<usize> {
     if !TRAINING.contains(&tokens.at(i).text) {
         return None;
     }
@@ -101,7 +118,24 @@ pub(super) fn named_phrase(tokens: &Tokens, i: usize, out: &mut Others) -> Optio
 
 /// A capitalised run opened by a programme head: `Visitasi Kepemimpinan
 /// Nasional`, `Bimbingan Teknis Percepatan … dan Pemberdayaan Masyarakat di Kelurahan`.
+#[inline]
 pub(super) fn program_phrase(tokens: &Tokens, i: usize, out: &mut Others) -> Option<usize> {
+    // checked here, inlined, before a call
+    if !tokens
+        .first_byte(i)
+        .is_some_and(|b| PROGRAM_HEAD_FIRST.contains(b))
+    {
+        return None;
+    }
+    program_phrase_at(tokens, i, out)
+}
+
+/// The first bytes of [`PROGRAM_HEADS`].
+const PROGRAM_HEAD_FIRST: ByteSet = ByteSet::of_first_bytes(PROGRAM_HEADS);
+
+/// [`program_phrase`] at a word starting as a programme head may.
+#[inline(never)]
+fn program_phrase_at(tokens: &Tokens, i: usize, out: &mut Others) -> Option<usize> {
     if !PROGRAM_HEADS.contains(&tokens.at(i).text)
         || (i > 0 && tokens.at(i - 1).is_capitalized() && !tokens.at(i).after_break)
     {
@@ -176,7 +210,18 @@ pub(super) const PROGRAM_STOP: &[&str] = &[
 ];
 
 /// `program bedah rumah`, `program bursa kerja`: a programme named in lower case.
+#[inline]
 pub(super) fn lowercase_program(tokens: &Tokens, i: usize, out: &mut Others) -> Option<usize> {
+    // checked here, inlined, before a call
+    if !tokens.first_byte(i).is_some_and(|b| b == b'p' || b == b'P') {
+        return None;
+    }
+    lowercase_program_at(tokens, i, out)
+}
+
+/// [`lowercase_program`] at a word starting with `p`.
+#[inline(never)]
+fn lowercase_program_at(tokens: &Tokens, i: usize, out: &mut Others) -> Option<usize> {
     if !matches!(tokens.at(i).text, "program" | "Program") {
         return None;
     }
