@@ -100,6 +100,8 @@ pub struct Gazetteer {
     honorifics: HashSet<String>,
     /// Ranks as word sequences, longest first.
     pub ranks: Vec<Vec<String>>,
+    /// A rank's first word → indices into `ranks`, longest first.
+    ranks_by_first: HashMap<String, Vec<usize>>,
     /// Corps and service suffixes after a rank.
     rank_suffixes: HashSet<String>,
     /// Degrees, folded, without dots.
@@ -273,7 +275,12 @@ impl Gazetteer {
                     .map(|w| w.split_whitespace().map(str::to_string).collect())
             })
             .collect();
+        ranks.retain(|r| !r.is_empty());
         ranks.sort_by_key(|r| std::cmp::Reverse(r.len()));
+        let mut ranks_by_first: HashMap<String, Vec<usize>> = HashMap::default();
+        for (i, r) in ranks.iter().enumerate() {
+            ranks_by_first.entry(r[0].clone()).or_default().push(i);
+        }
         let rank_suffixes = words(include_str!("../../assets/rank_suffixes.txt"));
         let degrees = words(include_str!("../../assets/degrees.txt"))
             .iter()
@@ -337,6 +344,7 @@ impl Gazetteer {
             unit_words,
             honorifics,
             ranks,
+            ranks_by_first,
             rank_suffixes,
             degrees,
             programs,
@@ -429,6 +437,15 @@ impl Gazetteer {
         self.honorifics.contains(word)
     }
 
+    /// The ranks whose first word is `word`, longest first.
+    pub fn ranks_starting_with(&self, word: &str) -> impl Iterator<Item = &[String]> {
+        self.ranks_by_first
+            .get(word)
+            .into_iter()
+            .flatten()
+            .map(|&i| self.ranks[i].as_slice())
+    }
+
     /// True for a corps or service suffix after a rank (`Inf`, `Pol`).
     pub fn is_rank_suffix(&self, word: &str) -> bool {
         self.rank_suffixes.contains(word)
@@ -518,6 +535,20 @@ mod tests {
             g.regions_named_words(["Bandung", "Barat"].into_iter()),
             g.regions_named("bandung barat")
         );
+    }
+
+    #[test]
+    fn every_rank_is_found_from_its_first_word_longest_first() {
+        let g = &*GAZETTEER;
+        for rank in &g.ranks {
+            let found: Vec<&[String]> = g.ranks_starting_with(&rank[0]).collect();
+            assert!(found.contains(&rank.as_slice()), "{rank:?}");
+            assert!(
+                found.windows(2).all(|w| w[0].len() >= w[1].len()),
+                "{rank:?}"
+            );
+        }
+        assert_eq!(g.ranks_starting_with("Bupati").count(), 0);
     }
 
     #[test]

@@ -283,22 +283,28 @@ fn is_region_name(tokens: &Tokens, first: usize, end: usize) -> bool {
 
 /// `R.`, `A.S.`, `AM`: initials.
 pub fn is_initial(t: Token) -> bool {
-    let letters: Vec<char> = t.text.chars().filter(|c| *c != '.').collect();
-    (t.text.ends_with('.') && letters.iter().all(|c| c.is_uppercase()) && letters.len() <= 3)
-        || (letters.len() <= 3
-            && letters.len() >= 2
-            && letters.iter().all(|c| c.is_uppercase())
-            && GAZETTEER.institution(t.text).is_none())
+    // Either way every letter (every char but dots) is a capital, and
+    // there are at most three.
+    let mut letters = 0;
+    for c in t.text.chars().filter(|c| *c != '.') {
+        letters += 1;
+        if !c.is_uppercase() || letters > 3 {
+            return false;
+        }
+    }
+    t.text.ends_with('.') || (letters >= 2 && GAZETTEER.institution(t.text).is_none())
 }
 
 /// Matches a rank (with corps suffixes) at `i`: `Letkol Inf`, `Kombes Pol`, `AKBP`.
 fn rank_at(tokens: &Tokens, i: usize) -> Option<(String, usize)> {
-    let rank = GAZETTEER.ranks.iter().find(|r| {
-        r.len() <= tokens.len().saturating_sub(i)
-            && r.iter()
-                .enumerate()
-                .all(|(k, w)| tokens.at(i + k).text == w.as_str())
-    })?;
+    let rank = GAZETTEER
+        .ranks_starting_with(tokens.get(i)?.text)
+        .find(|r| {
+            r.len() <= tokens.len().saturating_sub(i)
+                && r.iter()
+                    .enumerate()
+                    .all(|(k, w)| tokens.at(i + k).text == w.as_str())
+        })?;
     let mut end = i + rank.len();
     let mut text = rank.join(" ");
     while let Some(t) = tokens.get(end) {
@@ -463,6 +469,28 @@ pub fn parse_backward(tokens: &Tokens, comma: usize) -> Option<NameMatch> {
 mod tests {
     use super::*;
     use crate::entities::tokens::tokenize;
+
+    #[test]
+    fn initials_are_up_to_three_capitals_dotted_or_not_an_institution() {
+        // The definition, spelled out: the function counts without collecting.
+        let spelled_out = |t: Token| {
+            let letters: Vec<char> = t.text.chars().filter(|c| *c != '.').collect();
+            let capitals = letters.iter().all(|c| c.is_uppercase());
+            (t.text.ends_with('.') && capitals && letters.len() <= 3)
+                || ((2..=3).contains(&letters.len())
+                    && capitals
+                    && GAZETTEER.institution(t.text).is_none())
+        };
+        let text = "R. Wismansyah, A.S. Chaidir, HM Yusuf, Drs. H. Ahmad, M.Si, PKK, \
+                    ABCD, A.B.C.D. Ab É. ÉÉ Ém, XQ, Bupati R Kota.";
+        let tokens = tokenize(text);
+        for t in tokens.iter() {
+            assert_eq!(is_initial(t), spelled_out(t), "{}", t.text);
+        }
+        let initial = |s: &str| tokens.iter().any(|t| t.text == s && is_initial(t));
+        assert!(initial("R.") && initial("A.S.") && initial("HM") && initial("XQ"));
+        assert!(!initial("ABCD") && !initial("Bupati") && !initial("R"));
+    }
 
     fn fwd(s: &str) -> Option<(Vec<String>, String, Vec<String>)> {
         let t = tokenize(s);
