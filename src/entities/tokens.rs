@@ -224,93 +224,41 @@ pub fn tokenize(text: &str) -> Tokens<'_> {
     let mut after_break = true;
     while i < text.len() {
         let b = bytes[i];
-        // ASCII first (nearly every character): the same classes as below.
-        if b.is_ascii() && !b.is_ascii_alphabetic() {
+        let start = i;
+        // ASCII first (nearly every character), without decoding a char.
+        if b.is_ascii() {
             if matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
                 after_break |= b == b'\n';
                 i += 1;
                 continue;
             }
-            if !b.is_ascii_digit() {
-                tokens.push(i, i + 1, TokenKind::Punct, after_break);
-                after_break = false;
+            let kind = if b.is_ascii_alphabetic() {
+                i = word_end(text, start, start + 1);
+                TokenKind::Word
+            } else if b.is_ascii_digit() {
+                i = number_end(bytes, start + 1);
+                TokenKind::Number
+            } else {
                 i += 1;
-                continue;
-            }
+                TokenKind::Punct
+            };
+            tokens.push(start, i, kind, after_break);
+            after_break = false;
+            continue;
         }
         let c = text[i..].chars().next().unwrap_or(' ');
         let len = c.len_utf8();
         if c.is_whitespace() {
-            if c == '\n' {
-                after_break = true;
-            }
             i += len;
             continue;
         }
-        let start = i;
-        let kind;
-        if c.is_alphabetic() {
-            kind = TokenKind::Word;
-            i += len;
-            while i < text.len() {
-                // An ASCII letter or digit always continues the word.
-                if bytes[i].is_ascii_alphanumeric() {
-                    i += 1;
-                    continue;
-                }
-                // Other ASCII ends the word unless it may join (`-`, `'`, `.`).
-                if bytes[i].is_ascii() && !matches!(bytes[i], b'-' | b'\'' | b'.') {
-                    break;
-                }
-                let c = text[i..].chars().next().unwrap_or(' ');
-                let next = text[i + c.len_utf8()..].chars().next();
-                let joiner = matches!(c, '-' | '\'' | '’')
-                    && next.is_some_and(|n| n.is_alphanumeric() && !(c == '-' && n.is_uppercase()));
-                let inner_dot = c == '.'
-                    && next.is_some_and(|n| n.is_alphabetic())
-                    && is_dotted_run(&text[start..i]);
-                if !(c.is_alphanumeric() || joiner || inner_dot) {
-                    break;
-                }
-                i += c.len_utf8();
-            }
-            // A full stop after an abbreviation, an initial or a dotted run belongs to the word.
-            if i < text.len() && bytes[i] == b'.' {
-                let word = &text[start..i];
-                // An initial is followed by more of the name (`R. Wismansyah`);
-                // `Angkatan V.` ends a sentence.
-                let next_upper = text[i + 1..]
-                    .trim_start_matches(' ')
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase);
-                let single_capital =
-                    word.chars().count() == 1 && word.chars().all(char::is_uppercase) && next_upper;
-                if single_capital
-                    || DOTTED.contains(&word)
-                    || (word.contains('.') && word.len() <= 12)
-                {
-                    i += 1;
-                }
-            }
-        } else if c.is_ascii_digit() {
-            kind = TokenKind::Number;
-            i += 1;
-            while i < text.len() {
-                let b = bytes[i];
-                if b.is_ascii_digit()
-                    || ((b == b'.' || b == b',')
-                        && bytes.get(i + 1).is_some_and(u8::is_ascii_digit))
-                {
-                    i += 1;
-                } else {
-                    break;
-                }
-            }
+        let kind = if c.is_alphabetic() {
+            i = word_end(text, start, start + len);
+            TokenKind::Word
         } else {
-            kind = TokenKind::Punct;
             i += len;
-        }
+            TokenKind::Punct
+        };
         tokens.push(start, i, kind, after_break);
         after_break = false;
     }
@@ -358,6 +306,84 @@ impl TokenMarks {
             self.bits[i / 64] |= 1 << (i % 64);
         }
     }
+}
+
+/// The end of the word whose first letter is `start..i`. Hyphens join
+/// words except before a capital; a dot joins letters (`M.Si`); a full stop
+/// after an abbreviation, an initial or a dotted run belongs to the word.
+#[inline]
+fn word_end(text: &str, start: usize, mut i: usize) -> usize {
+    let bytes = text.as_bytes();
+    while i < text.len() {
+        // An ASCII letter or digit always continues the word (a run of
+        // them at a time, one table look per byte).
+        let run = bytes[i..]
+            .iter()
+            .position(|&b| !ASCII_ALPHANUMERIC[usize::from(b)])
+            .unwrap_or(bytes.len() - i);
+        i += run;
+        if i == text.len() {
+            break;
+        }
+        // Other ASCII ends the word unless it may join (`-`, `'`, `.`).
+        if bytes[i].is_ascii() && !matches!(bytes[i], b'-' | b'\'' | b'.') {
+            break;
+        }
+        let c = text[i..].chars().next().unwrap_or(' ');
+        let next = text[i + c.len_utf8()..].chars().next();
+        let joiner = matches!(c, '-' | '\'' | '’')
+            && next.is_some_and(|n| n.is_alphanumeric() && !(c == '-' && n.is_uppercase()));
+        let inner_dot =
+            c == '.' && next.is_some_and(|n| n.is_alphabetic()) && is_dotted_run(&text[start..i]);
+        if !(c.is_alphanumeric() || joiner || inner_dot) {
+            break;
+        }
+        i += c.len_utf8();
+    }
+    if i < text.len() && bytes[i] == b'.' {
+        let word = &text[start..i];
+        // An initial is followed by more of the name (`R. Wismansyah`);
+        // `Angkatan V.` ends a sentence.
+        let next_upper = text[i + 1..]
+            .trim_start_matches(' ')
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
+        let single_capital =
+            word.chars().count() == 1 && word.chars().all(char::is_uppercase) && next_upper;
+        if single_capital || DOTTED.contains(&word) || (word.contains('.') && word.len() <= 12) {
+            i += 1;
+        }
+    }
+    i
+}
+
+/// ASCII letters and digits, by byte.
+static ASCII_ALPHANUMERIC: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
+/// The end of the number whose first digit ends at `i`: digits, with `.`
+/// or `,` between digits.
+#[inline]
+fn number_end(bytes: &[u8], mut i: usize) -> usize {
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_digit()
+            || ((b == b'.' || b == b',') && bytes.get(i + 1).is_some_and(u8::is_ascii_digit))
+        {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    i
 }
 
 /// A dot may join letters when what came before is short pieces (`M`, `S.Sos`, `A.S`).
