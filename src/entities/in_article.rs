@@ -10,7 +10,7 @@ use super::officials::{BarePost, PostTable};
 use super::people::{AliasSets, Merged, Person};
 use super::posts::match_post;
 use super::regions::{RegionRef, RegionTarget};
-use super::tokens::{TokenKind, TokenMarks, Tokens};
+use super::tokens::{ByteSet, TokenKind, TokenMarks, Tokens};
 use crate::search::fold;
 use foldhash::{HashMap, HashMapExt};
 
@@ -203,7 +203,16 @@ fn short_form_mentions(text: &str, tokens: &Tokens, found: Found) {
         }
     }
     first_form.push(narrow(forms.len()));
-    for (ti, t) in tokens.iter().enumerate() {
+    // Most tokens share no first byte with any form: no hashing for them.
+    let first_bytes = ByteSet::of_first_bytes(&forms);
+    for ti in 0..tokens.len() {
+        if !tokens
+            .first_byte(ti)
+            .is_some_and(|b| first_bytes.contains(b))
+        {
+            continue;
+        }
+        let t = tokens.at(ti);
         let Some(&pi) = owners.get(t.text).filter(|&&o| o != AMBIGUOUS) else {
             continue;
         };
