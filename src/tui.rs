@@ -52,6 +52,12 @@ pub fn run(args: CorpusArgs, mut settings: Settings) -> Result<()> {
     // for that work (dropping the runtime would join its blocking tasks):
     // nothing it produces is needed any more, and state was saved by the loop.
     runtime.shutdown_background();
+    // A library loaded from its files is being written as a snapshot: let
+    // it finish, or the next open would load from the files again.
+    if crate::cli::snapshot_writes_running() {
+        eprintln!("warta: saving the library snapshot for the next open…");
+    }
+    crate::cli::finish_snapshot_writes();
     for n in notices {
         eprintln!("warta: {n}");
     }
