@@ -3,6 +3,7 @@
 //! ranks, degrees and programmes.
 
 use super::fast_hash::{FastMap as HashMap, FastSet as HashSet};
+use super::tokens::ByteSet;
 use crate::search::fold;
 use std::sync::LazyLock;
 
@@ -122,7 +123,7 @@ pub struct Gazetteer {
     posts_by_first: HashMap<String, Vec<usize>>,
     /// The first bytes of those first words, one bit each: most tokens
     /// (lower-case words, numbers) are ruled out by one look.
-    post_first_bytes: [u64; 4],
+    post_first_bytes: ByteSet,
 }
 
 /// The gazetteer compiled from `assets/`.
@@ -315,10 +316,8 @@ impl Gazetteer {
                 posts_by_first.entry(w.clone()).or_default().push(i);
             }
         }
-        let mut post_first_bytes = [0u64; 4];
-        for b in posts_by_first.keys().filter_map(|w| w.bytes().next()) {
-            post_first_bytes[usize::from(b / 64)] |= 1 << (b % 64);
-        }
+        let first_words: Vec<&str> = posts_by_first.keys().map(String::as_str).collect();
+        let post_first_bytes = ByteSet::of_first_bytes(&first_words);
         let post_words = posts
             .iter()
             .filter_map(|p| p.form.split_whitespace().next().map(str::to_string))
@@ -466,18 +465,11 @@ impl Gazetteer {
         self.post_words.contains(word)
     }
 
-    /// False when no post form's first word begins as `word` does (so
-    /// [`Gazetteer::posts_starting_with`] would give nothing).
-    pub fn may_open_post(&self, word: &str) -> bool {
-        word.bytes()
-            .next()
-            .is_some_and(|b| self.may_open_post_byte(b))
-    }
-
-    /// [`Gazetteer::may_open_post`] of a word starting with byte `b`.
-    #[inline]
-    pub fn may_open_post_byte(&self, b: u8) -> bool {
-        self.post_first_bytes[usize::from(b / 64)] & (1 << (b % 64)) != 0
+    /// The first bytes of the post forms' first words: a word starting
+    /// with another byte opens no post ([`Gazetteer::posts_starting_with`]
+    /// would give nothing).
+    pub fn post_first_bytes(&self) -> &ByteSet {
+        &self.post_first_bytes
     }
 
     /// The post forms whose first word is `word`, longest first.
@@ -554,10 +546,15 @@ mod tests {
     #[test]
     fn a_word_may_open_a_post_only_when_it_begins_as_some_post_does() {
         let g = &*GAZETTEER;
-        assert!(g.may_open_post("Kepala") && g.may_open_post("Sekda"));
-        assert!(!g.may_open_post("budi") && !g.may_open_post("2024") && !g.may_open_post(""));
+        let opens = |w: &str| {
+            w.bytes()
+                .next()
+                .is_some_and(|b| g.post_first_bytes().contains(b))
+        };
+        assert!(opens("Kepala") && opens("Sekda"));
+        assert!(!opens("budi") && !opens("2024") && !opens(""));
         for first in g.posts_by_first.keys() {
-            assert!(g.may_open_post(first), "{first}");
+            assert!(opens(first), "{first}");
         }
     }
 

@@ -206,10 +206,7 @@ fn short_form_mentions(text: &str, tokens: &Tokens, found: Found) {
     // Most tokens share no first byte with any form: no hashing for them.
     let first_bytes = ByteSet::of_first_bytes(&forms);
     for ti in 0..tokens.len() {
-        if !tokens
-            .first_byte(ti)
-            .is_some_and(|b| first_bytes.contains(b))
-        {
+        if !tokens.starts_in(ti, &first_bytes) {
             continue;
         }
         let t = tokens.at(ti);

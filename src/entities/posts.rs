@@ -108,7 +108,7 @@ pub fn match_post(tokens: &Tokens, i: usize) -> Option<PostMatch<'static>> {
     // every prefix starts with a `P`; a head must begin as some post does
     // (checked here, inlined, before a call)
     let first = tokens.first_byte(i)?;
-    if first != b'P' && !GAZETTEER.may_open_post_byte(first) {
+    if first != b'P' && !GAZETTEER.post_first_bytes().contains(first) {
         return None;
     }
     match_post_at(tokens, i)

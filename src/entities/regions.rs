@@ -4,7 +4,7 @@
 //! post says which level to expect (`Bupati Sleman`).
 
 use super::gazetteer::{Gazetteer, Level, GAZETTEER};
-use super::tokens::{Token, Tokens};
+use super::tokens::{ByteSet, Token, Tokens};
 
 /// What a region reference points at.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -105,7 +105,7 @@ fn type_of(
 }
 
 /// The first letters of the words [`type_of`] knows.
-const TYPE_INITIALS: &[u8] = b"KPDGN";
+const TYPE_INITIALS: ByteSet = ByteSet::of_first_bytes(&["K", "P", "D", "G", "N"]);
 
 /// Longest run of capitalised tokens from `i` naming a region that `accept` allows.
 pub fn match_name(
@@ -148,10 +148,7 @@ fn match_names(
 pub fn typed_ref(tokens: &Tokens, i: usize) -> Option<RegionRef> {
     // every type word starts with one of a few capitals: most tokens go no
     // further (checked here, inlined, before a call)
-    if !tokens
-        .first_byte(i)
-        .is_some_and(|b| TYPE_INITIALS.contains(&b))
-    {
+    if !tokens.starts_in(i, &TYPE_INITIALS) {
         return None;
     }
     typed_ref_at(tokens, i)
@@ -324,11 +321,11 @@ mod tests {
         ];
         for w in words {
             assert!(super::type_of(w, None).is_some(), "{w}");
-            assert!(super::TYPE_INITIALS.contains(&w.as_bytes()[0]), "{w}");
+            assert!(super::TYPE_INITIALS.contains(w.as_bytes()[0]), "{w}");
         }
         for w in ["Pemerintah", "Pemda"] {
             assert!(super::type_of(w, Some("Kota")).is_some(), "{w}");
-            assert!(super::TYPE_INITIALS.contains(&w.as_bytes()[0]), "{w}");
+            assert!(super::TYPE_INITIALS.contains(w.as_bytes()[0]), "{w}");
         }
         assert!(super::type_of("Wali", Some("Kota")).is_none());
     }

@@ -106,6 +106,12 @@ impl<'a> Tokens<'a> {
         self.text.as_bytes().get(start).copied()
     }
 
+    /// True when token `i` exists and its first byte is in `set`.
+    #[inline]
+    pub fn starts_in(&self, i: usize, set: &ByteSet) -> bool {
+        self.first_byte(i).is_some_and(|b| set.contains(b))
+    }
+
     /// Token `i`, if there is one.
     #[inline]
     pub fn get(&self, i: usize) -> Option<Token<'a>> {

@@ -44,10 +44,7 @@ pub(super) fn is_roman(s: &str) -> bool {
 #[inline]
 pub(super) fn training(tokens: &Tokens, i: usize, out: &mut Others) -> Option<usize> {
     // checked here, inlined, before a call
-    if !tokens
-        .first_byte(i)
-        .is_some_and(|b| TRAINING_FIRST.contains(b))
-    {
+    if !tokens.starts_in(i, &TRAINING_FIRST) {
         return None;
     }
     training_at(tokens, i, out)
@@ -121,10 +118,7 @@ pub(super) fn named_phrase(tokens: &Tokens, i: usize, out: &mut Others) -> Optio
 #[inline]
 pub(super) fn program_phrase(tokens: &Tokens, i: usize, out: &mut Others) -> Option<usize> {
     // checked here, inlined, before a call
-    if !tokens
-        .first_byte(i)
-        .is_some_and(|b| PROGRAM_HEAD_FIRST.contains(b))
-    {
+    if !tokens.starts_in(i, &PROGRAM_HEAD_FIRST) {
         return None;
     }
     program_phrase_at(tokens, i, out)
@@ -213,11 +207,14 @@ pub(super) const PROGRAM_STOP: &[&str] = &[
 #[inline]
 pub(super) fn lowercase_program(tokens: &Tokens, i: usize, out: &mut Others) -> Option<usize> {
     // checked here, inlined, before a call
-    if !tokens.first_byte(i).is_some_and(|b| b == b'p' || b == b'P') {
+    if !tokens.starts_in(i, &PROGRAM_FIRST) {
         return None;
     }
     lowercase_program_at(tokens, i, out)
 }
+
+/// The first bytes of `program` and `Program`.
+const PROGRAM_FIRST: ByteSet = ByteSet::of_first_bytes(&["program", "Program"]);
 
 /// [`lowercase_program`] at a word starting with `p`.
 #[inline(never)]
