@@ -337,6 +337,10 @@ fn full_mention(
 /// `pejabat di Badan … (BPSDM) Provinsi Banten, Agung Basuki`: a civil servant
 /// of a body, named after it.
 fn pejabat_di(tokens: &Tokens, i: usize, posts: &mut PostTable) -> Option<(FullMention, usize)> {
+    // nearly every token goes no further than its first byte
+    if !matches!(tokens.first_byte(i), Some(b'p' | b'P')) {
+        return None;
+    }
     let t = tokens.get(i)?;
     if !matches!(t.text, "pejabat" | "Pejabat") || !matches!(tokens.get(i + 1)?.text, "di" | "dari")
     {

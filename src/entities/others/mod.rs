@@ -181,24 +181,21 @@ pub fn find_others(text: &str, tokens: &Tokens, regions: &[RegionRef]) -> Others
     }
     // Definitions in brackets first, so their long forms are not taken apart.
     for i in 0..tokens.len() {
-        if tokens.at(i).text == "(" && !used.get(i) {
+        // `(` is a token of its own
+        if tokens.first_byte(i) == Some(b'(') && !used.get(i) {
             parenthesised(tokens, i, &mut out, &mut used);
         }
     }
     let mut i = 0;
     while i < tokens.len() {
-        let t = tokens.at(i);
         if used.get(i) {
             i += 1;
             continue;
         }
+        let first = tokens.first_byte(i).unwrap_or(b' ');
         // A lower-case word opens only `program …` or a place (`gedung …`):
         // every other matcher below starts at a capital.
-        if t.text
-            .as_bytes()
-            .first()
-            .is_some_and(u8::is_ascii_lowercase)
-        {
+        if first.is_ascii_lowercase() {
             let found =
                 lowercase_program(tokens, i, &mut out).or_else(|| lokasi(tokens, i, &mut out));
             i = found.unwrap_or(i + 1);
@@ -206,14 +203,11 @@ pub fn find_others(text: &str, tokens: &Tokens, regions: &[RegionRef]) -> Others
         }
         // Every matcher below starts at a word with a capital (or a
         // non-ASCII first letter): punctuation and numbers go no further.
-        if t.text
-            .as_bytes()
-            .first()
-            .is_some_and(|b| b.is_ascii() && !b.is_ascii_uppercase())
-        {
+        if first.is_ascii() && !first.is_ascii_uppercase() {
             i += 1;
             continue;
         }
+        let t = tokens.at(i);
         if let Some(next) = lowercase_program(tokens, i, &mut out) {
             i = next;
             continue;
