@@ -123,3 +123,22 @@ fn a_spelling_variant_meets_an_institution_the_person_gained_later() {
     spellings.sort();
     assert_eq!(spellings, ["Rudi Hartono", "Rudy Hartono"]);
 }
+
+#[test]
+fn the_fullest_spelling_names_the_official_the_last_of_equals() {
+    // Same words and bytes: the later article's spelling is the name.
+    let idx = index(&[
+        "Bupati Gowa, Muhammad Adnan Purichta, meresmikan pasar.",
+        "Bupati Gowa Muhammad Adnen Purichta menerima rombongan.",
+    ]);
+    assert_eq!(idx.officials.len(), 1, "{:?}", idx.officials);
+    assert_eq!(idx.officials[0].name, "Muhammad Adnen Purichta");
+    assert_eq!(idx.officials[0].aliases, ["Muhammad Adnan Purichta"]);
+    // More words win whatever the order.
+    let idx = index(&[
+        "Wali Kota Tangerang, Arief R. Wismansyah, membuka acara.",
+        "Wali Kota Tangerang Arief Wismansyah menyambut peserta.",
+    ]);
+    assert_eq!(idx.officials.len(), 1, "{:?}", idx.officials);
+    assert_eq!(idx.officials[0].name, "Arief R. Wismansyah");
+}

@@ -8,8 +8,11 @@ use foldhash::{HashMap, HashMapExt};
 
 /// The mentions of one person, while clustering.
 pub(super) struct Cluster {
-    /// Every mention's name, in article order.
-    pub(super) names: Vec<String>,
+    /// The fullest name among the mentions: most words, then most bytes,
+    /// the last of equals (the person's name in the corpus lists).
+    pub(super) name: String,
+    /// `name`'s words and bytes.
+    name_rank: (usize, usize),
     /// The distinct name keys of the mentions.
     keys: Vec<String>,
     /// The distinct (name, institution) pairs among the mentions, with the
@@ -240,7 +243,8 @@ pub(super) fn cluster(per_article: &[PackedEntities]) -> Vec<Cluster> {
                 Some(ci) => ci,
                 None => {
                     clusters.push(Cluster {
-                        names: Vec::new(),
+                        name: String::new(),
+                        name_rank: (0, 0),
                         keys: Vec::new(),
                         variants: Vec::new(),
                         members: Vec::new(),
@@ -286,7 +290,11 @@ pub(super) fn cluster(per_article: &[PackedEntities]) -> Vec<Cluster> {
                 filed.push(variants.len());
                 variants.push((o.name.clone(), o.institution.clone(), parts));
             }
-            c.names.push(o.name.clone());
+            let rank = (o.name.split_whitespace().count(), o.name.len());
+            if c.members.is_empty() || rank >= c.name_rank {
+                c.name.clone_from(&o.name);
+                c.name_rank = rank;
+            }
             c.members.push((ai, oi));
         }
     }

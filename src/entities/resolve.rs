@@ -62,12 +62,7 @@ fn resolve_officials(per_article: &[PackedEntities]) -> (Vec<Official>, Vec<Vec<
     let mut officials: Vec<(Official, Vec<(usize, usize)>)> = clusters
         .into_iter()
         .map(|c| {
-            let name = c
-                .names
-                .iter()
-                .max_by_key(|n| (n.split_whitespace().count(), n.len()))
-                .cloned()
-                .unwrap_or_default();
+            let name = c.name;
             let mut aliases: Vec<String> = Vec::new();
             let mut roles: Vec<Role> = Vec::new();
             let mut articles: Vec<usize> = Vec::new();
