@@ -37,12 +37,17 @@ fn variant_hash(name: &str, institution: Option<&str>) -> u64 {
 
 /// Folded letters and digits of a name (`Arief R. Wismansyah` → `ariefrwismansyah`).
 pub fn name_key(name: &str) -> String {
-    fold(name).chars().filter(|c| c.is_alphanumeric()).collect()
+    key_of_folded(&fold(name))
 }
 
-/// Name words without initials, folded.
-fn name_words(name: &str) -> Vec<String> {
-    fold(name)
+/// [`name_key`] of a name already folded.
+fn key_of_folded(folded: &str) -> String {
+    folded.chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// Name words without initials, of a name already folded.
+fn words_of_folded(folded: &str) -> Vec<String> {
+    folded
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().count() > 2)
         .map(str::to_string)
@@ -112,15 +117,16 @@ fn bounded_levenshtein<T: PartialEq>(a: &[T], b: &[T], max: usize) -> usize {
 struct NameParts {
     /// See [`name_key`].
     key: String,
-    /// See [`name_words`].
+    /// Name words without initials, folded.
     words: Vec<String>,
 }
 
 impl NameParts {
     fn of(name: &str) -> NameParts {
+        let folded = fold(name);
         NameParts {
-            key: name_key(name),
-            words: name_words(name),
+            key: key_of_folded(&folded),
+            words: words_of_folded(&folded),
         }
     }
 }
