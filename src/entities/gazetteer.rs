@@ -100,7 +100,7 @@ pub struct Gazetteer {
     /// Honorifics, exact.
     honorifics: HashSet<String>,
     /// Ranks as word sequences, longest first.
-    pub ranks: Vec<Vec<String>>,
+    ranks: Vec<Vec<String>>,
     /// A rank's first word → indices into `ranks`, longest first.
     ranks_by_first: HashMap<String, Vec<usize>>,
     /// Corps and service suffixes after a rank.
@@ -136,27 +136,49 @@ fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
 }
 
 /// Calls `f` with the lookup key of `word`: [`fold`]ed, and without dots when
-/// `drop_dots` (the degree key). Short ASCII words, nearly every token, are
-/// lowered into a stack buffer, so a lookup allocates nothing.
+/// `drop_dots` (the degree key).
 fn with_key<R>(word: &str, drop_dots: bool, f: impl FnOnce(&str) -> R) -> R {
+    with_joined_key(std::iter::once(word), drop_dots, f)
+}
+
+/// [`with_key`] of `words` joined with single spaces. Short ASCII names,
+/// nearly every token, are lowered into a stack buffer, so a lookup
+/// allocates nothing.
+fn with_joined_key<'w, R>(
+    words: impl Iterator<Item = &'w str> + Clone,
+    drop_dots: bool,
+    f: impl FnOnce(&str) -> R,
+) -> R {
     let mut buf = [0u8; 48];
-    if word.is_ascii() && word.len() <= buf.len() {
+    let (mut len, mut ascii) = (0, true);
+    for (k, w) in words.clone().enumerate() {
+        len += w.len() + usize::from(k > 0);
+        ascii &= w.is_ascii();
+    }
+    if ascii && len <= buf.len() {
         let mut n = 0;
-        for b in word.bytes().filter(|&b| !(drop_dots && b == b'.')) {
-            buf[n] = b.to_ascii_lowercase();
-            n += 1;
+        for (k, w) in words.enumerate() {
+            if k > 0 {
+                buf[n] = b' ';
+                n += 1;
+            }
+            for b in w.bytes().filter(|&b| !(drop_dots && b == b'.')) {
+                buf[n] = b.to_ascii_lowercase();
+                n += 1;
+            }
         }
         debug_assert!(buf[..n].is_ascii());
-        // SAFETY: `word` is ASCII and only its ASCII bytes were copied,
-        // lowered, so `buf[..n]` is ASCII, hence UTF-8. The checked
-        // conversion was 3 % of all extraction instructions (a look-up per
-        // capitalised word).
+        // SAFETY: only ASCII bytes (of ASCII words, lowered, and spaces)
+        // were written to `buf[..n]`, so it is UTF-8. The checked conversion
+        // was 3 % of all extraction instructions (a look-up per capitalised
+        // word).
         return f(unsafe { std::str::from_utf8_unchecked(&buf[..n]) });
     }
+    let joined = words.collect::<Vec<_>>().join(" ");
     if drop_dots {
-        f(&degree_key(word))
+        f(&degree_key(&joined))
     } else {
-        f(&fold(word))
+        f(&fold(&joined))
     }
 }
 
@@ -366,36 +388,14 @@ impl Gazetteer {
     }
 
     /// [`Gazetteer::regions_named`] of `words` joined with single spaces,
-    /// without building the name when it is short ASCII (nearly always).
+    /// without building the name.
     pub fn regions_named_words<'w>(
         &self,
         words: impl Iterator<Item = &'w str> + Clone,
     ) -> &[usize] {
-        let mut buf = [0u8; 48];
-        let mut n = 0;
-        let mut fits = true;
-        for (k, w) in words.clone().enumerate() {
-            let space = usize::from(k > 0);
-            if !w.is_ascii() || n + space + w.len() > buf.len() {
-                fits = false;
-                break;
-            }
-            if space == 1 {
-                buf[n] = b' ';
-                n += 1;
-            }
-            for b in w.bytes() {
-                buf[n] = b.to_ascii_lowercase();
-                n += 1;
-            }
-        }
-        if !fits {
-            return self.regions_named(&words.collect::<Vec<_>>().join(" "));
-        }
-        debug_assert!(buf[..n].is_ascii());
-        // SAFETY: only ASCII bytes were written to `buf[..n]`, so it is UTF-8.
-        let key = unsafe { std::str::from_utf8_unchecked(&buf[..n]) };
-        self.by_name.get(key).map_or(&[][..], Vec::as_slice)
+        with_joined_key(words, false, |k| {
+            self.by_name.get(k).map_or(&[][..], Vec::as_slice)
+        })
     }
 
     /// A region by its canonical name (`Kota Tangerang Selatan`, `Provinsi Jambi`).
