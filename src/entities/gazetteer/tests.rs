@@ -1,0 +1,115 @@
+//! The gazetteer's tables and look-ups.
+
+use super::*;
+
+#[test]
+fn every_region_name_is_found_from_its_first_word() {
+    let g = &*GAZETTEER;
+    for key in g.by_name.keys() {
+        let words: Vec<&str> = key.split(' ').collect();
+        assert!(g.region_words_from(words[0]) >= words.len(), "{key}");
+        assert_eq!(
+            g.regions_named_words(words.iter().copied()),
+            g.regions_named(key),
+            "{key}"
+        );
+    }
+    assert_eq!(g.region_words_from("Bupati"), 0);
+    assert!(g.region_words_from("TANGERANG") >= 2);
+    let long = ["Sangat"; 12];
+    assert_eq!(
+        g.regions_named_words(long.iter().copied()),
+        g.regions_named(&long.join(" "))
+    );
+    assert_eq!(
+        g.regions_named_words(["Bandung", "Barat"].into_iter()),
+        g.regions_named("bandung barat")
+    );
+}
+
+#[test]
+fn every_rank_is_found_from_its_first_word_longest_first() {
+    let g = &*GAZETTEER;
+    for rank in &g.ranks {
+        let found: Vec<&[String]> = g.ranks_starting_with(&rank[0]).collect();
+        assert!(found.contains(&rank.as_slice()), "{rank:?}");
+        assert!(
+            found.windows(2).all(|w| w[0].len() >= w[1].len()),
+            "{rank:?}"
+        );
+    }
+    assert_eq!(g.ranks_starting_with("Bupati").count(), 0);
+}
+
+#[test]
+fn a_word_may_open_a_post_only_when_it_begins_as_some_post_does() {
+    let g = &*GAZETTEER;
+    let opens = |w: &str| {
+        w.bytes()
+            .next()
+            .is_some_and(|b| g.post_first_bytes().contains(b))
+    };
+    assert!(opens("Kepala") && opens("Sekda"));
+    assert!(!opens("budi") && !opens("2024") && !opens(""));
+    for first in g.posts_by_first.keys() {
+        assert!(opens(first), "{first}");
+    }
+}
+
+#[test]
+fn a_word_may_open_a_programme_only_when_some_name_starts_with_it() {
+    let g = &*GAZETTEER;
+    for word in ["PKH", "BLT", "Blt", "BLT-DD", "BL"] {
+        assert!(g.may_open_program(word), "{word}");
+    }
+    for word in ["Budi", "Kabupaten", "Zzz", "BLTX"] {
+        assert!(!g.may_open_program(word), "{word}");
+    }
+    // exactly the words whose phrases the programme lookup can match
+    for (key, (name, _)) in &g.programs {
+        let first = name.split(' ').next().unwrap();
+        assert!(g.may_open_program(first), "{name} ({key})");
+    }
+}
+
+#[test]
+fn regions_and_short_forms() {
+    let g = &*GAZETTEER;
+    let names: Vec<&str> = g
+        .regions_named("tangerang")
+        .iter()
+        .map(|&i| g.regions[i].name.as_str())
+        .collect();
+    assert!(names.contains(&"Kota Tangerang") && names.contains(&"Kabupaten Tangerang"));
+    let tangsel: Vec<&str> = g
+        .regions_named("Tangsel")
+        .iter()
+        .map(|&i| g.regions[i].name.as_str())
+        .collect();
+    assert_eq!(tangsel, ["Kota Tangerang Selatan"]);
+    assert!(
+        g.regions
+            .iter()
+            .filter(|r| r.level == Level::Provinsi)
+            .count()
+            >= 38
+    );
+}
+
+#[test]
+fn posts_institutions_and_words() {
+    let g = &*GAZETTEER;
+    assert_eq!(
+        g.posts
+            .iter()
+            .find(|p| p.form == "Sekda")
+            .unwrap()
+            .canonical,
+        "Sekretaris Daerah"
+    );
+    assert_eq!(g.institution("BAPPEDA").unwrap().acronym, "Bappeda");
+    assert!(g.is_unit_word("pengembangan"));
+    assert!(g.is_honorific("Hj."));
+    assert!(g.is_degree("M.Si") && g.is_degree("S.Sos.") && g.is_degree("SH"));
+    assert!(!g.is_degree("Bupati"));
+}
