@@ -27,6 +27,64 @@ pub(super) struct Cluster {
     /// `variants` by a hash of name and institution, so a mention finds its
     /// variant without comparing every one.
     variant_at: HashMap<u64, Vec<usize>>,
+    /// Which mentions the variants may match, for ruling a cluster out
+    /// before comparing them.
+    reach: Reach,
+}
+
+/// Which mentions a cluster's variants may match, in bits: a common name
+/// has a cluster per province, as many as the corpus brings, and a mention
+/// from one province rules the others out with two bit tests instead of
+/// comparing their variants. Bits may collide, which only lets a cluster
+/// through to the full comparison.
+#[derive(Debug, Default)]
+struct Reach {
+    /// Some variant has no institution, or one whose province is unknown:
+    /// it may match a mention from anywhere.
+    anywhere: bool,
+    /// Bit `p % 64` of the province `p` of each variant of two or more
+    /// words (a one-word name matches only in its own institution).
+    provinces: u64,
+    /// [`institution_bit`] of each variant's institution.
+    institutions: u64,
+}
+
+impl Reach {
+    /// Takes in a variant with `words` name words from `institution`.
+    fn add(
+        &mut self,
+        institution: Option<&str>,
+        words: usize,
+        province: &mut dyn FnMut(&str) -> Option<u32>,
+    ) {
+        let Some(inst) = institution else {
+            self.anywhere = true;
+            return;
+        };
+        self.institutions |= institution_bit(inst);
+        if words >= 2 {
+            match province(inst) {
+                Some(p) => self.provinces |= 1 << (p % 64),
+                None => self.anywhere = true,
+            }
+        }
+    }
+
+    /// False when no variant can match a mention from an institution with
+    /// bit `institution` in province `province` (see [`same_parts`]: equal
+    /// keys need the same institution or province, or an unknown one;
+    /// other keys need the same institution).
+    fn may_match(&self, institution: u64, province: u32) -> bool {
+        self.anywhere
+            || self.provinces & (1 << (province % 64)) != 0
+            || self.institutions & institution != 0
+    }
+}
+
+/// One of 64 bits for an institution.
+fn institution_bit(institution: &str) -> u64 {
+    use std::hash::BuildHasher;
+    1 << (foldhash::fast::FixedState::default().hash_one(institution) % 64)
 }
 
 /// The hash [`Cluster::variant_at`] files a name and institution under.
@@ -217,8 +275,26 @@ pub(super) fn cluster(per_article: &[PackedEntities]) -> Vec<Cluster> {
             let parts = NameParts::of(&o.name);
             let key = parts.key.clone();
             let last = parts.words.last().cloned().unwrap_or_default();
+            let exact = variant_hash(&o.name, o.institution.as_deref());
+            // The mention's institution bit and province, when it has both.
+            let mut gate: Option<Option<(u64, u32)>> = None;
             let mut matches = |ci: &usize| {
-                clusters[*ci].variants.iter().any(|(_, inst, p)| {
+                let c = &clusters[*ci];
+                let gate = *gate.get_or_insert_with(|| {
+                    let inst = o.institution.as_deref()?;
+                    Some((institution_bit(inst), province(inst)?))
+                });
+                if gate.is_some_and(|(bit, p)| !c.reach.may_match(bit, p)) {
+                    return false;
+                }
+                // A mention matches its own (name, institution) variant, the
+                // usual case: one look-up instead of comparing every variant
+                // of a cluster, whose count grows with the corpus.
+                c.variant_at.get(&exact).is_some_and(|filed| {
+                    filed
+                        .iter()
+                        .any(|&v| c.variants[v].0 == o.name && c.variants[v].1 == o.institution)
+                }) || c.variants.iter().any(|(_, inst, p)| {
                     // same_person needs equal keys or one shared institution.
                     (p.key == key || (inst.is_some() && *inst == o.institution))
                         && same_parts(
@@ -257,6 +333,7 @@ pub(super) fn cluster(per_article: &[PackedEntities]) -> Vec<Cluster> {
                         lasts: Vec::new(),
                         institutions: Vec::new(),
                         variant_at: HashMap::new(),
+                        reach: Reach::default(),
                     });
                     clusters.len() - 1
                 }
@@ -284,16 +361,15 @@ pub(super) fn cluster(per_article: &[PackedEntities]) -> Vec<Cluster> {
                     c.institutions.push(inst.clone());
                 }
             }
-            let filed = c
-                .variant_at
-                .entry(variant_hash(&o.name, o.institution.as_deref()))
-                .or_default();
+            let filed = c.variant_at.entry(exact).or_default();
             let variants = &mut c.variants;
             if !filed
                 .iter()
                 .any(|&v| variants[v].0 == o.name && variants[v].1 == o.institution)
             {
                 filed.push(variants.len());
+                c.reach
+                    .add(o.institution.as_deref(), parts.words.len(), &mut province);
                 variants.push((o.name.clone(), o.institution.clone(), parts));
             }
             let rank = (o.name.split_whitespace().count(), o.name.len());
@@ -368,5 +444,55 @@ mod tests {
             "Muhamad Ridwan Saleh",
             Some("Kota Medan")
         ));
+    }
+
+    /// Every pair the matching rules join passes the reach check, and
+    /// pairs from different provinces and institutions are ruled out.
+    #[test]
+    fn reach_never_rules_out_a_match() {
+        let names = [
+            "Hendra",
+            "Hendra Gunawan",
+            "Hendra Gunawan S",
+            "Muhammad Ridwan Saleh",
+            "Muhamad Ridwan Saleh",
+            "Arief R. Wismansyah",
+            "Arief Wismansyah",
+        ];
+        let institutions = [
+            None,
+            Some("Kota Bandung"),
+            Some("Kabupaten Bandung"),
+            Some("Kabupaten Aceh Besar"),
+            Some("Kota Padang"),
+            Some("Kota Tangerang"),
+            Some("Polres Bandung"),
+            Some("Kementerian Dalam Negeri"),
+        ];
+        let mut ids: HashMap<String, u32> = HashMap::new();
+        let mut province = |inst: &str| {
+            let code = province_of(inst)?;
+            let next = ids.len() as u32;
+            Some(*ids.entry(code).or_insert(next))
+        };
+        let mut ruled_out = 0;
+        for (na, ia) in names.iter().flat_map(|n| institutions.map(|i| (n, i))) {
+            let a = NameParts::of(na);
+            let mut reach = Reach::default();
+            reach.add(ia, a.words.len(), &mut province);
+            for (nb, ib) in names.iter().flat_map(|n| institutions.map(|i| (n, i))) {
+                let b = NameParts::of(nb);
+                let Some((bit, p)) = ib.and_then(|i| Some((institution_bit(i), province(i)?)))
+                else {
+                    continue;
+                };
+                let joined = same_parts(&a, ia, &b, ib, &mut province);
+                if !reach.may_match(bit, p) {
+                    assert!(!joined, "{na} {ia:?} and {nb} {ib:?} ruled out");
+                    ruled_out += 1;
+                }
+            }
+        }
+        assert!(ruled_out > 0, "the check rules nothing out");
     }
 }
