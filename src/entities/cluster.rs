@@ -271,17 +271,17 @@ pub(super) fn cluster(per_article: &[PackedEntities]) -> Vec<Cluster> {
     let mut by_last: HashMap<(String, String), Vec<(usize, usize)>> = HashMap::new();
     let mut took_last = 0;
     for (ai, ents) in per_article.iter().enumerate() {
-        for (oi, o) in ents.officials().iter().enumerate() {
-            let parts = NameParts::of(&o.name);
+        for (oi, o) in ents.official_refs().enumerate() {
+            let parts = NameParts::of(o.name);
             let key = parts.key.clone();
             let last = parts.words.last().cloned().unwrap_or_default();
-            let exact = variant_hash(&o.name, o.institution.as_deref());
+            let exact = variant_hash(o.name, o.institution);
             // The mention's institution bit and province, when it has both.
             let mut gate: Option<Option<(u64, u32)>> = None;
             let mut matches = |ci: &usize| {
                 let c = &clusters[*ci];
                 let gate = *gate.get_or_insert_with(|| {
-                    let inst = o.institution.as_deref()?;
+                    let inst = o.institution?;
                     Some((institution_bit(inst), province(inst)?))
                 });
                 if gate.is_some_and(|(bit, p)| !c.reach.may_match(bit, p)) {
@@ -291,19 +291,13 @@ pub(super) fn cluster(per_article: &[PackedEntities]) -> Vec<Cluster> {
                 // usual case: one look-up instead of comparing every variant
                 // of a cluster, whose count grows with the corpus.
                 c.variant_at.get(&exact).is_some_and(|filed| {
-                    filed
-                        .iter()
-                        .any(|&v| c.variants[v].0 == o.name && c.variants[v].1 == o.institution)
+                    filed.iter().any(|&v| {
+                        c.variants[v].0 == o.name && c.variants[v].1.as_deref() == o.institution
+                    })
                 }) || c.variants.iter().any(|(_, inst, p)| {
                     // same_person needs equal keys or one shared institution.
-                    (p.key == key || (inst.is_some() && *inst == o.institution))
-                        && same_parts(
-                            p,
-                            inst.as_deref(),
-                            &parts,
-                            o.institution.as_deref(),
-                            &mut province,
-                        )
+                    (p.key == key || (inst.is_some() && inst.as_deref() == o.institution))
+                        && same_parts(p, inst.as_deref(), &parts, o.institution, &mut province)
                 })
             };
             // Clusters with this key, then the earliest to take this last
@@ -312,7 +306,7 @@ pub(super) fn cluster(per_article: &[PackedEntities]) -> Vec<Cluster> {
                 .get(&key)
                 .and_then(|list| list.iter().find(|ci| matches(ci)))
                 .or_else(|| {
-                    let inst = o.institution.clone()?;
+                    let inst = o.institution?.to_string();
                     by_last
                         .get(&(last.clone(), inst))?
                         .iter()
@@ -352,29 +346,29 @@ pub(super) fn cluster(per_article: &[PackedEntities]) -> Vec<Cluster> {
                     c.lasts.push((last.clone(), took_last));
                 }
             }
-            if let Some(inst) = &o.institution {
-                if !c.institutions.contains(inst) {
+            if let Some(inst) = o.institution {
+                if !c.institutions.iter().any(|i| i == inst) {
                     for (l, when) in &c.lasts {
-                        let list = by_last.entry((l.clone(), inst.clone())).or_default();
+                        let list = by_last.entry((l.clone(), inst.to_string())).or_default();
                         list.push((*when, ci));
                     }
-                    c.institutions.push(inst.clone());
+                    c.institutions.push(inst.to_string());
                 }
             }
             let filed = c.variant_at.entry(exact).or_default();
             let variants = &mut c.variants;
             if !filed
                 .iter()
-                .any(|&v| variants[v].0 == o.name && variants[v].1 == o.institution)
+                .any(|&v| variants[v].0 == o.name && variants[v].1.as_deref() == o.institution)
             {
                 filed.push(variants.len());
-                c.reach
-                    .add(o.institution.as_deref(), parts.words.len(), &mut province);
-                variants.push((o.name.clone(), o.institution.clone(), parts));
+                c.reach.add(o.institution, parts.words.len(), &mut province);
+                variants.push((o.name.to_string(), o.institution.map(str::to_string), parts));
             }
             let rank = (o.name.split_whitespace().count(), o.name.len());
             if c.members.is_empty() || rank >= c.name_rank {
-                c.name.clone_from(&o.name);
+                c.name.clear();
+                c.name.push_str(o.name);
                 c.name_rank = rank;
             }
             c.members.push((ai, oi));

@@ -13,6 +13,8 @@ use super::model::{
     ProgramMention, Span,
 };
 
+mod check;
+
 /// One article's entities, packed. [`PackedEntities::unpack`] gives back
 /// exactly what [`PackedEntities::pack`] was given.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -73,7 +75,7 @@ impl PackedEntities {
     /// bytes left, every string valid UTF-8, nothing after the end. Unpacking
     /// them then allocates only what the bytes hold.
     pub fn from_bytes(bytes: &[u8]) -> Option<PackedEntities> {
-        well_formed(bytes).then(|| PackedEntities(bytes.into()))
+        check::well_formed(bytes).then(|| PackedEntities(bytes.into()))
     }
 
     /// The bytes this article's entities take.
@@ -108,6 +110,17 @@ impl PackedEntities {
             r.num();
         });
         (0..n).map(|_| r.official()).collect()
+    }
+
+    /// The officials read in place, without copying their texts (what
+    /// clustering and resolution walk for every mention of the corpus).
+    pub fn official_refs(&self) -> impl Iterator<Item = OfficialRef<'_>> {
+        let mut r = Reader::new(&self.0);
+        let n = r.num();
+        (0..4).for_each(|_| {
+            r.num();
+        });
+        (0..n).map(move |_| r.official_ref())
     }
 
     /// Unpacks everything.
@@ -196,6 +209,31 @@ impl PackedEntities {
     }
 }
 
+/// An official mention as [`PackedEntities::official_refs`] reads it: the
+/// texts resolution needs, borrowed from the packed bytes, and the number
+/// of spans. Titles and degrees are stepped over.
+#[derive(Debug, Clone, Copy)]
+pub struct OfficialRef<'a> {
+    /// As [`OfficialMention::name`].
+    pub name: &'a str,
+    /// As [`OfficialMention::position`].
+    pub position: &'a str,
+    /// As [`OfficialMention::institution`].
+    pub institution: Option<&'a str>,
+    /// The number of [`OfficialMention::spans`].
+    pub span_count: usize,
+    /// The packed alias list after its count, and the count.
+    aliases: (&'a [u8], usize),
+}
+
+impl<'a> OfficialRef<'a> {
+    /// As [`OfficialMention::aliases`], in order.
+    pub fn aliases(&self) -> impl Iterator<Item = &'a str> {
+        let mut r = Reader::new(self.aliases.0);
+        (0..self.aliases.1).map(move |_| r.str_ref())
+    }
+}
+
 /// Which parts of a [`PackedEntities`] to unpack.
 #[derive(Debug, Clone, Copy)]
 struct Parts {
@@ -258,99 +296,6 @@ fn put_spans(w: &mut Vec<u8>, spans: &[Span]) {
     }
 }
 
-/// Walks packed bytes the way [`Reader`] does, checking each length
-/// against the bytes left (see [`PackedEntities::from_bytes`]).
-fn well_formed(bytes: &[u8]) -> bool {
-    struct Check<'a>(&'a [u8]);
-    impl Check<'_> {
-        fn num(&mut self) -> Option<usize> {
-            let mut n = 0usize;
-            for (i, &b) in self.0.iter().enumerate().take(9) {
-                n |= usize::from(b & 0x7f) << (7 * i);
-                if b & 0x80 == 0 {
-                    self.0 = &self.0[i + 1..];
-                    return Some(n);
-                }
-            }
-            None
-        }
-        /// A count of items that take at least a byte each.
-        fn count(&mut self) -> Option<usize> {
-            self.num().filter(|&n| n <= self.0.len())
-        }
-        fn text(&mut self, len: usize) -> Option<()> {
-            let (text, rest) = self.0.split_at_checked(len)?;
-            std::str::from_utf8(text).ok()?;
-            self.0 = rest;
-            Some(())
-        }
-        fn string(&mut self) -> Option<()> {
-            let len = self.num()?;
-            self.text(len)
-        }
-        fn optional(&mut self) -> Option<()> {
-            match self.num()? {
-                0 => Some(()),
-                n => self.text(n - 1),
-            }
-        }
-        fn strings(&mut self) -> Option<()> {
-            (0..self.count()?).try_for_each(|_| self.string())
-        }
-        fn spans(&mut self) -> Option<()> {
-            (0..self.count()?).try_for_each(|_| {
-                let start = self.num()?;
-                start.checked_add(self.num()?).map(|_| ())
-            })
-        }
-        /// A name, its optional expansion and its spans (organisations,
-        /// programmes).
-        fn expanded(&mut self) -> Option<()> {
-            self.string()?;
-            self.optional()?;
-            self.spans()
-        }
-        fn byte(&mut self) -> Option<()> {
-            let (_, rest) = self.0.split_first()?;
-            self.0 = rest;
-            Some(())
-        }
-    }
-    let mut c = Check(bytes);
-    let walk = (|| {
-        let mut counts = [0; 5];
-        for n in &mut counts {
-            *n = c.count()?;
-        }
-        for _ in 0..counts[0] {
-            c.string()?;
-            c.string()?;
-            c.optional()?;
-            c.strings()?;
-            c.strings()?;
-            c.strings()?;
-            c.spans()?;
-        }
-        for _ in 0..counts[1] {
-            c.expanded()?;
-        }
-        for _ in 0..counts[2] {
-            c.string()?;
-            c.byte()?;
-            c.spans()?;
-        }
-        for _ in 0..counts[3] {
-            c.expanded()?;
-        }
-        for _ in 0..counts[4] {
-            c.string()?;
-            c.spans()?;
-        }
-        Some(())
-    })();
-    walk.is_some() && c.0.is_empty()
-}
-
 /// Reads back what the `put` functions wrote (the buffer is always one
 /// [`PackedEntities::pack`] made).
 struct Reader<'a> {
@@ -392,6 +337,21 @@ impl<'a> Reader<'a> {
             Ok(text) => text.to_owned(),
             Err(_) => String::from_utf8_lossy(bytes).into_owned(),
         }
+    }
+
+    /// `len` bytes of text in place. Packed texts are UTF-8 (see
+    /// `well_formed`); were one not, it reads as empty rather than failing.
+    fn text_ref(&mut self, len: usize) -> &'a str {
+        let end = (self.at + len).min(self.bytes.len());
+        let bytes = &self.bytes[self.at.min(end)..end];
+        self.at = end;
+        std::str::from_utf8(bytes).unwrap_or_default()
+    }
+
+    /// What [`Reader::string`] reads, in place.
+    fn str_ref(&mut self) -> &'a str {
+        let len = self.num();
+        self.text_ref(len)
     }
 
     fn string(&mut self) -> String {
@@ -472,6 +432,35 @@ impl<'a> Reader<'a> {
         self.skip_spans();
     }
 
+    fn official_ref(&mut self) -> OfficialRef<'a> {
+        let name = self.str_ref();
+        let position = self.str_ref();
+        let institution = match self.num() {
+            0 => None,
+            n => Some(self.text_ref(n - 1)),
+        };
+        for _ in 0..2 {
+            // titles, degrees
+            (0..self.num()).for_each(|_| self.skip_text());
+        }
+        let count = self.num();
+        let from = self.at;
+        (0..count).for_each(|_| self.skip_text());
+        let end = self.at.min(self.bytes.len());
+        let aliases = (&self.bytes[from.min(end)..end], count);
+        let span_count = self.num();
+        (0..span_count * 2).for_each(|_| {
+            self.num();
+        });
+        OfficialRef {
+            name,
+            position,
+            institution,
+            span_count,
+            aliases,
+        }
+    }
+
     fn official(&mut self) -> OfficialMention {
         OfficialMention {
             name: self.string(),
@@ -486,76 +475,4 @@ impl<'a> Reader<'a> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::entities::extract;
-
-    #[test]
-    fn unpack_gives_back_what_was_packed() {
-        let bodies = [
-            "",
-            "Bupati Tangerang, Ahmed Zaki Iskandar, meresmikan program P3KE di Kecamatan Cisoka senilai Rp300 miliar.",
-            "Kepala Bappeda Kabupaten Tangerang, H. Taufik Emil, S.Sos., M.Si, mengatakan 1,61 % warga Kota Tangerang Selatan hadir. Taufik juga menyebut Dinas Sosial.",
-        ];
-        for body in bodies {
-            let e = extract(body);
-            let packed = PackedEntities::pack(&e);
-            assert_eq!(packed.unpack(), e);
-            assert_eq!(packed.officials(), e.officials);
-            assert_eq!(packed.official_count(), e.officials.len());
-            assert_eq!(packed.figure_count(), e.figures.len());
-            let named = ArticleEntities {
-                officials: Vec::new(),
-                figures: Vec::new(),
-                ..e.clone()
-            };
-            assert_eq!(packed.named(), named);
-            assert_eq!(packed.figures(), e.figures);
-        }
-        let big = ArticleEntities {
-            places: vec![PlaceMention {
-                name: "Danau Toba ✓".to_string(),
-                level: PlaceLevel::Lokasi,
-                spans: vec![Span::new(300_000, 300_015), Span::new(5, 9)],
-            }],
-            ..ArticleEntities::default()
-        };
-        assert_eq!(PackedEntities::pack(&big).unpack(), big);
-    }
-
-    #[test]
-    fn only_bytes_of_the_packed_shape_come_back() {
-        let e = extract("Kepala Bappeda Kabupaten Tangerang, H. Taufik Emil, S.Sos., M.Si, hadir di Kecamatan Cisoka bersama Dinas Sosial.");
-        assert!(!e.officials.is_empty());
-        let packed = PackedEntities::pack(&e);
-        let bytes = packed.as_bytes();
-        assert_eq!(PackedEntities::from_bytes(bytes), Some(packed.clone()));
-        assert!(PackedEntities::from_bytes(&PackedEntities::default().0).is_none());
-        // Cut short, or with a byte more, the shape no longer holds.
-        for end in 0..bytes.len() {
-            assert!(
-                PackedEntities::from_bytes(&bytes[..end]).is_none(),
-                "cut at {end}"
-            );
-        }
-        let mut longer = bytes.to_vec();
-        longer.push(0);
-        assert!(PackedEntities::from_bytes(&longer).is_none());
-        // A list count far beyond the bytes is refused before anything is allocated.
-        let huge = [0xff, 0xff, 0xff, 0xff, 0x0f, 0, 0, 0, 0];
-        assert!(PackedEntities::from_bytes(&huge).is_none());
-        // Not UTF-8 in a name.
-        let mut bad = Vec::new();
-        for n in [0usize, 1, 0, 0, 0] {
-            put(&mut bad, n);
-        }
-        put(&mut bad, 2);
-        bad.extend_from_slice(&[0xc3, 0x28]);
-        put(&mut bad, 0);
-        put(&mut bad, 0);
-        assert!(PackedEntities::from_bytes(&bad).is_none());
-        bad[6] = b'a';
-        bad[7] = b'b';
-        assert!(PackedEntities::from_bytes(&bad).is_some());
-    }
-}
+mod tests;

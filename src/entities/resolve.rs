@@ -4,8 +4,8 @@
 use super::cluster::cluster;
 use super::gazetteer::GAZETTEER;
 use super::index::{EntityIndex, Official, Organization, Place, Program, Role};
-use super::model::{ArticleEntities, OfficialMention};
-use super::packed::PackedEntities;
+use super::model::ArticleEntities;
+use super::packed::{OfficialRef, PackedEntities};
 use crate::search::{fold, Document};
 use foldhash::{HashMap, HashMapExt};
 
@@ -58,7 +58,7 @@ fn resolve_officials(per_article: &[PackedEntities]) -> (Vec<Official>, Vec<Vec<
     let clusters = cluster(per_article);
 
     // a cluster's members come in article order: unpack each article once
-    let mut unpacked: (usize, Vec<OfficialMention>) = (usize::MAX, Vec::new());
+    let mut unpacked: (usize, Vec<OfficialRef>) = (usize::MAX, Vec::new());
     let mut officials: Vec<(Official, Vec<(usize, usize)>)> = clusters
         .into_iter()
         .map(|c| {
@@ -69,22 +69,24 @@ fn resolve_officials(per_article: &[PackedEntities]) -> (Vec<Official>, Vec<Vec<
             let mut mentions = 0;
             for &(ai, oi) in &c.members {
                 if unpacked.0 != ai {
-                    unpacked = (ai, per_article[ai].officials());
+                    unpacked.0 = ai;
+                    unpacked.1.clear();
+                    unpacked.1.extend(per_article[ai].official_refs());
                 }
                 let o = &unpacked.1[oi];
-                for a in std::iter::once(&o.name).chain(&o.aliases) {
-                    if a != &name && !aliases.contains(a) {
-                        aliases.push(a.clone());
+                for a in std::iter::once(o.name).chain(o.aliases()) {
+                    if a != name && !aliases.iter().any(|known| known == a) {
+                        aliases.push(a.to_string());
                     }
                 }
-                mentions += o.spans.len();
+                mentions += o.span_count;
                 // Members come in article order: a repeat is always the last one.
                 if articles.last() != Some(&ai) {
                     articles.push(ai);
                 }
                 match roles
                     .iter_mut()
-                    .find(|r| r.position == o.position && r.institution == o.institution)
+                    .find(|r| r.position == o.position && r.institution.as_deref() == o.institution)
                 {
                     Some(r) => {
                         if r.articles.last() != Some(&ai) {
@@ -92,8 +94,8 @@ fn resolve_officials(per_article: &[PackedEntities]) -> (Vec<Official>, Vec<Vec<
                         }
                     }
                     None => roles.push(Role {
-                        position: o.position.clone(),
-                        institution: o.institution.clone(),
+                        position: o.position.to_string(),
+                        institution: o.institution.map(str::to_string),
                         articles: vec![ai],
                     }),
                 }

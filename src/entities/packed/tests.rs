@@ -1,0 +1,73 @@
+//! Tests of packing and unpacking.
+
+use super::*;
+use crate::entities::extract;
+
+#[test]
+fn unpack_gives_back_what_was_packed() {
+    let bodies = [
+        "",
+        "Bupati Tangerang, Ahmed Zaki Iskandar, meresmikan program P3KE di Kecamatan Cisoka senilai Rp300 miliar.",
+        "Kepala Bappeda Kabupaten Tangerang, H. Taufik Emil, S.Sos., M.Si, mengatakan 1,61 % warga Kota Tangerang Selatan hadir. Taufik juga menyebut Dinas Sosial.",
+    ];
+    for body in bodies {
+        let e = extract(body);
+        let packed = PackedEntities::pack(&e);
+        assert_eq!(packed.unpack(), e);
+        assert_eq!(packed.officials(), e.officials);
+        assert_eq!(packed.official_count(), e.officials.len());
+        assert_eq!(packed.figure_count(), e.figures.len());
+        let named = ArticleEntities {
+            officials: Vec::new(),
+            figures: Vec::new(),
+            ..e.clone()
+        };
+        assert_eq!(packed.named(), named);
+        assert_eq!(packed.figures(), e.figures);
+    }
+    let big = ArticleEntities {
+        places: vec![PlaceMention {
+            name: "Danau Toba ✓".to_string(),
+            level: PlaceLevel::Lokasi,
+            spans: vec![Span::new(300_000, 300_015), Span::new(5, 9)],
+        }],
+        ..ArticleEntities::default()
+    };
+    assert_eq!(PackedEntities::pack(&big).unpack(), big);
+}
+
+#[test]
+fn only_bytes_of_the_packed_shape_come_back() {
+    let e = extract("Kepala Bappeda Kabupaten Tangerang, H. Taufik Emil, S.Sos., M.Si, hadir di Kecamatan Cisoka bersama Dinas Sosial.");
+    assert!(!e.officials.is_empty());
+    let packed = PackedEntities::pack(&e);
+    let bytes = packed.as_bytes();
+    assert_eq!(PackedEntities::from_bytes(bytes), Some(packed.clone()));
+    assert!(PackedEntities::from_bytes(&PackedEntities::default().0).is_none());
+    // Cut short, or with a byte more, the shape no longer holds.
+    for end in 0..bytes.len() {
+        assert!(
+            PackedEntities::from_bytes(&bytes[..end]).is_none(),
+            "cut at {end}"
+        );
+    }
+    let mut longer = bytes.to_vec();
+    longer.push(0);
+    assert!(PackedEntities::from_bytes(&longer).is_none());
+    // A list count far beyond the bytes is refused before anything is allocated.
+    let huge = [0xff, 0xff, 0xff, 0xff, 0x0f, 0, 0, 0, 0];
+    assert!(PackedEntities::from_bytes(&huge).is_none());
+    // Not UTF-8 in a name.
+    let mut bad = Vec::new();
+    for n in [0usize, 1, 0, 0, 0] {
+        put(&mut bad, n);
+    }
+    put(&mut bad, 2);
+    bad.extend_from_slice(&[0xc3, 0x28]);
+    put(&mut bad, 0);
+    put(&mut bad, 0);
+    assert!(PackedEntities::from_bytes(&bad).is_none());
+    bad[6] = b'a';
+    bad[7] = b'b';
+    assert!(PackedEntities::from_bytes(&bad).is_some());
+}
