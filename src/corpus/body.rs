@@ -28,13 +28,39 @@ impl Body {
     /// Stores `text`, compressed unless that would not make it smaller (or
     /// it is too long for a 32-bit length).
     pub fn new(text: &str) -> Body {
-        if text.len() >= MIN_COMPRESSED && u32::try_from(text.len()).is_ok() {
-            let packed = lz4_flex::compress_prepend_size(text.as_bytes());
-            if packed.len() < text.len() {
-                return Body(Repr::Lz4(packed.into_boxed_slice()));
+        if text.len() >= MIN_COMPRESSED {
+            if let Some(packed) = compress(text) {
+                return Body(Repr::Lz4(packed));
             }
         }
         Body(Repr::Plain(text.into()))
+    }
+
+    /// Calls `f` with the text. A compressed body is decompressed into a
+    /// buffer the thread keeps, so reading many bodies in turn (as entity
+    /// extraction does) allocates nothing per body, unlike [`Body::text`].
+    pub fn with_text<R>(&self, f: impl FnOnce(&str) -> R) -> R {
+        let packed = match &self.0 {
+            Repr::Plain(text) => return f(text),
+            Repr::Lz4(packed) => packed,
+        };
+        // Taken out of the cell while `f` runs, so a nested call works (on
+        // a buffer of its own) instead of finding the cell borrowed.
+        let mut buf = SCRATCH.take();
+        let result = {
+            let text = lz4_flex::block::uncompressed_size(packed)
+                .ok()
+                .and_then(|(len, block)| {
+                    if buf.len() < len {
+                        buf.resize(len, 0);
+                    }
+                    let n = lz4_flex::block::decompress_into(block, &mut buf[..len]).ok()?;
+                    std::str::from_utf8(&buf[..n]).ok()
+                });
+            f(text.unwrap_or_default())
+        };
+        SCRATCH.set(buf);
+        result
     }
 
     /// The text, decompressed when needed. Data that cannot be decompressed
@@ -77,6 +103,31 @@ impl Body {
     pub fn is_compressed(&self) -> bool {
         matches!(self.0, Repr::Lz4(_))
     }
+}
+
+thread_local! {
+    /// Room for one body's text or compressed form: kept between calls so
+    /// that neither is allocated (and zeroed) per body.
+    static SCRATCH: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// `text` as an lz4 block with its length prepended (little-endian `u32`),
+/// the bytes `lz4_flex::compress_prepend_size` gives; `None` when that is
+/// not smaller than the text or the text is too long for the length.
+fn compress(text: &str) -> Option<Box<[u8]>> {
+    let len = u32::try_from(text.len()).ok()?;
+    let mut buf = SCRATCH.take();
+    let room = 4 + lz4_flex::block::get_maximum_output_size(text.len());
+    if buf.len() < room {
+        buf.resize(room, 0);
+    }
+    buf[..4].copy_from_slice(&len.to_le_bytes());
+    let packed = lz4_flex::block::compress_into(text.as_bytes(), &mut buf[4..room])
+        .ok()
+        .filter(|n| 4 + n < text.len())
+        .map(|n| buf[..4 + n].into());
+    SCRATCH.set(buf);
+    packed
 }
 
 impl Default for Body {
@@ -157,6 +208,13 @@ mod tests {
     fn round_trip(text: &str) {
         let body = Body::new(text);
         assert_eq!(body.text().as_bytes(), text.as_bytes());
+        body.with_text(|t| assert_eq!(t.as_bytes(), text.as_bytes()));
+        if body.is_compressed() {
+            let Repr::Lz4(packed) = &body.0 else {
+                unreachable!()
+            };
+            assert_eq!(**packed, *lz4_flex::compress_prepend_size(text.as_bytes()));
+        }
         assert_eq!(body.len(), text.len());
         assert_eq!(body.is_empty(), text.is_empty());
     }
@@ -172,6 +230,20 @@ mod tests {
             .filter_map(|i| char::from_u32(0x20 + (i * 7919) % 0x2fff))
             .collect();
         round_trip(&varied);
+    }
+
+    #[test]
+    fn reading_a_body_while_reading_another_works() {
+        let a = Body::new(&"Bupati hadir di Sleman. ".repeat(20));
+        let b = Body::new(&"Camat hadir di Depok. ".repeat(30));
+        assert!(a.is_compressed() && b.is_compressed());
+        let both = a.with_text(|ta| {
+            let made = Body::new(&ta.repeat(2));
+            b.with_text(|tb| format!("{}|{}|{}", ta.len(), tb.len(), made.len()))
+        });
+        assert_eq!(both, format!("{}|{}|{}", 24 * 20, 22 * 30, 24 * 40));
+        // the buffer is back and still reads right
+        a.with_text(|ta| assert_eq!(ta, a.text()));
     }
 
     #[test]

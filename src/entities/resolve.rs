@@ -26,7 +26,9 @@ pub fn extract_packed(articles: &[crate::corpus::Article]) -> Vec<PackedEntities
 
 /// One article's entities, extracted from its body and packed.
 pub fn extract_article(article: &crate::corpus::Article) -> PackedEntities {
-    PackedEntities::pack(&super::extract(&article.body.text()))
+    article
+        .body
+        .with_text(|text| PackedEntities::pack(&super::extract(text)))
 }
 
 /// Resolves per-article entities into corpus-wide lists.
