@@ -1,5 +1,7 @@
 //! Splitting a body into word and punctuation tokens with byte spans.
 
+use std::cell::Cell;
+
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {
@@ -41,6 +43,28 @@ pub struct Tokens<'a> {
     packed: Vec<u16>,
     /// `(index, end)` of each long token, by index.
     long: Vec<(u32, u32)>,
+}
+
+thread_local! {
+    /// The buffers of the last [`Tokens`] dropped on this thread, cleared:
+    /// the next text is cut into them instead of fresh allocations (one
+    /// body after another, as extraction goes).
+    static SPARE: Cell<(Vec<u32>, Vec<u16>)> = const { Cell::new((Vec::new(), Vec::new())) };
+}
+
+/// Buffers of more tokens than this are freed, not kept in [`SPARE`].
+const SPARE_MAX: usize = 1 << 16;
+
+impl Drop for Tokens<'_> {
+    fn drop(&mut self) {
+        if self.starts.capacity() <= SPARE_MAX && self.packed.capacity() <= SPARE_MAX {
+            let mut starts = std::mem::take(&mut self.starts);
+            let mut packed = std::mem::take(&mut self.packed);
+            starts.clear();
+            packed.clear();
+            SPARE.set((starts, packed));
+        }
+    }
 }
 
 /// Tokens this long or longer keep their end in [`Tokens::long`].
@@ -218,9 +242,12 @@ const DOTTED: &[&str] = &[
 pub fn tokenize(text: &str) -> Tokens<'_> {
     assert!(text.len() <= MAX_TEXT, "text too long to tokenise");
     let bytes = text.as_bytes();
+    let (starts, packed) = SPARE.take();
     let mut tokens = Tokens {
         text,
-        ..Tokens::default()
+        starts,
+        packed,
+        long: Vec::new(),
     };
     // About one token per six bytes of prose: most bodies never regrow.
     let expected = text.len() / 6 + 8;
@@ -403,6 +430,30 @@ mod tests {
 
     fn texts(s: &str) -> Vec<&str> {
         tokenize(s).iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn reused_buffers_cut_the_same_tokens() {
+        let long =
+            "Bupati Gowa, Adnan Purichta Ichsan, meresmikan Pasar Sungguminasa.\n".repeat(50);
+        let short = "Camat Cisoka hadir (7/8) di M.Si-nya se-Kota.";
+        let list = |t: &Tokens| {
+            t.iter()
+                .map(|k| (k.start, k.end, k.kind, k.after_break))
+                .collect::<Vec<_>>()
+        };
+        // Cut while other tokens are alive and hold the spare buffers: fresh.
+        let holder = tokenize("x");
+        let fresh_long = list(&tokenize(&long));
+        let holder2 = tokenize("y");
+        let fresh_short = list(&tokenize(short));
+        drop((holder, holder2));
+        assert!(fresh_long.len() > 500);
+        // Each cut into the buffers the one before left behind.
+        for _ in 0..2 {
+            assert_eq!(list(&tokenize(&long)), fresh_long);
+            assert_eq!(list(&tokenize(short)), fresh_short);
+        }
     }
 
     #[test]
