@@ -109,7 +109,7 @@ pub struct Article {
     /// Clean body: paragraphs joined with `\n\n`, boilerplate removed.
     /// Serialized as the text.
     pub body: Body,
-    /// 64-bit FNV-1a of the raw text, taken while loading.
+    /// [`crate::store::paths::text_hash`] of the raw text, taken while loading.
     #[serde(skip)]
     pub hash: u64,
     /// Where [`read_raw`] finds the raw text again.

@@ -6,7 +6,7 @@ use super::jsonl::record_text;
 use super::load::{describe_io_error, raw_text};
 use super::seeds::seed_text;
 use super::{Article, Origin};
-use crate::store::paths::fnv1a;
+use crate::store::paths::text_hash;
 use std::fs;
 use std::path::Path;
 
@@ -45,7 +45,7 @@ pub fn raw_from_bytes(article: &Article, bytes: Vec<u8>) -> Result<String, RawEr
         Origin::File | Origin::Seed => raw_text(bytes),
     };
     match text {
-        Ok(text) if fnv1a(text.as_bytes()) == article.hash => Ok(text),
+        Ok(text) if text_hash(text.as_bytes()) == article.hash => Ok(text),
         _ => Err(RawError::Changed),
     }
 }

@@ -95,7 +95,7 @@ pub struct Remembered {
     pub filter: String,
 }
 
-/// The hash that ties marks to an article's text: FNV-1a of its raw text,
+/// The hash that ties marks to an article's text: XXH3-64 of its raw text,
 /// taken while loading.
 pub fn content_hash(article: &Article) -> String {
     format!("{:016x}", article.hash)

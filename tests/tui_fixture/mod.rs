@@ -10,7 +10,7 @@ use warta::entities::{
     ArticleEntities, EntityIndex, FigureMention, Official, OfficialMention, Organization,
     OrganizationMention, PackedEntities, Place, PlaceLevel, PlaceMention, Role, Span,
 };
-use warta::store::paths::fnv1a;
+use warta::store::paths::text_hash;
 use warta::ui::strings::Lang;
 
 /// Bodies: article 0 mentions Kustini twice and Dinas Perdagangan, article 1
@@ -39,7 +39,7 @@ fn article(i: usize, title: &str, date: Option<ArticleDate>, body: String) -> Ar
         site: Some("Contoh.com".to_string()),
         author: Some("Redaksi".to_string()),
         dateline: None,
-        hash: fnv1a(raw(title, &body).as_bytes()),
+        hash: text_hash(raw(title, &body).as_bytes()),
         origin: Origin::File,
         body: body.as_str().into(),
         redecoded: false,

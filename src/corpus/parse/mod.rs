@@ -73,7 +73,7 @@ pub fn parse_article(
         author: known.author.or(parsed.author),
         dateline: parsed.dateline.and_then(|d| d.place),
         body: Body::new(&parsed.body),
-        hash: crate::store::paths::fnv1a(raw.as_bytes()),
+        hash: crate::store::paths::text_hash(raw.as_bytes()),
         origin: Origin::File,
         redecoded,
         removed_controls,
