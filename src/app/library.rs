@@ -488,9 +488,9 @@ pub fn article_document(article: &Article, entities: &EntityIndex, a: usize) -> 
         .collect();
     names.dedup();
     Document::new([
-        article.title.clone(),
-        names.join(" · "),
-        article.site.clone().unwrap_or_default(),
-        article.date.map(|d| d.to_string()).unwrap_or_default(),
+        article.title.as_str(),
+        &names.join(" · "),
+        article.site.as_deref().unwrap_or_default(),
+        &article.date.map(|d| d.to_string()).unwrap_or_default(),
     ])
 }

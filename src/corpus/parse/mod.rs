@@ -8,6 +8,7 @@ mod meta;
 use crate::corpus::{Article, ArticleDate, Body, Origin, TitleSource};
 use boilerplate::{classify, is_photo_caption, LineKind};
 pub use meta::{find_dateline, find_site, Dateline};
+use std::borrow::Cow;
 use std::path::PathBuf;
 
 /// The longest line still taken as a title at the head of a file.
@@ -96,7 +97,7 @@ struct ParsedText {
 /// body, and the tail after the first end marker.
 fn parse_text(text: &str) -> ParsedText {
     let mut out = ParsedText::default();
-    let mut paragraphs: Vec<String> = Vec::new();
+    let mut paragraphs: Vec<Cow<str>> = Vec::new();
     let mut in_header = true;
     let mut lines = text.lines().map(clean_line).peekable();
     let mut in_tail = false;
@@ -148,11 +149,11 @@ fn parse_text(text: &str) -> ParsedText {
                 out.header_date.get_or_insert(d);
                 continue;
             }
-            if out.header_title.as_deref() == Some(line.as_str()) {
+            if out.header_title.as_deref() == Some(&*line) {
                 continue; // a title repeated by the scraper shows once
             }
             if out.header_title.is_none() && paragraphs.is_empty() && looks_like_title(&line) {
-                out.header_title = Some(line);
+                out.header_title = Some(line.into_owned());
                 continue;
             }
             if is_photo_caption(&line) {
@@ -160,7 +161,7 @@ fn parse_text(text: &str) -> ParsedText {
             }
             in_header = false;
         }
-        if out.header_title.as_deref() == Some(line.as_str()) {
+        if out.header_title.as_deref() == Some(&*line) {
             continue;
         }
         paragraphs.push(line);
@@ -172,21 +173,23 @@ fn parse_text(text: &str) -> ParsedText {
     out
 }
 
-/// Trims a line and turns no-break and other odd spaces into plain spaces.
-fn clean_line(line: &str) -> String {
+/// Trims a line and turns no-break and other odd spaces into plain spaces
+/// (a copy only then: nearly every line is borrowed).
+fn clean_line(line: &str) -> Cow<'_, str> {
     let trimmed = line.trim_matches(|c: char| c.is_whitespace());
     if !trimmed.is_ascii() && trimmed.contains(['\u{a0}', '\u{2007}', '\u{202f}', '\u{3000}']) {
         trimmed
             .chars()
             .map(|c| if c.is_whitespace() { ' ' } else { c })
-            .collect()
+            .collect::<String>()
+            .into()
     } else {
-        trimmed.to_string()
+        trimmed.into()
     }
 }
 
 /// The next non-empty line, cleaned as a name (the author box's content).
-fn next_name(lines: &mut impl Iterator<Item = String>) -> Option<String> {
+fn next_name<'a>(lines: &mut impl Iterator<Item = Cow<'a, str>>) -> Option<String> {
     lines
         .find(|l| !l.is_empty())
         .map(|l| boilerplate::clean_name(&l))
