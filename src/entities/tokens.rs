@@ -258,23 +258,29 @@ pub fn tokenize(text: &str) -> Tokens<'_> {
     while i < text.len() {
         let b = bytes[i];
         let start = i;
-        // ASCII first (nearly every character), without decoding a char.
-        if b.is_ascii() {
-            if matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
+        // ASCII first (nearly every character), without decoding a char:
+        // one table look tells space, letter, digit and punctuation apart.
+        let ascii = match ASCII_CLASS[usize::from(b)] {
+            AsciiClass::Space => {
                 after_break |= b == b'\n';
                 i += 1;
                 continue;
             }
-            let kind = if b.is_ascii_alphabetic() {
+            AsciiClass::Letter => {
                 i = word_end(text, start, start + 1);
-                TokenKind::Word
-            } else if b.is_ascii_digit() {
+                Some(TokenKind::Word)
+            }
+            AsciiClass::Digit => {
                 i = number_end(bytes, start + 1);
-                TokenKind::Number
-            } else {
+                Some(TokenKind::Number)
+            }
+            AsciiClass::Punct => {
                 i += 1;
-                TokenKind::Punct
-            };
+                Some(TokenKind::Punct)
+            }
+            AsciiClass::NotAscii => None,
+        };
+        if let Some(kind) = ascii {
             tokens.push(start, i, kind, after_break);
             after_break = false;
             continue;
@@ -344,7 +350,7 @@ impl TokenMarks {
 /// The end of the word whose first letter is `start..i`. Hyphens join
 /// words except before a capital; a dot joins letters (`M.Si`); a full stop
 /// after an abbreviation, an initial or a dotted run belongs to the word.
-#[inline]
+#[inline(always)]
 fn word_end(text: &str, start: usize, mut i: usize) -> usize {
     let bytes = text.as_bytes();
     while i < text.len() {
@@ -390,6 +396,41 @@ fn word_end(text: &str, start: usize, mut i: usize) -> usize {
     }
     i
 }
+
+/// What an ASCII byte starts in [`tokenize`].
+#[derive(Clone, Copy)]
+enum AsciiClass {
+    /// White space between tokens.
+    Space,
+    /// A word.
+    Letter,
+    /// A number.
+    Digit,
+    /// A one-character token.
+    Punct,
+    /// Not ASCII: the char is decoded.
+    NotAscii,
+}
+
+/// [`AsciiClass`] by byte.
+static ASCII_CLASS: [AsciiClass; 256] = {
+    let mut table = [AsciiClass::NotAscii; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        table[b] = if matches!(byte, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r') {
+            AsciiClass::Space
+        } else if byte.is_ascii_alphabetic() {
+            AsciiClass::Letter
+        } else if byte.is_ascii_digit() {
+            AsciiClass::Digit
+        } else {
+            AsciiClass::Punct
+        };
+        b += 1;
+    }
+    table
+};
 
 /// ASCII letters and digits, by byte.
 static ASCII_ALPHANUMERIC: [bool; 256] = {
