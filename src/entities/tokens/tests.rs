@@ -1,0 +1,104 @@
+//! Tests of the tokenizer.
+
+use super::*;
+
+fn texts(s: &str) -> Vec<&str> {
+    tokenize(s).iter().map(|t| t.text).collect()
+}
+
+#[test]
+fn reused_buffers_cut_the_same_tokens() {
+    let long = "Bupati Gowa, Adnan Purichta Ichsan, meresmikan Pasar Sungguminasa.\n".repeat(50);
+    let short = "Camat Cisoka hadir (7/8) di M.Si-nya se-Kota.";
+    let list = |t: &Tokens| {
+        t.iter()
+            .map(|k| (k.start, k.end, k.kind, k.after_break))
+            .collect::<Vec<_>>()
+    };
+    // Cut while other tokens are alive and hold the spare buffers: fresh.
+    let holder = tokenize("x");
+    let fresh_long = list(&tokenize(&long));
+    let holder2 = tokenize("y");
+    let fresh_short = list(&tokenize(short));
+    drop((holder, holder2));
+    assert!(fresh_long.len() > 500);
+    // Each cut into the buffers the one before left behind.
+    for _ in 0..2 {
+        assert_eq!(list(&tokenize(&long)), fresh_long);
+        assert_eq!(list(&tokenize(short)), fresh_short);
+    }
+}
+
+#[test]
+fn words_punctuation_and_numbers() {
+    assert_eq!(
+        texts("Wali Kota, Arief R. Wismansyah."),
+        ["Wali", "Kota", ",", "Arief", "R.", "Wismansyah", "."]
+    );
+    assert_eq!(
+        texts("dari 1,61 % menjadi 8.182 rumah"),
+        ["dari", "1,61", "%", "menjadi", "8.182", "rumah"]
+    );
+}
+
+#[test]
+fn abbreviations_initials_and_degrees() {
+    assert_eq!(
+        texts("Pj. Bupati Drs. H. Ahmad, M.Si, S.Sos."),
+        ["Pj.", "Bupati", "Drs.", "H.", "Ahmad", ",", "M.Si", ",", "S.Sos."]
+    );
+    assert_eq!(texts("A.S. Chaidir"), ["A.S.", "Chaidir"]);
+}
+
+#[test]
+fn hyphens_before_capitals_split() {
+    assert_eq!(
+        texts("se-Kota Padang Se-Indonesia kunjungan-kunjungan"),
+        [
+            "se",
+            "-",
+            "Kota",
+            "Padang",
+            "Se",
+            "-",
+            "Indonesia",
+            "kunjungan-kunjungan"
+        ]
+    );
+}
+
+#[test]
+fn a_byte_set_holds_the_first_bytes_and_nothing_else() {
+    let set = ByteSet::of_first_bytes(&["Kota", "desa", "", "Émile", "kota"]);
+    let held: Vec<u8> = (0..=255).filter(|&b| set.contains(b)).collect();
+    assert_eq!(held, [b'K', b'd', b'k', "É".as_bytes()[0]]);
+}
+
+#[test]
+fn marks_set_and_read_across_words() {
+    let mut m = TokenMarks::new(130);
+    m.set(62..66);
+    m.set(129..130);
+    let set: Vec<usize> = (0..130).filter(|&i| m.get(i)).collect();
+    assert_eq!(set, [62, 63, 64, 65, 129]);
+}
+
+#[test]
+fn long_tokens_keep_their_end() {
+    let word = "a".repeat(LONG + 5);
+    let short = "b".repeat(LONG - 1);
+    let s = format!("x {word} {short} . {word}\ny");
+    let t = tokenize(&s);
+    let lens: Vec<usize> = t.iter().map(|t| t.text.len()).collect();
+    assert_eq!(lens, [1, LONG + 5, LONG - 1, 1, LONG + 5, 1]);
+    assert!(t.at(5).after_break && t.at(3).kind == TokenKind::Punct);
+    assert_eq!(t.long.len(), 2);
+}
+
+#[test]
+fn spans_are_char_boundaries() {
+    let s = "“Kami”—kata Bu Ratna’s";
+    for t in tokenize(s).iter() {
+        assert_eq!(&s[t.start..t.end], t.text);
+    }
+}
