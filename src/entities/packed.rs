@@ -102,16 +102,6 @@ impl PackedEntities {
         r.num()
     }
 
-    /// Unpacks only the officials (what resolution reads most).
-    pub fn officials(&self) -> Vec<OfficialMention> {
-        let mut r = Reader::new(&self.0);
-        let n = r.num();
-        (0..4).for_each(|_| {
-            r.num();
-        });
-        (0..n).map(|_| r.official()).collect()
-    }
-
     /// The officials read in place, without copying their texts (what
     /// clustering and resolution walk for every mention of the corpus).
     pub fn official_refs(&self) -> impl Iterator<Item = OfficialRef<'_>> {
