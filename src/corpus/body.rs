@@ -59,7 +59,7 @@ impl Body {
                 });
             f(text.unwrap_or_default())
         };
-        SCRATCH.set(buf);
+        keep(buf);
         result
     }
 
@@ -126,8 +126,17 @@ fn compress(text: &str) -> Option<Box<[u8]>> {
         .ok()
         .filter(|n| 4 + n < text.len())
         .map(|n| buf[..4 + n].into());
-    SCRATCH.set(buf);
+    keep(buf);
     packed
+}
+
+/// Puts a buffer back into [`SCRATCH`] unless a huge body made it too big
+/// to keep for the thread's life.
+fn keep(buf: Vec<u8>) {
+    const SCRATCH_MAX: usize = 1 << 20;
+    if buf.capacity() <= SCRATCH_MAX {
+        SCRATCH.set(buf);
+    }
 }
 
 impl Default for Body {
@@ -244,6 +253,21 @@ mod tests {
         assert_eq!(both, format!("{}|{}|{}", 24 * 20, 22 * 30, 24 * 40));
         // the buffer is back and still reads right
         a.with_text(|ta| assert_eq!(ta, a.text()));
+    }
+
+    #[test]
+    fn a_huge_body_leaves_no_huge_buffer_behind() {
+        let huge = "Rapat koordinasi digelar di Sleman. ".repeat(60_000);
+        assert!(huge.len() > 2 << 20);
+        let body = Body::new(&huge);
+        assert!(body.is_compressed());
+        assert_eq!(body.with_text(str::len), huge.len());
+        let kept = SCRATCH.with_borrow(Vec::capacity);
+        assert!(kept <= 1 << 20, "{kept} bytes kept");
+        // and an ordinary body still reads through a kept buffer
+        let small = Body::new(&"Camat hadir. ".repeat(20));
+        small.with_text(|t| assert_eq!(t.len(), 13 * 20));
+        assert!(SCRATCH.with_borrow(Vec::capacity) >= 13 * 20);
     }
 
     #[test]
