@@ -270,11 +270,16 @@ pub(super) fn cluster(per_article: &[PackedEntities]) -> Vec<Cluster> {
     // the cluster took that last name, the order the matching follows.
     let mut by_last: HashMap<(String, String), Vec<(usize, usize)>> = HashMap::new();
     let mut took_last = 0;
+    // A name comes back in article after article: its parts are worked out
+    // once.
+    let mut parts_of: HashMap<&str, NameParts> = HashMap::new();
     for (ai, ents) in per_article.iter().enumerate() {
         for (oi, o) in ents.official_refs().enumerate() {
-            let parts = NameParts::of(o.name);
-            let key = parts.key.clone();
-            let last = parts.words.last().cloned().unwrap_or_default();
+            let parts = &*parts_of
+                .entry(o.name)
+                .or_insert_with(|| NameParts::of(o.name));
+            let key = parts.key.as_str();
+            let last = parts.words.last().map_or("", String::as_str);
             let exact = variant_hash(o.name, o.institution);
             // The mention's institution bit and province, when it has both.
             let mut gate: Option<Option<(u64, u32)>> = None;
@@ -297,18 +302,18 @@ pub(super) fn cluster(per_article: &[PackedEntities]) -> Vec<Cluster> {
                 }) || c.variants.iter().any(|(_, inst, p)| {
                     // same_person needs equal keys or one shared institution.
                     (p.key == key || (inst.is_some() && inst.as_deref() == o.institution))
-                        && same_parts(p, inst.as_deref(), &parts, o.institution, &mut province)
+                        && same_parts(p, inst.as_deref(), parts, o.institution, &mut province)
                 })
             };
             // Clusters with this key, then the earliest to take this last
             // name among those with this institution.
             let found = by_key
-                .get(&key)
+                .get(key)
                 .and_then(|list| list.iter().find(|ci| matches(ci)))
                 .or_else(|| {
                     let inst = o.institution?.to_string();
                     by_last
-                        .get(&(last.clone(), inst))?
+                        .get(&(last.to_string(), inst))?
                         .iter()
                         .filter(|(_, ci)| matches(ci))
                         .min()
@@ -334,16 +339,16 @@ pub(super) fn cluster(per_article: &[PackedEntities]) -> Vec<Cluster> {
             };
             let c = &mut clusters[ci];
             // `keys` holds each distinct key once.
-            if !c.keys.contains(&key) {
-                by_key.entry(key.clone()).or_default().push(ci);
-                c.keys.push(key.clone());
-                if !c.lasts.iter().any(|(l, _)| *l == last) {
+            if !c.keys.iter().any(|k| k == key) {
+                by_key.entry(key.to_string()).or_default().push(ci);
+                c.keys.push(key.to_string());
+                if !c.lasts.iter().any(|(l, _)| l == last) {
                     took_last += 1;
                     for inst in &c.institutions {
-                        let list = by_last.entry((last.clone(), inst.clone())).or_default();
+                        let list = by_last.entry((last.to_string(), inst.clone())).or_default();
                         list.push((took_last, ci));
                     }
-                    c.lasts.push((last.clone(), took_last));
+                    c.lasts.push((last.to_string(), took_last));
                 }
             }
             if let Some(inst) = o.institution {
@@ -363,7 +368,11 @@ pub(super) fn cluster(per_article: &[PackedEntities]) -> Vec<Cluster> {
             {
                 filed.push(variants.len());
                 c.reach.add(o.institution, parts.words.len(), &mut province);
-                variants.push((o.name.to_string(), o.institution.map(str::to_string), parts));
+                variants.push((
+                    o.name.to_string(),
+                    o.institution.map(str::to_string),
+                    parts.clone(),
+                ));
             }
             let rank = (o.name.split_whitespace().count(), o.name.len());
             if c.members.is_empty() || rank >= c.name_rank {
