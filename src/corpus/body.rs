@@ -54,7 +54,10 @@ impl Body {
                     if buf.len() < len {
                         buf.resize(len, 0);
                     }
-                    let n = lz4_flex::block::decompress_into(block, &mut buf[..len]).ok()?;
+                    // all of it, or nothing (as for a block that fails)
+                    let n = lz4_flex::block::decompress_into(block, &mut buf[..len])
+                        .ok()
+                        .filter(|&n| n == len)?;
                     std::str::from_utf8(&buf[..n]).ok()
                 });
             f(text.unwrap_or_default())
@@ -69,12 +72,7 @@ impl Body {
     pub fn text(&self) -> Cow<'_, str> {
         match &self.0 {
             Repr::Plain(text) => Cow::Borrowed(text),
-            Repr::Lz4(packed) => Cow::Owned(
-                lz4_flex::decompress_size_prepended(packed)
-                    .ok()
-                    .and_then(|bytes| String::from_utf8(bytes).ok())
-                    .unwrap_or_default(),
-            ),
+            Repr::Lz4(_) => Cow::Owned(self.with_text(str::to_owned)),
         }
     }
 

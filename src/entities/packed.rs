@@ -317,10 +317,16 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn text(&mut self, len: usize) -> String {
+    /// The next `len` bytes (fewer at the end), stepped over.
+    fn take(&mut self, len: usize) -> &'a [u8] {
         let end = (self.at + len).min(self.bytes.len());
         let bytes = &self.bytes[self.at.min(end)..end];
         self.at = end;
+        bytes
+    }
+
+    fn text(&mut self, len: usize) -> String {
+        let bytes = self.take(len);
         // Always UTF-8 (see `well_formed`); `from_utf8` checks it much faster
         // than the lossy conversion walks it.
         match std::str::from_utf8(bytes) {
@@ -332,10 +338,7 @@ impl<'a> Reader<'a> {
     /// `len` bytes of text in place. Packed texts are UTF-8 (see
     /// `well_formed`); were one not, it reads as empty rather than failing.
     fn text_ref(&mut self, len: usize) -> &'a str {
-        let end = (self.at + len).min(self.bytes.len());
-        let bytes = &self.bytes[self.at.min(end)..end];
-        self.at = end;
-        std::str::from_utf8(bytes).unwrap_or_default()
+        std::str::from_utf8(self.take(len)).unwrap_or_default()
     }
 
     /// What [`Reader::string`] reads, in place.
@@ -394,13 +397,13 @@ impl<'a> Reader<'a> {
     /// Steps over what [`Reader::string`] reads.
     fn skip_text(&mut self) {
         let len = self.num();
-        self.at = (self.at + len).min(self.bytes.len());
+        self.take(len);
     }
 
     /// Steps over what [`Reader::optional`] reads.
     fn skip_optional(&mut self) {
         let len = self.num().saturating_sub(1);
-        self.at = (self.at + len).min(self.bytes.len());
+        self.take(len);
     }
 
     /// Steps over what [`Reader::spans`] reads.

@@ -432,7 +432,9 @@ static ASCII_CLASS: [AsciiClass; 256] = {
     table
 };
 
-/// ASCII letters and digits, by byte.
+/// ASCII letters and digits, by byte: what [`ASCII_CLASS`] says of them as
+/// one flag, for `word_end`'s inner loop (testing the class there took 0.9 %
+/// more instructions over a whole load).
 static ASCII_ALPHANUMERIC: [bool; 256] = {
     let mut table = [false; 256];
     let mut b = 0;
