@@ -43,7 +43,10 @@ fn main() {
     let t = Instant::now();
     let corpus = load_paths(
         std::slice::from_ref(&path),
-        &LoadOptions { size_cap: u64::MAX },
+        &LoadOptions {
+            size_cap: u64::MAX,
+            ..LoadOptions::default()
+        },
     );
     let load = t.elapsed();
     let t = Instant::now();

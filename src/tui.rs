@@ -7,7 +7,7 @@ use crate::app::keymap::map_event;
 use crate::app::search::{self, SearchRequest, SearchTarget};
 use crate::app::{update, Action, Library, LoadProgress, State, TICKS_PER_SECOND};
 use crate::cli::{CorpusArgs, Settings, SnapshotPlace};
-use crate::corpus::{Article, LoadStats};
+use crate::corpus::{Article, FileStamps, LoadStats};
 use crate::search::FuzzyScorer;
 use crate::store::{ArticleKey, Remembered, StateFile, StateStore};
 use crate::ui::strings::{trf, S};
@@ -204,11 +204,10 @@ async fn build(
                 });
             }
         };
-        let corpus = Arc::new(crate::cli::read_corpus_streaming(
-            &args,
-            &stats,
-            &mut preview,
-        ));
+        let reuse = snapshot.as_ref().and_then(SnapshotPlace::reusable);
+        let (corpus, known) =
+            crate::cli::read_corpus_reusing(&args, &stats, &mut preview, snapshot.as_ref(), reuse);
+        let corpus = Arc::new(corpus);
         indexing.store(true, Ordering::Relaxed);
         let keys = crate::store::keys(&corpus.articles);
         if let Some(tx) = early {
@@ -217,7 +216,9 @@ async fn build(
                 keys: keys.clone(),
             });
         }
-        let entities = crate::store::entity_cache::build_index(&corpus.articles, cache.as_deref());
+        let (packed, _) =
+            crate::store::entity_cache::extract_known(&corpus.articles, known, cache.as_deref());
+        let entities = crate::entities::resolve_packed(packed);
         let lib = Arc::new(Library::from_shared(corpus, entities, false));
         if let Some(place) = snapshot {
             place.write_in_background(lib.clone());
@@ -261,14 +262,27 @@ async fn fingerprint(paths: Vec<PathBuf>) -> Option<Fingerprints> {
         .ok()
 }
 
+/// Fingerprints the opened folders and stamps their files, on a blocking
+/// thread (before a build: the stamps tell which files an earlier
+/// snapshot still holds).
+async fn fingerprint_with_stamps(paths: Vec<PathBuf>) -> Option<(Fingerprints, Arc<FileStamps>)> {
+    tokio::task::spawn_blocking(move || {
+        let (prints, stamps) = crate::watch::fingerprints_with_stamps(&paths);
+        (prints, Arc::new(stamps))
+    })
+    .await
+    .ok()
+}
+
 /// Where the library snapshot of `args` goes, for files with these
-/// fingerprints; none when snapshots are off.
+/// fingerprints and stamps; none when snapshots are off.
 fn snapshot_place(
     args: &CorpusArgs,
     snapshot: bool,
-    files: Option<Fingerprints>,
+    files: Option<(Fingerprints, Arc<FileStamps>)>,
 ) -> Option<SnapshotPlace> {
-    snapshot.then(|| SnapshotPlace::new(args, files?.all))?
+    let (prints, stamps) = files?;
+    snapshot.then(|| SnapshotPlace::new(args, prints.all, stamps))?
 }
 
 /// Builds the corpus, then watches the opened folders (never the bundled
@@ -287,11 +301,11 @@ fn spawn_loader(
         let watched = !args.paths.is_empty();
         let paths = args.paths.clone();
         let files = if watched {
-            fingerprint(paths.clone()).await
+            fingerprint_with_stamps(paths.clone()).await
         } else {
             None
         };
-        let mut seen = files.map_or(0, |f| f.corpus);
+        let mut seen = files.as_ref().map_or(0, |(f, _)| f.corpus);
         let stats = Arc::new(LoadStats::default());
         let indexing = Arc::new(AtomicBool::new(false));
         let progress = spawn_progress(stats.clone(), indexing.clone(), errors.clone());
@@ -330,10 +344,12 @@ fn spawn_loader(
             let spent = started.elapsed();
             if now.corpus != seen {
                 seen = now.corpus;
+                // stamped in a walk of its own: the key must come with them
+                let files = fingerprint_with_stamps(paths.clone()).await;
                 let Ok(built) = build(
                     args.clone(),
                     cache.clone(),
-                    snapshot_place(&args, snapshot, Some(now)),
+                    snapshot_place(&args, snapshot, files),
                     Arc::default(),
                     Arc::default(),
                     None,

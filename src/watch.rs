@@ -4,7 +4,7 @@
 //! needs no platform API and no extra thread per folder, and a changed,
 //! added or removed file is seen within one interval.
 
-use crate::corpus::{is_article_file, visible_entries};
+use crate::corpus::{is_article_file, visible_entries, FileStamps};
 use rayon::prelude::*;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -36,17 +36,34 @@ pub struct Fingerprints {
 
 /// Both fingerprints of the files under `paths`.
 pub fn fingerprints(paths: &[PathBuf]) -> Fingerprints {
-    let mut h = Hashes::new();
+    walk(paths, false).0
+}
+
+/// [`fingerprints`], and each article file's stamp (size, modification
+/// and change time, inode) taken in the same walk, for a load to tell
+/// which files are unchanged since an earlier one (see
+/// [`crate::corpus::Reuse`]).
+pub fn fingerprints_with_stamps(paths: &[PathBuf]) -> (Fingerprints, FileStamps) {
+    walk(paths, true)
+}
+
+fn walk(paths: &[PathBuf], stamped: bool) -> (Fingerprints, FileStamps) {
+    let mut h = Hashes::new(stamped);
     for p in paths {
         // the roots as given, so the same files under other names differ
         h.all.add(p.as_os_str().as_encoded_bytes());
         h.all.add(&[0]);
         visit(p, 0, true, &mut h);
     }
-    Fingerprints {
+    let mut stamps = FileStamps::default();
+    for (path, stamp) in h.stamps.into_iter().flatten() {
+        stamps.insert(path, stamp);
+    }
+    let prints = Fingerprints {
         corpus: h.corpus.0,
         all: h.all.0,
-    }
+    };
+    (prints, stamps)
 }
 
 #[derive(Clone, Copy)]
@@ -68,13 +85,16 @@ impl Fnv {
 struct Hashes {
     corpus: Fnv,
     all: Fnv,
+    /// The article files' stamps, when asked for.
+    stamps: Option<Vec<(PathBuf, u64)>>,
 }
 
 impl Hashes {
-    fn new() -> Self {
+    fn new(stamped: bool) -> Self {
         Hashes {
             corpus: Fnv::new(),
             all: Fnv::new(),
+            stamps: stamped.then(Vec::new),
         }
     }
 }
@@ -112,7 +132,7 @@ fn visit_dir(dir: &Path, depth: usize, h: &mut Hashes) {
     let children: Vec<Hashes> = entries
         .par_iter()
         .map(|entry| {
-            let mut c = Hashes::new();
+            let mut c = Hashes::new(h.stamps.is_some());
             let path = entry.path();
             match entry.file_type() {
                 Ok(kind) if kind.is_dir() => visit_dir(&path, depth + 1, &mut c),
@@ -133,6 +153,9 @@ fn visit_dir(dir: &Path, depth: usize, h: &mut Hashes) {
                 to.add(&from.0.to_le_bytes());
             }
         }
+        if let (Some(to), Some(from)) = (&mut h.stamps, c.stamps) {
+            to.extend(from);
+        }
     }
 }
 
@@ -143,15 +166,23 @@ fn add_file(path: &Path, meta: &fs::Metadata, corpus: bool, h: &mut Hashes) {
         .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
         .map_or(0, |d| d.as_nanos());
     let name = path.as_os_str().as_encoded_bytes();
+    let changed = changed(meta);
     if corpus {
         h.corpus.add(name);
         h.corpus.add(&meta.len().to_le_bytes());
         h.corpus.add(&modified.to_le_bytes());
+        if let Some(stamps) = &mut h.stamps {
+            let mut stamp = Fnv::new();
+            stamp.add(&meta.len().to_le_bytes());
+            stamp.add(&modified.to_le_bytes());
+            stamp.add(&changed.to_le_bytes());
+            stamps.push((path.to_path_buf(), stamp.0));
+        }
     }
     h.all.add(name);
     h.all.add(&meta.len().to_le_bytes());
     h.all.add(&modified.to_le_bytes());
-    h.all.add(&changed(meta).to_le_bytes());
+    h.all.add(&changed.to_le_bytes());
 }
 
 /// The change time and inode, mixed; 0 where the system has neither.

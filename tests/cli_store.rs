@@ -286,9 +286,14 @@ fn the_entity_cache_serves_a_second_run_and_never_a_stale_article() {
         std::fs::read(&cache).unwrap(),
         b"WARTAENT and then nonsense"
     );
+    // The snapshot the first bench wrote still holds the unchanged `b.txt`
+    // with its entities; the edited `a.txt` comes from the cache.
     let bench = home.run(&["bench", "--json", "--query", "a", dir]);
     let report: Value = serde_json::from_slice(&bench.stdout).expect("bench json");
-    assert_eq!(report["extract_cached"], 2);
+    assert_eq!(
+        (&report["reused"], &report["extract_cached"]),
+        (&json!(1), &json!(1))
+    );
 }
 
 #[test]
@@ -357,4 +362,61 @@ fn headless_commands_read_a_current_snapshot_and_never_a_stale_one() {
     assert!(listed.contains("Camat Hadiri Musrenbang"), "{listed}");
     assert!(run(&["entities", "--json", dir]).contains("Budi Santoso"));
     assert!(cache.exists(), "extracted through the entity cache");
+}
+
+#[test]
+fn a_changed_folder_takes_its_unchanged_files_from_the_last_snapshot() {
+    let home = Home::new();
+    let corpus = pasar_corpus(&home);
+    let write = |name: &str, title: &str, who: &str| {
+        let text =
+            format!("{title}\n\nCamat Cisoka, {who}, menghadiri musrenbang di Desa Sukamaju.\n");
+        std::fs::write(corpus.join(name), text).unwrap();
+    };
+    write("b.txt", "Camat Hadiri Musrenbang", "Budi Santoso");
+    write("c.txt", "Camat Tinjau Jalan", "Dedi Supriadi");
+    let dir = corpus.to_str().unwrap();
+    let bench = || -> Value {
+        let out = home.run(&["bench", "--json", "--query", "a", dir]);
+        assert!(out.status.success(), "{out:?}");
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let first = bench();
+    assert_eq!(first["loaded_from"], "files");
+    assert_eq!(first["reused"], 0);
+    assert!(first["reuse_read_ms"].is_null(), "no snapshot yet");
+
+    // one edited (another size), one added: the other two are taken
+    std::fs::write(
+        corpus.join("a.txt"),
+        "Bupati Resmikan Pasar\n\nBupati Tangerang, Maesyal Rasyid, meresmikan Pasar Cisoka Baru.\n",
+    )
+    .unwrap();
+    write("d.txt", "Lurah Buka Posyandu", "Siti Aminah");
+    let second = bench();
+    assert_eq!(second["loaded_from"], "files");
+    assert_eq!(second["articles"], 4);
+    assert_eq!(second["reused"], 2);
+    assert!(second["reuse_read_ms"].is_number());
+
+    // The snapshot that load wrote is what the files give.
+    let run = |args: &[&str]| {
+        let out = home.run(args);
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    for command in ["entities", "list"] {
+        let stored = run(&[command, "--json", dir]);
+        assert_eq!(
+            stored,
+            run(&[command, "--json", dir, "--no-state"]),
+            "{command}"
+        );
+        assert!(
+            stored.contains("Siti Aminah") || command == "list",
+            "{stored}"
+        );
+        assert!(!stored.contains("Ahmed Zaki"), "{stored}");
+    }
+    assert_eq!(bench()["loaded_from"], "snapshot");
 }

@@ -4,8 +4,8 @@ use super::args::{Command, CorpusArgs};
 use super::settings::Settings;
 use super::write_stdout;
 use crate::app::Library;
-use crate::corpus::{load_paths_streaming, load_seeds, Article, Corpus, LoadOptions, LoadStats};
-use crate::entities::EntityIndex;
+use crate::corpus::{Article, Corpus, LoadStats};
+use crate::entities::{resolve_packed, EntityIndex, PackedEntities};
 use crate::store::{entity_cache, Remembered};
 use crate::ui::strings::{tr, trf, Lang, S};
 use anyhow::{bail, Result};
@@ -32,14 +32,7 @@ pub fn read_corpus_streaming(
     stats: &LoadStats,
     partial: &mut dyn FnMut(&[Article]),
 ) -> Corpus {
-    if args.paths.is_empty() {
-        load_seeds()
-    } else {
-        let opts = LoadOptions {
-            size_cap: super::size_cap(args),
-        };
-        load_paths_streaming(&args.paths, &opts, stats, partial)
-    }
+    super::read_corpus_reusing(args, stats, partial, None, None).0
 }
 
 /// Loads like [`read_corpus`] and reports each problem on stderr, one line each.
@@ -51,40 +44,70 @@ pub fn load_corpus(args: &CorpusArgs) -> Corpus {
     corpus
 }
 
-/// The library of a current snapshot of the corpus `args` names, its
-/// problems reported on stderr. Headless commands read a snapshot but do
-/// not write one (the reader and `warta bench` do): most of them never
-/// build the search indices a snapshot holds.
-fn stored_library(args: &CorpusArgs, settings: &Settings) -> Option<Library> {
-    if !settings.library_snapshot() {
-        return None;
-    }
-    let lib = super::SnapshotPlace::read_current(args)?;
-    for p in &lib.corpus.problems {
+/// A corpus as a headless command opened it.
+enum Opened {
+    /// The library of a current snapshot.
+    Stored(Library),
+    /// Loaded from the files, each article with its entities when an
+    /// earlier snapshot had them (its file unchanged since).
+    Loaded(Corpus, Vec<Option<PackedEntities>>),
+}
+
+/// Opens the corpus `args` names, its problems reported on stderr: from a
+/// current snapshot, else from the files, taking the unchanged ones from
+/// an earlier snapshot by this build when there is one. Headless commands
+/// read a snapshot but do not write one (the reader and `warta bench` do):
+/// most of them never build the search indices a snapshot holds.
+fn open(args: &CorpusArgs, settings: &Settings) -> Opened {
+    let found = if settings.library_snapshot() {
+        super::SnapshotPlace::read_current(args)
+    } else {
+        None
+    };
+    let opened = match found {
+        Some(Ok(lib)) => Opened::Stored(lib),
+        Some(Err(place)) => {
+            let reuse = place.reusable();
+            let stats = LoadStats::default();
+            let (corpus, known) =
+                super::read_corpus_reusing(args, &stats, &mut |_| {}, Some(&place), reuse);
+            Opened::Loaded(corpus, known)
+        }
+        None => {
+            let corpus = read_corpus(args);
+            let none = vec![None; corpus.articles.len()];
+            Opened::Loaded(corpus, none)
+        }
+    };
+    let problems = match &opened {
+        Opened::Stored(lib) => &lib.corpus.problems,
+        Opened::Loaded(corpus, _) => &corpus.problems,
+    };
+    for p in problems {
         eprintln!("warta: {p}");
     }
-    Some(lib)
+    opened
 }
 
 /// The corpus `args` names, from a current snapshot or loaded like
 /// [`load_corpus`].
 fn corpus_of(args: &CorpusArgs, settings: &Settings) -> Arc<Corpus> {
-    match stored_library(args, settings) {
-        Some(lib) => lib.corpus.clone(),
-        None => Arc::new(load_corpus(args)),
+    match open(args, settings) {
+        Opened::Stored(lib) => lib.corpus.clone(),
+        Opened::Loaded(corpus, _) => Arc::new(corpus),
     }
 }
 
 /// The corpus `args` names and its entities, from a current snapshot or
 /// loaded and extracted through the entity cache.
 fn corpus_and_entities(args: &CorpusArgs, settings: &Settings) -> (Arc<Corpus>, EntityIndex) {
-    match stored_library(args, settings) {
-        Some(mut lib) => (lib.corpus.clone(), std::mem::take(&mut lib.entities)),
-        None => {
-            let corpus = load_corpus(args);
+    match open(args, settings) {
+        Opened::Stored(mut lib) => (lib.corpus.clone(), std::mem::take(&mut lib.entities)),
+        Opened::Loaded(corpus, known) => {
             let cache = settings.entity_cache(args);
-            let index = entity_cache::build_index(&corpus.articles, cache.as_deref());
-            (Arc::new(corpus), index)
+            let (packed, _) =
+                entity_cache::extract_known(&corpus.articles, known, cache.as_deref());
+            (Arc::new(corpus), resolve_packed(packed))
         }
     }
 }

@@ -11,7 +11,9 @@ pub use args::{Cli, Command, CorpusArgs, EntityKindArg, FindScope, GlobalArgs, L
 pub use commands::{
     load_corpus, read_corpus, read_corpus_streaming, read_corpus_with_stats, run_command,
 };
-pub use open::{finish_snapshot_writes, size_cap, snapshot_writes_running, SnapshotPlace};
+pub use open::{
+    finish_snapshot_writes, read_corpus_reusing, size_cap, snapshot_writes_running, SnapshotPlace,
+};
 pub use settings::{remembered, settings, Settings};
 
 use std::io::{self, Write};

@@ -4,6 +4,10 @@
 
 use super::args::CorpusArgs;
 use crate::app::Library;
+use crate::corpus::{
+    load_paths_reusing, load_seeds, Article, Corpus, FileStamps, LoadOptions, LoadStats, Reuse,
+};
+use crate::entities::PackedEntities;
 use crate::store::snapshot::{self, SnapshotKey};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -23,26 +27,37 @@ pub struct SnapshotPlace {
     pub path: PathBuf,
     /// The key of the files as they are now.
     pub key: SnapshotKey,
+    /// The files' stamps, taken in the same walk as the key.
+    pub stamps: Arc<FileStamps>,
 }
 
 impl SnapshotPlace {
     /// The place for the corpus `args` names, whose files had fingerprint
-    /// `all` ([`crate::watch::Fingerprints::all`]) before they were read;
-    /// `None` for the bundled seeds (they load in a moment) or when there is
-    /// no cache folder or binary stamp.
-    pub fn new(args: &CorpusArgs, all: u64) -> Option<SnapshotPlace> {
+    /// `all` ([`crate::watch::Fingerprints::all`]) and `stamps` before they
+    /// were read; `None` for the bundled seeds (they load in a moment) or
+    /// when there is no cache folder or binary stamp.
+    pub fn new(args: &CorpusArgs, all: u64, stamps: Arc<FileStamps>) -> Option<SnapshotPlace> {
         if args.paths.is_empty() {
             return None;
         }
         Some(SnapshotPlace {
             path: snapshot::file(&args.paths)?,
             key: SnapshotKey::new(all, size_cap(args))?,
+            stamps,
         })
     }
 
     /// Fingerprints the files of `args` now and gives their place.
     pub fn now(args: &CorpusArgs) -> Option<SnapshotPlace> {
-        SnapshotPlace::new(args, crate::watch::fingerprints(&args.paths).all)
+        let (prints, stamps) = crate::watch::fingerprints_with_stamps(&args.paths);
+        SnapshotPlace::new(args, prints.all, Arc::new(stamps))
+    }
+
+    /// The articles of the snapshot there, by file, when it is not current
+    /// but was written by this build: a load takes those of unchanged files
+    /// from it (see [`read_corpus_reusing`]).
+    pub fn reusable(&self) -> Option<Reuse<PackedEntities>> {
+        snapshot::read_reusable(&self.path, self.key.stamp)
     }
 
     /// The stored library, when the snapshot is current (which marks it as
@@ -54,9 +69,11 @@ impl SnapshotPlace {
     }
 
     /// The stored library of the corpus `args` names, when its snapshot is
-    /// current. The files are walked for the key only when a snapshot by
-    /// this build of warta is there, so a corpus without one loses no time.
-    pub fn read_current(args: &CorpusArgs) -> Option<Library> {
+    /// current; else, when a snapshot by this build is there but the files
+    /// changed, its place, for a load to take the unchanged files from it.
+    /// The files are walked for the key only when a snapshot by this build
+    /// of warta is there, so a corpus without one loses no time.
+    pub fn read_current(args: &CorpusArgs) -> Option<Result<Library, SnapshotPlace>> {
         if args.paths.is_empty() {
             return None;
         }
@@ -64,7 +81,8 @@ impl SnapshotPlace {
         if !snapshot::written_by(&path, crate::store::entity_cache::stamp()?) {
             return None;
         }
-        SnapshotPlace::now(args)?.read()
+        let place = SnapshotPlace::now(args)?;
+        Some(place.read().ok_or(place))
     }
 
     /// Writes `lib` as the snapshot on a thread of its own, so that nobody
@@ -79,6 +97,33 @@ impl SnapshotPlace {
             pending.push(writer);
         }
     }
+}
+
+/// The corpus `args` names loaded from its files, each article with its
+/// packed entities when it came from `reuse` (`None`: to extract). Every
+/// file unchanged since the snapshot `reuse` was read from
+/// ([`SnapshotPlace::reusable`]) is taken from there instead of being
+/// read and parsed; with a `place`, the corpus records its sources for the
+/// next snapshot. `partial` sees the articles loaded so far after each
+/// batch of files (see [`crate::corpus::load_paths_streaming`]); the
+/// bundled seeds come at once.
+pub fn read_corpus_reusing(
+    args: &CorpusArgs,
+    stats: &LoadStats,
+    partial: &mut dyn FnMut(&[Article]),
+    place: Option<&SnapshotPlace>,
+    mut reuse: Option<Reuse<PackedEntities>>,
+) -> (Corpus, Vec<Option<PackedEntities>>) {
+    if args.paths.is_empty() {
+        let seeds = load_seeds();
+        let none = vec![None; seeds.articles.len()];
+        return (seeds, none);
+    }
+    let opts = LoadOptions {
+        size_cap: size_cap(args),
+        stamps: place.map(|p| p.stamps.clone()),
+    };
+    load_paths_reusing(&args.paths, &opts, stats, partial, reuse.as_mut())
 }
 
 /// Snapshot writes started by [`SnapshotPlace::write_in_background`].
@@ -119,6 +164,7 @@ mod tests {
                 stamp: 7,
                 files: 11,
             },
+            stamps: Arc::default(),
         };
         let lib = Library::build(crate::corpus::load_seeds());
         place.write_in_background(Arc::new(lib));

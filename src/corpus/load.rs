@@ -5,6 +5,7 @@
 use super::decode::decode;
 use super::jsonl::parse_jsonl;
 use super::parse::{parse_article, KnownFields};
+use super::reuse::{loaded_stamp, FileStamps, Reuse, SourceFile, Taken};
 use super::sanitize::{clean_label, sanitize_owned};
 use super::{Article, Corpus, LoadProblem};
 use rayon::prelude::*;
@@ -13,6 +14,7 @@ use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 use std::time::Instant;
 
 /// The default size cap for one file: 16 MiB.
@@ -23,12 +25,17 @@ pub const DEFAULT_SIZE_CAP: u64 = 16 * 1024 * 1024;
 pub struct LoadOptions {
     /// Files larger than this many bytes are reported, not read.
     pub size_cap: u64,
+    /// The stamps of the files taken before they were read, when known:
+    /// the corpus then records its [`Corpus::sources`], and files can be
+    /// used again from an earlier load ([`load_paths_reusing`]).
+    pub stamps: Option<Arc<FileStamps>>,
 }
 
 impl Default for LoadOptions {
     fn default() -> Self {
         LoadOptions {
             size_cap: DEFAULT_SIZE_CAP,
+            stamps: None,
         }
     }
 }
@@ -92,6 +99,21 @@ pub fn load_paths_streaming(
     stats: &LoadStats,
     partial: &mut dyn FnMut(&[Article]),
 ) -> Corpus {
+    load_paths_reusing::<()>(paths, opts, stats, partial, None).0
+}
+
+/// [`load_paths_streaming`], taking the articles of every file `reuse`
+/// knows with the stamp it has now (see [`LoadOptions::stamps`]) from
+/// there instead of reading it. Gives the corpus and, for each article,
+/// what `reuse` kept beside it (`None` for an article read now); the
+/// result is the same as reading every file.
+pub fn load_paths_reusing<T: Send + Sync>(
+    paths: &[PathBuf],
+    opts: &LoadOptions,
+    stats: &LoadStats,
+    partial: &mut dyn FnMut(&[Article]),
+    mut reuse: Option<&mut Reuse<T>>,
+) -> (Corpus, Vec<Option<T>>) {
     let mut problems = Vec::new();
     let entries = walk(paths, &mut problems);
     stats
@@ -103,11 +125,26 @@ pub fn load_paths_streaming(
         articles: Vec::with_capacity(entries.len()),
         ..Corpus::default()
     };
+    let mut kept: Vec<Option<T>> = Vec::new();
+    let stamp_of = |e: &Entry| {
+        let stamps = opts.stamps.as_ref()?;
+        Some(loaded_stamp(stamps.get(&e.path)?, opts.size_cap))
+    };
     for batch in entries.chunks(BATCH) {
+        // Files known from before are taken first, in order; the rest are
+        // read on every core.
+        let known: Vec<Option<Taken<T>>> = batch
+            .iter()
+            .map(|e| reuse.as_mut()?.take(&e.path, &e.id, stamp_of(e)?))
+            .collect();
         let loaded: Vec<LoadedFile> = batch
             .par_iter()
-            .map(|e| {
-                let file = load_entry(e, opts, stats);
+            .zip(&known)
+            .map(|(e, known)| {
+                let file = match known {
+                    Some(taken) => LoadedFile::known(taken.articles.len(), taken.bytes),
+                    None => load_entry(e, opts, stats),
+                };
                 stats.files_done.fetch_add(1, Ordering::Relaxed);
                 stats.bytes_done.fetch_add(file.bytes, Ordering::Relaxed);
                 stats
@@ -116,16 +153,41 @@ pub fn load_paths_streaming(
                 file
             })
             .collect();
-        for file in loaded {
+        for ((entry, file), known) in batch.iter().zip(loaded).zip(known) {
+            let first = corpus.articles.len();
             corpus.bytes += file.bytes;
-            corpus.articles.extend(file.article);
-            corpus.articles.extend(file.articles);
-            corpus.problems.extend(file.problems);
+            let clean = file.problems.is_empty();
+            match known {
+                Some(taken) => {
+                    kept.resize_with(first, || None);
+                    for (article, extra) in taken.articles {
+                        corpus.articles.push(article);
+                        kept.push(Some(extra));
+                    }
+                }
+                None => {
+                    corpus.articles.extend(file.article);
+                    corpus.articles.extend(file.articles);
+                    corpus.problems.extend(file.problems);
+                }
+            }
+            let articles = corpus.articles.len() - first;
+            if let Some(stamp) = stamp_of(entry).filter(|_| clean && articles > 0) {
+                corpus.sources.push(SourceFile {
+                    path: entry.path.clone(),
+                    id: entry.id.clone(),
+                    stamp,
+                    first,
+                    articles,
+                    bytes: file.bytes,
+                });
+            }
         }
         partial(&corpus.articles);
     }
     corpus.articles.shrink_to_fit();
-    corpus
+    kept.resize_with(corpus.articles.len(), || None);
+    (corpus, kept)
 }
 
 /// What one file yielded.
@@ -138,11 +200,24 @@ struct LoadedFile {
     articles: Vec<Article>,
     problems: Vec<LoadProblem>,
     bytes: u64,
+    /// Articles taken from an earlier load instead.
+    known: usize,
 }
 
 impl LoadedFile {
+    /// A file whose `articles` are taken from an earlier load.
+    fn known(articles: usize, bytes: u64) -> LoadedFile {
+        LoadedFile {
+            article: None,
+            articles: Vec::new(),
+            problems: Vec::new(),
+            bytes,
+            known: articles,
+        }
+    }
+
     fn count(&self) -> usize {
-        usize::from(self.article.is_some()) + self.articles.len()
+        self.known + usize::from(self.article.is_some()) + self.articles.len()
     }
 }
 
@@ -394,6 +469,7 @@ fn load_entry(entry: &Entry, opts: &LoadOptions, stats: &LoadStats) -> LoadedFil
         articles: Vec::new(),
         problems: Vec::new(),
         bytes: 0,
+        known: 0,
     };
     let start = Instant::now();
     let read = read_capped(&entry.path, opts.size_cap);

@@ -7,6 +7,7 @@ mod jsonl;
 mod load;
 pub mod parse;
 mod raw;
+mod reuse;
 pub mod sanitize;
 mod seeds;
 pub mod stored;
@@ -14,10 +15,11 @@ pub mod wordre;
 
 pub use body::Body;
 pub use load::{
-    is_article_file, load_bytes, load_paths, load_paths_streaming, load_paths_with_stats,
-    visible_entries, LoadOptions, LoadStats,
+    is_article_file, load_bytes, load_paths, load_paths_reusing, load_paths_streaming,
+    load_paths_with_stats, visible_entries, LoadOptions, LoadStats,
 };
 pub use raw::{raw_from_bytes, read_raw, RawError};
+pub use reuse::{loaded_stamp, FileStamps, Reuse, SourceFile, Taken};
 pub use seeds::load_seeds;
 
 use serde::Serialize;
@@ -168,6 +170,10 @@ pub struct Corpus {
     pub problems: Vec<LoadProblem>,
     /// Total bytes read from disk.
     pub bytes: u64,
+    /// The files whose articles a later load can use again while they are
+    /// unchanged, in load order (only when the load knew the files'
+    /// stamps, see [`LoadOptions::stamps`]).
+    pub sources: Vec<SourceFile>,
 }
 
 impl Corpus {

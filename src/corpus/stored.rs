@@ -105,6 +105,7 @@ pub fn decode_head(r: &mut Reader<'_>) -> Option<(Corpus, u64)> {
             articles: Vec::new(),
             problems,
             bytes,
+            sources: Vec::new(),
         },
         articles,
     ))

@@ -185,9 +185,16 @@ pub fn write(
     atomic::write_atomic(path, &encode(stamp, entries.into_iter()))
 }
 
+/// Below one article in this many to extract, [`extract_known`] leaves
+/// the cache alone.
+pub const FEW_UNKNOWN: usize = 16;
+
 /// What extraction took from the cache.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct CacheUse {
+    /// Articles whose entities came with them (from an earlier load of
+    /// their unchanged file, see [`extract_known`]).
+    pub known: usize,
     /// Articles whose entities came from the cache.
     pub hits: usize,
     /// Articles extracted afresh.
@@ -201,19 +208,42 @@ pub struct CacheUse {
 /// article was extracted or a cached one is gone. Without a path (or a
 /// stamp), everything is extracted and nothing written.
 pub fn extract_all(articles: &[Article], path: Option<&Path>) -> (Vec<PackedEntities>, CacheUse) {
-    let place = path.zip(stamp());
+    extract_known(articles, vec![None; articles.len()], path)
+}
+
+/// [`extract_all`] for articles some of whose entities are `known`
+/// already (same order; `None` for the others), as when a load took the
+/// articles of unchanged files from an earlier snapshot. When fewer than
+/// one in [`FEW_UNKNOWN`] is not known, the cache is neither read nor
+/// written: extracting those few takes less time than reading the cache of
+/// every article, and the snapshot a load writes holds them all. The cache
+/// is the fallback for when no snapshot can be used, and extracts there
+/// what it lacks.
+pub fn extract_known(
+    articles: &[Article],
+    known: Vec<Option<PackedEntities>>,
+    path: Option<&Path>,
+) -> (Vec<PackedEntities>, CacheUse) {
+    let unknown = known.iter().filter(|k| k.is_none()).count();
+    let few = unknown.saturating_mul(FEW_UNKNOWN) < articles.len();
+    let place = path.zip(stamp()).filter(|_| !few);
     let cache = place.map_or_else(EntityCache::default, |(p, s)| EntityCache::read(p, s));
-    let (packed, cached): (Vec<PackedEntities>, Vec<bool>) = articles
+    let (packed, from): (Vec<PackedEntities>, Vec<u8>) = articles
         .par_iter()
-        .map(|a| match cache.get(&key_of(a)) {
-            Some(p) => (p.clone(), true),
-            None => (extract_article(a), false),
+        .zip(known)
+        .map(|(a, known)| match known {
+            Some(p) => (p, 0),
+            None => match cache.get(&key_of(a)) {
+                Some(p) => (p.clone(), 1),
+                None => (extract_article(a), 2),
+            },
         })
         .unzip();
-    let hits = cached.iter().filter(|&&c| c).count();
+    let count = |n| from.iter().filter(|&&f| f == n).count();
     let mut used = CacheUse {
-        hits,
-        extracted: articles.len() - hits,
+        known: count(0),
+        hits: count(1),
+        extracted: count(2),
         written: false,
     };
     if let Some((path, stamp)) = place {
@@ -228,11 +258,6 @@ pub fn extract_all(articles: &[Article], path: Option<&Path>) -> (Vec<PackedEnti
         }
     }
     (packed, used)
-}
-
-/// [`crate::entities::build_index`] through the cache at `path`.
-pub fn build_index(articles: &[Article], path: Option<&Path>) -> crate::entities::EntityIndex {
-    crate::entities::resolve_packed(extract_all(articles, path).0)
 }
 
 #[cfg(test)]

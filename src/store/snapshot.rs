@@ -8,14 +8,18 @@
 //! the stamp of the running binary (another build may parse differently)
 //! and by [`crate::watch::Fingerprints::all`], taken before the files were
 //! read, over every file a load looks at (path, size, modification and
-//! change time, inode), with the size cap mixed in. Anything else (another
-//! key, a damaged or cut file) reads as no snapshot, and the corpus is
-//! loaded from its files as before; the entity cache still spares
-//! extraction for the articles that did not change.
+//! change time, inode), with the size cap mixed in. Under another files key
+//! (a file added, edited or removed) the snapshot is not used whole, but
+//! its articles are ([`read_reusable`]): the load takes those of every file
+//! whose stamp is unchanged, with their entities, and reads only the
+//! others; the entity cache still spares extraction for an article seen
+//! before. A damaged or cut file reads as no snapshot.
 //!
 //! Layout: magic `WARTALIB`, format version (u32), stamp (u64), key (u64),
 //! then frames, each its payload length (u64), the payload and a hash of
-//! the payload (u64): the corpus head, the articles in chunks (each
+//! the payload (u64): the corpus head, the corpus sources (the files a
+//! later load can take articles from, [`crate::corpus::SourceFile`]), the
+//! articles in chunks (each
 //! article with its packed entities and its officials' indices), the
 //! resolved entities, the article, official and corpus-row indices with the
 //! corpus rows. Payloads use [`crate::codec`]. The file is written to a
@@ -27,7 +31,7 @@ use super::paths;
 use crate::app::library::Library;
 use crate::app::stored::LibraryParts;
 use crate::codec::{Reader, Writer};
-use crate::corpus::{stored as corpus_stored, Article};
+use crate::corpus::{stored as corpus_stored, Article, Corpus, Reuse, SourceFile};
 use crate::entities::{stored as entities_stored, PackedEntities};
 use rayon::prelude::*;
 use std::fs::{self, File};
@@ -37,7 +41,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 const MAGIC: &[u8; 8] = b"WARTALIB";
-const VERSION: u32 = 1;
+const VERSION: u32 = 2;
 
 /// Bytes before the first frame: magic, version, stamp, key.
 const HEADER: usize = 28;
@@ -177,6 +181,7 @@ fn write_to(file: File, key: SnapshotKey, lib: &Library) -> io::Result<u64> {
     let corpus = &lib.corpus;
     let entities = &lib.entities;
     frames.frame(|w| corpus_stored::encode_head(corpus, w))?;
+    frames.frame(|w| w.put(&corpus.sources))?;
     for from in (0..corpus.articles.len()).step_by(CHUNK) {
         let to = (from + CHUNK).min(corpus.articles.len());
         frames.frame(|w| {
@@ -291,6 +296,54 @@ pub fn written_by(path: &Path, stamp: u64) -> bool {
 /// The library stored at `path`, when the file is whole, intact and
 /// written under `key`.
 pub fn read(path: &Path, key: SnapshotKey) -> Option<Library> {
+    let (mut frames, mut corpus, stored) = read_articles(path, key.stamp, Some(key.files))?;
+    let count = stored.len();
+    let mut entities = frames.decode(entities_stored::decode_resolved)?;
+    corpus.articles.reserve_exact(count);
+    entities.per_article.reserve_exact(count);
+    entities.official_of_mention.reserve_exact(count);
+    for (article, packed, officials) in stored {
+        corpus.articles.push(article);
+        entities.per_article.push(packed);
+        entities.official_of_mention.push(officials);
+    }
+    let article_search = frames.decode(|r| r.get())?;
+    let official_search = frames.decode(|r| r.get())?;
+    let corpus_rows = frames.decode(|r| r.get())?;
+    let corpus_row_search = frames.decode(|r| r.get())?;
+    if frames.left != 0 {
+        return None;
+    }
+    Library::from_parts(LibraryParts {
+        corpus,
+        entities,
+        article_search,
+        official_search,
+        corpus_rows,
+        corpus_row_search,
+    })
+}
+
+/// The articles of the snapshot at `path` with their packed entities, by
+/// the files they came from, when it was written by the binary with
+/// `stamp` for any state of the files: a load then reads again only the
+/// files that changed since. `None` when there is no such snapshot or its
+/// article frames are not whole and intact (the frames after them are not
+/// read).
+pub fn read_reusable(path: &Path, stamp: u64) -> Option<Reuse<PackedEntities>> {
+    let (_, corpus, stored) = read_articles(path, stamp, None)?;
+    let items = stored.into_iter().map(|(a, p, _)| (a, p)).collect();
+    Reuse::new(corpus.sources, items)
+}
+
+/// Opens the snapshot at `path` written by the binary with `stamp` (and,
+/// when given, under the files key `files`), and reads its corpus head,
+/// sources and articles; gives the frames after them still to read.
+fn read_articles(
+    path: &Path,
+    stamp: u64,
+    files: Option<u64>,
+) -> Option<(FrameReader, Corpus, Vec<Stored>)> {
     let file = File::open(path).ok()?;
     let size = file.metadata().ok()?.len();
     let mut input = BufReader::with_capacity(1 << 20, file);
@@ -299,8 +352,8 @@ pub fn read(path: &Path, key: SnapshotKey) -> Option<Library> {
     let mut r = Reader::new(&head);
     let current = r.take(8)? == MAGIC
         && r.u32()? == VERSION
-        && r.u64()? == key.stamp
-        && r.u64()? == key.files;
+        && r.u64()? == stamp
+        && files.is_none_or(|files| r.u64() == Some(files));
     if !current {
         return None;
     }
@@ -310,6 +363,7 @@ pub fn read(path: &Path, key: SnapshotKey) -> Option<Library> {
         spare: Vec::new(),
     };
     let (mut corpus, count) = frames.decode(corpus_stored::decode_head)?;
+    corpus.sources = frames.decode(|r| r.get())?;
     let count = usize::try_from(count).ok()?;
     let chunks = count.div_ceil(CHUNK);
     // an article takes far more than 64 bytes: a count past that is damage
@@ -336,33 +390,12 @@ pub fn read(path: &Path, key: SnapshotKey) -> Option<Library> {
         stored.extend(decoded.into_iter().flatten());
         frames.spare.extend(pending.into_iter().map(|f| f.payload));
     }
-    if stored.len() != count {
-        return None;
-    }
-    let mut entities = frames.decode(entities_stored::decode_resolved)?;
-    corpus.articles.reserve_exact(count);
-    entities.per_article.reserve_exact(count);
-    entities.official_of_mention.reserve_exact(count);
-    for (article, packed, officials) in stored {
-        corpus.articles.push(article);
-        entities.per_article.push(packed);
-        entities.official_of_mention.push(officials);
-    }
-    let article_search = frames.decode(|r| r.get())?;
-    let official_search = frames.decode(|r| r.get())?;
-    let corpus_rows = frames.decode(|r| r.get())?;
-    let corpus_row_search = frames.decode(|r| r.get())?;
-    if frames.left != 0 {
-        return None;
-    }
-    Library::from_parts(LibraryParts {
-        corpus,
-        entities,
-        article_search,
-        official_search,
-        corpus_rows,
-        corpus_row_search,
-    })
+    let fits = |s: &SourceFile| {
+        let end = s.first.checked_add(s.articles);
+        let own = end.and_then(|end| stored.get(s.first..end));
+        s.articles > 0 && own.is_some_and(|own| own.iter().all(|(a, ..)| a.path == s.path))
+    };
+    (stored.len() == count && corpus.sources.iter().all(fits)).then_some((frames, corpus, stored))
 }
 
 #[cfg(test)]

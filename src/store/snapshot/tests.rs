@@ -1,5 +1,5 @@
 use super::*;
-use crate::corpus::{load_bytes, load_seeds, Corpus};
+use crate::corpus::{load_bytes, load_seeds, Corpus, SourceFile};
 use crate::search::{FilterQuery, FuzzyScorer, SearchIndex};
 
 /// The seeds and two records, with their library.
@@ -7,6 +7,14 @@ fn library() -> Library {
     let mut corpus: Corpus = load_seeds();
     let text = "{\"title\":\"Bupati Tinjau Pasar\",\"text\":\"Bupati Tangerang, Ahmed Zaki Iskandar, meninjau Pasar Cisoka bersama Kepala Dinas Sosial.\"}\n{\"title\":\"Camat Hadiri Musrenbang\",\"text\":\"Camat Cisoka, Budi Santoso, menghadiri musrenbang di Desa Sukamaju.\"}\n";
     let (articles, _) = load_bytes(Path::new("b.jsonl"), text.as_bytes());
+    corpus.sources.push(SourceFile {
+        path: "b.jsonl".into(),
+        id: "b.jsonl".into(),
+        stamp: 5,
+        first: corpus.articles.len(),
+        articles: articles.len(),
+        bytes: text.len() as u64,
+    });
     corpus.articles.extend(articles);
     corpus.problems.push(crate::corpus::LoadProblem {
         path: "rusak.bin".into(),
@@ -48,6 +56,7 @@ fn a_library_reads_back_as_it_was_built() {
     assert!(!back.partial);
     assert_eq!(back.corpus.problems, lib.corpus.problems);
     assert_eq!(back.corpus.bytes, lib.corpus.bytes);
+    assert_eq!(back.corpus.sources, lib.corpus.sources);
     assert_eq!(back.articles().len(), lib.articles().len());
     for (a, b) in lib.articles().iter().zip(back.articles()) {
         assert_eq!(format!("{a:?}"), format!("{b:?}"));
@@ -160,8 +169,8 @@ fn damage_behind_a_matching_hash_never_panics() {
     let frames = frames_of(&bytes);
     assert_eq!(
         frames.len(),
-        7,
-        "head, one chunk, resolved, 3 indices, rows"
+        8,
+        "head, sources, one chunk, resolved, 3 indices, rows"
     );
     // A small deterministic generator: damage that keeps each frame's hash
     // right reaches every decoder, which must refuse it or read something
@@ -193,6 +202,10 @@ fn damage_behind_a_matching_hash_never_panics() {
         let hash = frame_hash(payload).to_le_bytes();
         damaged[start + len..start + len + 8].copy_from_slice(&hash);
         fs::write(&path, &damaged).unwrap();
+        if let Some(mut reuse) = read_reusable(&path, KEY.stamp) {
+            let s = &lib.corpus.sources[0];
+            let _ = reuse.take(&s.path, &s.id, s.stamp);
+        }
         match read(&path, KEY) {
             None => refused += 1,
             Some(back) => {
@@ -209,6 +222,42 @@ fn damage_behind_a_matching_hash_never_panics() {
         }
     }
     assert!(refused > 100, "most damage is refused ({refused} of 400)");
+}
+
+#[test]
+fn a_snapshot_by_this_build_gives_its_articles_by_file_under_any_files_key() {
+    let lib = library();
+    let (dir, path) = written(&lib);
+    let mut reuse = read_reusable(&path, KEY.stamp).expect("written by this build");
+    assert_eq!(reuse.files(), 1);
+    let source = &lib.corpus.sources[0];
+    let taken = reuse
+        .take(&source.path, &source.id, source.stamp)
+        .expect("the file's articles");
+    assert_eq!(taken.bytes, source.bytes);
+    let range = source.first..source.first + source.articles;
+    for ((article, packed), a) in taken.articles.iter().zip(range) {
+        assert_eq!(article.id, lib.articles()[a].id);
+        assert_eq!(article.body.text(), lib.articles()[a].body.text());
+        assert_eq!(packed, &lib.entities.per_article[a]);
+    }
+    // another build, no file, damaged articles: nothing to take
+    assert!(read_reusable(&path, KEY.stamp + 1).is_none());
+    assert!(read_reusable(&dir.path().join("none.bin"), KEY.stamp).is_none());
+    let bytes = fs::read(&path).unwrap();
+    let frames = frames_of(&bytes);
+    let (chunk, _) = frames[2];
+    let mut damaged = bytes.clone();
+    damaged[chunk + 3] ^= 0x20;
+    fs::write(&path, &damaged).unwrap();
+    assert!(read_reusable(&path, KEY.stamp).is_none());
+    // the frames after the articles are not read for this
+    let (rows, _) = frames[7];
+    let mut damaged = bytes.clone();
+    damaged[rows] ^= 0x20;
+    fs::write(&path, &damaged).unwrap();
+    assert!(read(&path, KEY).is_none());
+    assert_eq!(read_reusable(&path, KEY.stamp).map(|r| r.files()), Some(1));
 }
 
 #[test]

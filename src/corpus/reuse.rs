@@ -1,0 +1,191 @@
+//! Using again what an earlier load read from files that have not changed
+//! since, so that adding or editing a few files in a large folder does not
+//! mean reading and parsing every other one again.
+//!
+//! A file is known by its path, the id the walk gave it and its stamp (size,
+//! modification and change time, inode, with the size cap mixed in), taken
+//! by the walk before the files are read: a file that changes after that
+//! walk carries an old stamp and is read again next time. Only files that
+//! gave articles and nothing to report are recorded ([`SourceFile`]); any
+//! other file is read as before.
+
+use super::Article;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// Each article file's stamp, keyed by its path as the walk found it (see
+/// [`crate::watch::fingerprints_with_stamps`]).
+#[derive(Debug, Clone, Default)]
+pub struct FileStamps(HashMap<PathBuf, u64>);
+
+impl FileStamps {
+    /// Records the stamp of the file at `path`.
+    pub fn insert(&mut self, path: PathBuf, stamp: u64) {
+        self.0.insert(path, stamp);
+    }
+
+    /// The stamp of the file at `path`, when the walk saw it.
+    pub fn get(&self, path: &Path) -> Option<u64> {
+        self.0.get(path).copied()
+    }
+
+    /// How many files have a stamp.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// True when no file has a stamp.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// A file's walk stamp mixed with the size cap a load read it under: a
+/// lower cap may refuse a file an earlier load read.
+pub fn loaded_stamp(stamp: u64, size_cap: u64) -> u64 {
+    (stamp ^ size_cap.rotate_left(29)).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
+/// A file a load read articles from with nothing to report, and what a
+/// later load needs to use those articles again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceFile {
+    /// The file, as the walk found it.
+    pub path: PathBuf,
+    /// The id the walk gave it (its articles' ids are made from it).
+    pub id: String,
+    /// Its [`loaded_stamp`].
+    pub stamp: u64,
+    /// The index of its first article in the corpus.
+    pub first: usize,
+    /// How many articles it gave (one but for JSON Lines).
+    pub articles: usize,
+    /// Its size in bytes when read.
+    pub bytes: u64,
+}
+
+crate::codec_fields!(SourceFile {
+    path,
+    id,
+    stamp,
+    first,
+    articles,
+    bytes,
+});
+
+/// An earlier load's articles, each with something `T` kept beside it (the
+/// library keeps its packed entities), by the file they came from.
+#[derive(Debug)]
+pub struct Reuse<T> {
+    files: HashMap<PathBuf, SourceFile>,
+    items: Vec<Option<(Article, T)>>,
+}
+
+impl<T> Reuse<T> {
+    /// An earlier load's sources and its articles in corpus order; `None`
+    /// when they do not fit together (a file's articles past the end, or
+    /// not from that file).
+    pub fn new(sources: Vec<SourceFile>, items: Vec<(Article, T)>) -> Option<Reuse<T>> {
+        let mut files = HashMap::with_capacity(sources.len());
+        for s in sources {
+            let end = s.first.checked_add(s.articles)?;
+            let own = items.get(s.first..end)?;
+            if s.articles == 0 || own.iter().any(|(a, _)| a.path != s.path) {
+                return None;
+            }
+            files.insert(s.path.clone(), s);
+        }
+        Some(Reuse {
+            files,
+            items: items.into_iter().map(Some).collect(),
+        })
+    }
+
+    /// How many files can be used again.
+    pub fn files(&self) -> usize {
+        self.files.len()
+    }
+
+    /// The articles the file at `path` gave, with their extras and the
+    /// file's size, when it had the same `id` and `stamp` then; each file's
+    /// articles are taken once.
+    pub fn take(&mut self, path: &Path, id: &str, stamp: u64) -> Option<Taken<T>> {
+        let known = self.files.get(path)?;
+        if known.id != id || known.stamp != stamp {
+            return None;
+        }
+        let known = self.files.remove(path)?;
+        let range = known.first..known.first + known.articles;
+        let taken: Option<Vec<(Article, T)>> =
+            self.items[range].iter_mut().map(Option::take).collect();
+        Some(Taken {
+            articles: taken?,
+            bytes: known.bytes,
+        })
+    }
+}
+
+/// What [`Reuse::take`] gives for one file.
+#[derive(Debug)]
+pub struct Taken<T> {
+    /// Its articles with their extras, in order.
+    pub articles: Vec<(Article, T)>,
+    /// Its size in bytes when read.
+    pub bytes: u64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::load_bytes;
+
+    fn article(path: &str) -> Article {
+        let (mut a, _) = load_bytes(Path::new(path), b"Judul\n\nBupati Tangerang hadir.");
+        a.remove(0)
+    }
+
+    fn source(path: &str, first: usize, articles: usize) -> SourceFile {
+        SourceFile {
+            path: PathBuf::from(path),
+            id: path.to_string(),
+            stamp: 7,
+            first,
+            articles,
+            bytes: 30,
+        }
+    }
+
+    #[test]
+    fn sources_must_fit_their_articles() {
+        let items = || vec![(article("a.txt"), 1), (article("b.txt"), 2)];
+        assert!(Reuse::new(vec![source("a.txt", 0, 1), source("b.txt", 1, 1)], items()).is_some());
+        // past the end, empty, or another file's article
+        assert!(Reuse::new(vec![source("b.txt", 1, 2)], items()).is_none());
+        assert!(Reuse::new(vec![source("a.txt", 0, 0)], items()).is_none());
+        assert!(Reuse::new(vec![source("a.txt", 1, 1)], items()).is_none());
+        assert!(Reuse::new(vec![source("a.txt", usize::MAX, 2)], items()).is_none());
+    }
+
+    #[test]
+    fn a_file_is_used_again_once_and_only_with_its_id_and_stamp() {
+        let items = vec![(article("a.txt"), 1), (article("b.txt"), 2)];
+        let mut reuse =
+            Reuse::new(vec![source("a.txt", 0, 1), source("b.txt", 1, 1)], items).unwrap();
+        assert!(reuse.take(Path::new("a.txt"), "a.txt", 8).is_none());
+        assert!(reuse.take(Path::new("a.txt"), "other", 7).is_none());
+        let taken = reuse.take(Path::new("a.txt"), "a.txt", 7).unwrap();
+        assert_eq!(
+            (taken.articles.len(), taken.articles[0].1, taken.bytes),
+            (1, 1, 30)
+        );
+        assert!(reuse.take(Path::new("a.txt"), "a.txt", 7).is_none());
+        assert_eq!(reuse.files(), 1);
+        assert!(reuse.take(Path::new("c.txt"), "c.txt", 7).is_none());
+    }
+
+    #[test]
+    fn the_size_cap_changes_the_stamp() {
+        assert_ne!(loaded_stamp(5, 16 << 20), loaded_stamp(5, 8 << 20));
+        assert_eq!(loaded_stamp(5, 16 << 20), loaded_stamp(5, 16 << 20));
+    }
+}
