@@ -55,10 +55,7 @@ fn walk(paths: &[PathBuf], stamped: bool) -> (Fingerprints, FileStamps) {
         h.all.add(&[0]);
         visit(p, 0, true, &mut h);
     }
-    let mut stamps = FileStamps::default();
-    for (path, stamp) in h.stamps.into_iter().flatten() {
-        stamps.insert(path, stamp);
-    }
+    let stamps = FileStamps::new(h.stamps.unwrap_or_default());
     let prints = Fingerprints {
         corpus: h.corpus.0,
         all: h.all.0,
@@ -85,8 +82,8 @@ impl Fnv {
 struct Hashes {
     corpus: Fnv,
     all: Fnv,
-    /// The article files' stamps, when asked for.
-    stamps: Option<Vec<(PathBuf, u64)>>,
+    /// The article files' stamps by path key, when asked for.
+    stamps: Option<Vec<(u64, u64)>>,
 }
 
 impl Hashes {
@@ -108,7 +105,10 @@ fn visit(path: &Path, depth: usize, given: bool, h: &mut Hashes) {
     if meta.is_dir() {
         visit_dir(path, depth, h);
     } else {
-        add_file(path, &meta, given || is_article_file(path), h);
+        let stamp = add_file(path, &meta, given || is_article_file(path), h);
+        if let (Some(stamps), Some(stamp)) = (&mut h.stamps, stamp) {
+            stamps.push(stamp);
+        }
     }
 }
 
@@ -129,60 +129,70 @@ fn visit_dir(dir: &Path, depth: usize, h: &mut Hashes) {
     let entries = visible_entries(read);
     // Entries are looked up on every core, each into hashes of its own,
     // folded in name order; one that adds nothing to a hash leaves it as is.
-    let children: Vec<Hashes> = entries
+    // A file's stamp comes back beside its hashes (a list per file would be
+    // an allocation per file).
+    let stamped = h.stamps.is_some();
+    let children: Vec<(Hashes, Option<(u64, u64)>)> = entries
         .par_iter()
         .map(|entry| {
-            let mut c = Hashes::new(h.stamps.is_some());
+            // (an empty list allocates nothing)
+            let mut c = Hashes::new(stamped);
             let path = entry.path();
+            let mut stamp = None;
             match entry.file_type() {
                 Ok(kind) if kind.is_dir() => visit_dir(&path, depth + 1, &mut c),
                 Ok(kind) if kind.is_file() => match entry.metadata() {
-                    Ok(meta) => add_file(&path, &meta, is_article_file(&path), &mut c),
+                    Ok(meta) => {
+                        let corpus = is_article_file(&path);
+                        stamp = add_file(&path, &meta, corpus, &mut c).filter(|_| stamped);
+                    }
                     Err(_) => visit(&path, depth + 1, false, &mut c),
                 },
                 // Symbolic links (followed) and anything the listing cannot tell.
                 _ => visit(&path, depth + 1, false, &mut c),
             }
-            c
+            (c, stamp)
         })
         .collect();
     let empty = Fnv::new().0;
-    for c in children {
+    for (c, stamp) in children {
         for (from, to) in [(c.corpus, &mut h.corpus), (c.all, &mut h.all)] {
             if from.0 != empty {
                 to.add(&from.0.to_le_bytes());
             }
         }
-        if let (Some(to), Some(from)) = (&mut h.stamps, c.stamps) {
-            to.extend(from);
+        if let Some(to) = &mut h.stamps {
+            to.extend(stamp);
+            to.extend(c.stamps.into_iter().flatten());
         }
     }
 }
 
-fn add_file(path: &Path, meta: &fs::Metadata, corpus: bool, h: &mut Hashes) {
+/// Adds a file to the hashes; gives its stamp (path key, stamp) when it is
+/// a corpus file.
+fn add_file(path: &Path, meta: &fs::Metadata, corpus: bool, h: &mut Hashes) -> Option<(u64, u64)> {
     let modified = meta
         .modified()
         .ok()
         .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
         .map_or(0, |d| d.as_nanos());
-    let name = path.as_os_str().as_encoded_bytes();
     let changed = changed(meta);
-    if corpus {
-        h.corpus.add(name);
-        h.corpus.add(&meta.len().to_le_bytes());
-        h.corpus.add(&modified.to_le_bytes());
-        if let Some(stamps) = &mut h.stamps {
-            let mut stamp = Fnv::new();
-            stamp.add(&meta.len().to_le_bytes());
-            stamp.add(&modified.to_le_bytes());
-            stamp.add(&changed.to_le_bytes());
-            stamps.push((path.to_path_buf(), stamp.0));
-        }
-    }
+    let name = path.as_os_str().as_encoded_bytes();
     h.all.add(name);
     h.all.add(&meta.len().to_le_bytes());
     h.all.add(&modified.to_le_bytes());
     h.all.add(&changed.to_le_bytes());
+    if !corpus {
+        return None;
+    }
+    h.corpus.add(name);
+    h.corpus.add(&meta.len().to_le_bytes());
+    h.corpus.add(&modified.to_le_bytes());
+    let mut stamp = Fnv::new();
+    stamp.add(&meta.len().to_le_bytes());
+    stamp.add(&modified.to_le_bytes());
+    stamp.add(&changed.to_le_bytes());
+    Some((FileStamps::path_key(path), stamp.0))
 }
 
 /// The change time and inode, mixed; 0 where the system has neither.

@@ -171,8 +171,10 @@ pub struct Corpus {
     /// Total bytes read from disk.
     pub bytes: u64,
     /// The files whose articles a later load can use again while they are
-    /// unchanged, in load order (only when the load knew the files'
-    /// stamps, see [`LoadOptions::stamps`]).
+    /// unchanged, in load order: recorded when the load knew the files'
+    /// stamps (see [`LoadOptions::stamps`]) and written to the library
+    /// snapshot; empty in a library read back from a current snapshot
+    /// (nothing writes one again).
     pub sources: Vec<SourceFile>,
 }
 

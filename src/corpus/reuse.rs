@@ -13,20 +13,32 @@ use super::Article;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-/// Each article file's stamp, keyed by its path as the walk found it (see
-/// [`crate::watch::fingerprints_with_stamps`]).
+/// Each article file's stamp, found by its path as the walk found it (see
+/// [`crate::watch::fingerprints_with_stamps`]). Paths are kept as 64-bit
+/// hashes, so that stamping a walk of 100 000 files allocates nothing per
+/// file: two paths of one walk sharing a hash would at worst make a file
+/// look changed, since a file is taken only when its stamp (size, both
+/// times, inode) is the one it had at the earlier load.
 #[derive(Debug, Clone, Default)]
-pub struct FileStamps(HashMap<PathBuf, u64>);
+pub struct FileStamps(Vec<(u64, u64)>);
 
 impl FileStamps {
-    /// Records the stamp of the file at `path`.
-    pub fn insert(&mut self, path: PathBuf, stamp: u64) {
-        self.0.insert(path, stamp);
+    /// The stamps of `(path_key, stamp)` pairs, in any order.
+    pub fn new(mut pairs: Vec<(u64, u64)>) -> FileStamps {
+        pairs.sort_unstable();
+        FileStamps(pairs)
+    }
+
+    /// The key a path is found by.
+    pub fn path_key(path: &Path) -> u64 {
+        xxhash_rust::xxh3::xxh3_64(path.as_os_str().as_encoded_bytes())
     }
 
     /// The stamp of the file at `path`, when the walk saw it.
     pub fn get(&self, path: &Path) -> Option<u64> {
-        self.0.get(path).copied()
+        let key = FileStamps::path_key(path);
+        let at = self.0.binary_search_by_key(&key, |&(k, _)| k).ok()?;
+        Some(self.0[at].1)
     }
 
     /// How many files have a stamp.
@@ -181,6 +193,16 @@ mod tests {
         assert!(reuse.take(Path::new("a.txt"), "a.txt", 7).is_none());
         assert_eq!(reuse.files(), 1);
         assert!(reuse.take(Path::new("c.txt"), "c.txt", 7).is_none());
+    }
+
+    #[test]
+    fn stamps_are_found_by_path() {
+        let key = |p: &str| FileStamps::path_key(Path::new(p));
+        let stamps = FileStamps::new(vec![(key("b/x.txt"), 2), (key("a.txt"), 1)]);
+        assert_eq!(stamps.get(Path::new("a.txt")), Some(1));
+        assert_eq!(stamps.get(Path::new("b/x.txt")), Some(2));
+        assert_eq!(stamps.get(Path::new("b/y.txt")), None);
+        assert_eq!(stamps.len(), 2);
     }
 
     #[test]

@@ -338,7 +338,8 @@ pub fn read_reusable(path: &Path, stamp: u64) -> Option<Reuse<PackedEntities>> {
 
 /// Opens the snapshot at `path` written by the binary with `stamp` (and,
 /// when given, under the files key `files`), and reads its corpus head,
-/// sources and articles; gives the frames after them still to read.
+/// sources (only without `files`) and articles; gives the frames after
+/// them still to read.
 fn read_articles(
     path: &Path,
     stamp: u64,
@@ -363,7 +364,12 @@ fn read_articles(
         spare: Vec::new(),
     };
     let (mut corpus, count) = frames.decode(corpus_stored::decode_head)?;
-    corpus.sources = frames.decode(|r| r.get())?;
+    // The sources serve only a load that takes files from a snapshot that
+    // is not current: a current one's are checked, not decoded.
+    let sources = frames.next()?;
+    if files.is_none() {
+        corpus.sources = decode_all(&sources, |r| r.get())?;
+    }
     let count = usize::try_from(count).ok()?;
     let chunks = count.div_ceil(CHUNK);
     // an article takes far more than 64 bytes: a count past that is damage

@@ -56,7 +56,7 @@ fn a_library_reads_back_as_it_was_built() {
     assert!(!back.partial);
     assert_eq!(back.corpus.problems, lib.corpus.problems);
     assert_eq!(back.corpus.bytes, lib.corpus.bytes);
-    assert_eq!(back.corpus.sources, lib.corpus.sources);
+    assert!(back.corpus.sources.is_empty(), "read only to take files");
     assert_eq!(back.articles().len(), lib.articles().len());
     for (a, b) in lib.articles().iter().zip(back.articles()) {
         assert_eq!(format!("{a:?}"), format!("{b:?}"));
