@@ -10,7 +10,7 @@
 //! other file is read as before.
 
 use super::Article;
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::path::{Path, PathBuf};
 
 /// Each article file's stamp, found by its path as the walk found it (see
