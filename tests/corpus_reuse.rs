@@ -144,6 +144,16 @@ fn a_file_under_a_new_id_or_size_cap_is_read_again() {
     let (again, taken) = load(&root, Some(&mut reuse_of(&first)));
     assert_same(&again, &load(&root, None).0);
     assert!(taken.iter().all(Option::is_none), "{:?}", again.sources);
+    let ids: Vec<&str> = again.articles.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["a", "a~2"]);
+    fs::write(
+        root.join("a.text"),
+        article("Pasar A ketiga", "Budi Santoso"),
+    )
+    .unwrap();
+    let (third, _) = load(&root, None);
+    let ids: Vec<&str> = third.articles.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["a", "a~2", "a~3"]);
 
     // Another size cap: nothing is taken.
     let roots = [root.clone()];
@@ -159,7 +169,7 @@ fn a_file_under_a_new_id_or_size_cap_is_read_again() {
         &mut |_| {},
         Some(&mut reuse_of(&again)),
     );
-    assert_eq!(capped.articles.len(), 2);
+    assert_eq!(capped.articles.len(), 3);
     assert!(taken.iter().all(Option::is_none));
 }
 

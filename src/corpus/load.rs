@@ -9,7 +9,7 @@ use super::reuse::{loaded_stamp, FileStamps, Reuse, SourceFile, Taken};
 use super::sanitize::{clean_label, sanitize_owned};
 use super::{Article, Corpus, LoadProblem};
 use rayon::prelude::*;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -233,7 +233,6 @@ fn problem(path: &Path, reason: impl Into<String>) -> LoadProblem {
 pub fn walk(paths: &[PathBuf], problems: &mut Vec<LoadProblem>) -> Vec<Entry> {
     let mut entries = Vec::new();
     let mut seen_dirs = HashSet::new();
-    let mut ids: HashMap<String, usize> = HashMap::new();
     for root in paths {
         let meta = match fs::metadata(root) {
             Ok(m) => m,
@@ -249,12 +248,21 @@ pub fn walk(paths: &[PathBuf], problems: &mut Vec<LoadProblem>) -> Vec<Entry> {
             add_file(root, base, &meta, true, &mut entries, problems);
         }
     }
-    for e in &mut entries {
-        let n = ids.entry(e.id.clone()).or_insert(0);
-        *n += 1;
-        if *n > 1 {
-            e.id = format!("{}~{}", e.id, n);
+    // The second file with an id becomes `id~2`, and so on (found first,
+    // then renamed: the map borrows the ids).
+    let mut renamed = Vec::new();
+    {
+        let mut ids: foldhash::HashMap<&str, usize> = foldhash::HashMap::default();
+        for (at, e) in entries.iter().enumerate() {
+            let n = ids.entry(e.id.as_str()).or_insert(0);
+            *n += 1;
+            if *n > 1 {
+                renamed.push((at, format!("{}~{}", e.id, n)));
+            }
         }
+    }
+    for (at, id) in renamed {
+        entries[at].id = id;
     }
     entries
 }

@@ -20,13 +20,12 @@ use std::path::{Path, PathBuf};
 /// look changed, since a file is taken only when its stamp (size, both
 /// times, inode) is the one it had at the earlier load.
 #[derive(Debug, Clone, Default)]
-pub struct FileStamps(Vec<(u64, u64)>);
+pub struct FileStamps(HashMap<u64, u64>);
 
 impl FileStamps {
-    /// The stamps of `(path_key, stamp)` pairs, in any order.
-    pub fn new(mut pairs: Vec<(u64, u64)>) -> FileStamps {
-        pairs.sort_unstable();
-        FileStamps(pairs)
+    /// The stamps of `(path_key, stamp)` pairs.
+    pub fn new(pairs: Vec<(u64, u64)>) -> FileStamps {
+        FileStamps(pairs.into_iter().collect())
     }
 
     /// The key a path is found by.
@@ -36,9 +35,7 @@ impl FileStamps {
 
     /// The stamp of the file at `path`, when the walk saw it.
     pub fn get(&self, path: &Path) -> Option<u64> {
-        let key = FileStamps::path_key(path);
-        let at = self.0.binary_search_by_key(&key, |&(k, _)| k).ok()?;
-        Some(self.0[at].1)
+        self.0.get(&FileStamps::path_key(path)).copied()
     }
 
     /// How many files have a stamp.
