@@ -174,7 +174,6 @@ pub fn load_paths_reusing<T: Send + Sync>(
             let articles = corpus.articles.len() - first;
             if let Some(stamp) = stamp_of(entry).filter(|_| clean && articles > 0) {
                 corpus.sources.push(SourceFile {
-                    path: entry.path.clone(),
                     id: entry.id.clone(),
                     stamp,
                     first,

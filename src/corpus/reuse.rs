@@ -56,11 +56,10 @@ pub fn loaded_stamp(stamp: u64, size_cap: u64) -> u64 {
 }
 
 /// A file a load read articles from with nothing to report, and what a
-/// later load needs to use those articles again.
+/// later load needs to use those articles again. The file's path is its
+/// articles' [`Article::path`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourceFile {
-    /// The file, as the walk found it.
-    pub path: PathBuf,
     /// The id the walk gave it (its articles' ids are made from it).
     pub id: String,
     /// Its [`loaded_stamp`].
@@ -73,8 +72,25 @@ pub struct SourceFile {
     pub bytes: u64,
 }
 
+impl SourceFile {
+    /// The file's path, from its articles among a corpus' `articles` (in
+    /// corpus order); `None` when it has none there, or they are not all
+    /// from one file.
+    pub fn path_in<'a>(&self, articles: impl Iterator<Item = &'a Article>) -> Option<&'a Path> {
+        let mut own = articles.skip(self.first).take(self.articles);
+        let path = own.next()?.path.as_path();
+        let mut count = 1;
+        for a in own {
+            if a.path != path {
+                return None;
+            }
+            count += 1;
+        }
+        (count == self.articles).then_some(path)
+    }
+}
+
 crate::codec_fields!(SourceFile {
-    path,
     id,
     stamp,
     first,
@@ -92,17 +108,12 @@ pub struct Reuse<T> {
 
 impl<T> Reuse<T> {
     /// An earlier load's sources and its articles in corpus order; `None`
-    /// when they do not fit together (a file's articles past the end, or
-    /// not from that file).
+    /// when they do not fit together (see [`SourceFile::path_in`]).
     pub fn new(sources: Vec<SourceFile>, items: Vec<(Article, T)>) -> Option<Reuse<T>> {
         let mut files = HashMap::with_capacity(sources.len());
         for s in sources {
-            let end = s.first.checked_add(s.articles)?;
-            let own = items.get(s.first..end)?;
-            if s.articles == 0 || own.iter().any(|(a, _)| a.path != s.path) {
-                return None;
-            }
-            files.insert(s.path.clone(), s);
+            let path = s.path_in(items.iter().map(|(a, _)| a))?;
+            files.insert(path.to_path_buf(), s);
         }
         Some(Reuse {
             files,
@@ -155,7 +166,6 @@ mod tests {
 
     fn source(path: &str, first: usize, articles: usize) -> SourceFile {
         SourceFile {
-            path: PathBuf::from(path),
             id: path.to_string(),
             stamp: 7,
             first,
@@ -168,10 +178,10 @@ mod tests {
     fn sources_must_fit_their_articles() {
         let items = || vec![(article("a.txt"), 1), (article("b.txt"), 2)];
         assert!(Reuse::new(vec![source("a.txt", 0, 1), source("b.txt", 1, 1)], items()).is_some());
-        // past the end, empty, or another file's article
+        // past the end, empty, or articles of two files
         assert!(Reuse::new(vec![source("b.txt", 1, 2)], items()).is_none());
         assert!(Reuse::new(vec![source("a.txt", 0, 0)], items()).is_none());
-        assert!(Reuse::new(vec![source("a.txt", 1, 1)], items()).is_none());
+        assert!(Reuse::new(vec![source("a.txt", 0, 2)], items()).is_none());
         assert!(Reuse::new(vec![source("a.txt", usize::MAX, 2)], items()).is_none());
     }
 

@@ -396,11 +396,7 @@ fn read_articles(
         stored.extend(decoded.into_iter().flatten());
         frames.spare.extend(pending.into_iter().map(|f| f.payload));
     }
-    let fits = |s: &SourceFile| {
-        let end = s.first.checked_add(s.articles);
-        let own = end.and_then(|end| stored.get(s.first..end));
-        s.articles > 0 && own.is_some_and(|own| own.iter().all(|(a, ..)| a.path == s.path))
-    };
+    let fits = |s: &SourceFile| s.path_in(stored.iter().map(|(a, ..)| a)).is_some();
     (stored.len() == count && corpus.sources.iter().all(fits)).then_some((frames, corpus, stored))
 }
 
