@@ -5,14 +5,12 @@
 
 use crate::app::keymap::map_event;
 use crate::app::search::{self, SearchRequest, SearchTarget};
-use crate::app::{update, Action, Library, LoadProgress, State, TICKS_PER_SECOND};
-use crate::cli::{CorpusArgs, Settings, SnapshotPlace};
-use crate::corpus::{Article, FileStamps, LoadStats};
+use crate::app::{update, Action, State, TICKS_PER_SECOND};
+use crate::cli::{CorpusArgs, Settings};
 use crate::search::FuzzyScorer;
 use crate::store::{ArticleKey, Remembered, StateFile, StateStore};
 use crate::ui::strings::{trf, S};
 use crate::ui::{self};
-use crate::watch::Fingerprints;
 use anyhow::{Context, Result};
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture, EventStream};
 use crossterm::terminal::{
@@ -24,7 +22,6 @@ use ratatui::backend::CrosstermBackend;
 use ratatui::Terminal;
 use std::collections::HashMap;
 use std::io::{stdout, Stdout};
-use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, Once};
 use std::time::Duration;
@@ -151,224 +148,12 @@ impl Searcher {
     }
 }
 
+mod loader;
+
+use loader::{spawn_loader, Built};
+
 /// Time between [`Action::Tick`]s.
 const TICK: Duration = Duration::from_millis(1000 / TICKS_PER_SECOND as u64);
-
-/// Time between checks of the opened folders for changes.
-const WATCH: Duration = Duration::from_millis(400);
-
-/// A corpus built off the UI thread: the library and its articles' state keys.
-struct Built {
-    lib: Arc<Library>,
-    keys: Vec<ArticleKey>,
-}
-
-/// Previews are sent while files load until they would hold more articles
-/// than this; each holds at least four times the articles of the last.
-const PREVIEW_MAX: usize = 16_384;
-
-/// Builds the library of a corpus and hashes its articles on a blocking thread,
-/// counting progress in `stats`; `indexing` is set once every file is parsed.
-/// With `early`, previews of the first articles are sent there while files
-/// load, and a library without entities as soon as every article is
-/// parsed, so the list is usable while the rest loads and extraction runs.
-/// Entities come through the entity cache at `cache`, when there is one.
-/// A current library snapshot at `snapshot` is read instead of all that;
-/// otherwise a new snapshot is written there once the library is built.
-async fn build(
-    args: CorpusArgs,
-    cache: Option<PathBuf>,
-    snapshot: Option<SnapshotPlace>,
-    stats: Arc<LoadStats>,
-    indexing: Arc<AtomicBool>,
-    early: Option<UnboundedSender<Built>>,
-) -> Result<Built, String> {
-    tokio::task::spawn_blocking(move || {
-        if let Some(lib) = snapshot.as_ref().and_then(SnapshotPlace::read) {
-            let keys = crate::store::keys(lib.articles());
-            return Built {
-                lib: Arc::new(lib),
-                keys,
-            };
-        }
-        let mut next_preview = 1;
-        let mut preview = |articles: &[Article]| {
-            let Some(tx) = &early else { return };
-            let loading = stats.files_done.load(Ordering::Relaxed)
-                < stats.files_total.load(Ordering::Relaxed);
-            if loading && articles.len() >= next_preview && articles.len() <= PREVIEW_MAX {
-                next_preview = articles.len() * 4;
-                let _ = tx.send(Built {
-                    lib: Arc::new(Library::preview(articles)),
-                    keys: crate::store::keys(articles),
-                });
-            }
-        };
-        let reuse = snapshot.as_ref().and_then(SnapshotPlace::reusable);
-        let (corpus, known) =
-            crate::cli::read_corpus_reusing(&args, &stats, &mut preview, snapshot.as_ref(), reuse);
-        let corpus = Arc::new(corpus);
-        indexing.store(true, Ordering::Relaxed);
-        let keys = crate::store::keys(&corpus.articles);
-        if let Some(tx) = early {
-            let _ = tx.send(Built {
-                lib: Arc::new(Library::unindexed(corpus.clone())),
-                keys: keys.clone(),
-            });
-        }
-        let (packed, _) =
-            crate::store::entity_cache::extract_known(&corpus.articles, known, cache.as_deref());
-        let entities = crate::entities::resolve_packed(packed);
-        let lib = Arc::new(Library::from_shared(corpus, entities, false));
-        if let Some(place) = snapshot {
-            place.write_in_background(lib.clone());
-        }
-        Built { lib, keys }
-    })
-    .await
-    .map_err(|e| e.to_string())
-}
-
-/// Sends a [`LoadProgress`] snapshot every 100 ms until aborted.
-fn spawn_progress(
-    stats: Arc<LoadStats>,
-    indexing: Arc<AtomicBool>,
-    tx: UnboundedSender<Action>,
-) -> tokio::task::JoinHandle<()> {
-    let started = std::time::Instant::now();
-    tokio::spawn(async move {
-        let mut interval = tokio::time::interval(Duration::from_millis(100));
-        loop {
-            interval.tick().await;
-            let progress = LoadProgress {
-                files_done: stats.files_done.load(Ordering::Relaxed),
-                files_total: stats.files_total.load(Ordering::Relaxed),
-                bytes: stats.bytes_done.load(Ordering::Relaxed),
-                articles: stats.articles_done.load(Ordering::Relaxed),
-                elapsed_ms: started.elapsed().as_millis() as u64,
-                indexing: indexing.load(Ordering::Relaxed),
-            };
-            if tx.send(Action::LoadProgress(progress)).is_err() {
-                return;
-            }
-        }
-    })
-}
-
-/// Fingerprints the opened folders on a blocking thread.
-async fn fingerprint(paths: Vec<PathBuf>) -> Option<Fingerprints> {
-    tokio::task::spawn_blocking(move || crate::watch::fingerprints(&paths))
-        .await
-        .ok()
-}
-
-/// Fingerprints the opened folders and stamps their files, on a blocking
-/// thread (before a build: the stamps tell which files an earlier
-/// snapshot still holds).
-async fn fingerprint_with_stamps(paths: Vec<PathBuf>) -> Option<(Fingerprints, Arc<FileStamps>)> {
-    tokio::task::spawn_blocking(move || {
-        let (prints, stamps) = crate::watch::fingerprints_with_stamps(&paths);
-        (prints, Arc::new(stamps))
-    })
-    .await
-    .ok()
-}
-
-/// Where the library snapshot of `args` goes, for files with these
-/// fingerprints and stamps; none when snapshots are off.
-fn snapshot_place(
-    args: &CorpusArgs,
-    snapshot: bool,
-    files: Option<(Fingerprints, Arc<FileStamps>)>,
-) -> Option<SnapshotPlace> {
-    let (prints, stamps) = files?;
-    snapshot.then(|| SnapshotPlace::new(args, prints.all, stamps))?
-}
-
-/// Builds the corpus, then watches the opened folders (never the bundled
-/// seeds) and sends a freshly built library whenever their files change.
-/// The first fingerprint is taken before the first build, so a change made
-/// while loading is not missed; with `snapshot`, its full form keys the
-/// library snapshot each build reads or writes.
-fn spawn_loader(
-    args: CorpusArgs,
-    cache: Option<PathBuf>,
-    snapshot: bool,
-    tx: UnboundedSender<Built>,
-    errors: UnboundedSender<Action>,
-) {
-    tokio::spawn(async move {
-        let watched = !args.paths.is_empty();
-        let paths = args.paths.clone();
-        let files = if watched {
-            fingerprint_with_stamps(paths.clone()).await
-        } else {
-            None
-        };
-        let mut seen = files.as_ref().map_or(0, |(f, _)| f.corpus);
-        let stats = Arc::new(LoadStats::default());
-        let indexing = Arc::new(AtomicBool::new(false));
-        let progress = spawn_progress(stats.clone(), indexing.clone(), errors.clone());
-        let first = build(
-            args.clone(),
-            cache.clone(),
-            snapshot_place(&args, snapshot, files),
-            stats,
-            indexing,
-            Some(tx.clone()),
-        )
-        .await;
-        progress.abort();
-        match first {
-            Ok(b) => {
-                if tx.send(b).is_err() {
-                    return;
-                }
-            }
-            Err(e) => {
-                let _ = errors.send(Action::LoadFailed(e));
-                return;
-            }
-        }
-        if !watched {
-            return;
-        }
-        let mut interval = tokio::time::interval(WATCH);
-        interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-        loop {
-            interval.tick().await;
-            let started = std::time::Instant::now();
-            let Some(now) = fingerprint(paths.clone()).await else {
-                return;
-            };
-            let spent = started.elapsed();
-            if now.corpus != seen {
-                seen = now.corpus;
-                // stamped in a walk of its own: the key must come with them
-                let files = fingerprint_with_stamps(paths.clone()).await;
-                let Ok(built) = build(
-                    args.clone(),
-                    cache.clone(),
-                    snapshot_place(&args, snapshot, files),
-                    Arc::default(),
-                    Arc::default(),
-                    None,
-                )
-                .await
-                else {
-                    return;
-                };
-                if tx.send(built).is_err() {
-                    return;
-                }
-            }
-            // a huge corpus is walked less often, so watching stays cheap
-            if spent > WATCH / 10 {
-                tokio::time::sleep(spent * 10).await;
-            }
-        }
-    });
-}
 
 /// Saves marks and position when they changed since the last save.
 fn save(

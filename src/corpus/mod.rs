@@ -11,16 +11,18 @@ mod reuse;
 pub mod sanitize;
 mod seeds;
 pub mod stored;
+mod walk;
 pub mod wordre;
 
 pub use body::Body;
 pub use load::{
-    is_article_file, load_bytes, load_paths, load_paths_reusing, load_paths_streaming,
-    load_paths_with_stats, visible_entries, LoadOptions, LoadStats,
+    load_bytes, load_paths, load_paths_reusing, load_paths_streaming, load_paths_with_stats,
+    LoadOptions, LoadStats,
 };
 pub use raw::{raw_from_bytes, read_raw, RawError};
 pub use reuse::{loaded_stamp, FileStamps, Reuse, SourceFile, Taken};
 pub use seeds::load_seeds;
+pub use walk::{is_article_file, visible_entries};
 
 use serde::Serialize;
 use std::fmt;

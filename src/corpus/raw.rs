@@ -3,8 +3,9 @@
 //! changed since loading.
 
 use super::jsonl::record_text;
-use super::load::{describe_io_error, raw_text};
+use super::load::raw_text;
 use super::seeds::seed_text;
+use super::walk::describe_io_error;
 use super::{Article, Origin};
 use crate::store::paths::text_hash;
 use std::fs;
