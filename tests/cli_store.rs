@@ -419,4 +419,21 @@ fn a_changed_folder_takes_its_unchanged_files_from_the_last_snapshot() {
         assert!(!stored.contains("Ahmed Zaki"), "{stored}");
     }
     assert_eq!(bench()["loaded_from"], "snapshot");
+
+    // Three of four files edited: too few left to be worth reading the
+    // snapshot's articles, so they are not read.
+    for name in ["a.txt", "b.txt", "c.txt"] {
+        let text = std::fs::read_to_string(corpus.join(name)).unwrap();
+        std::fs::write(corpus.join(name), text + "Tambahan.\n").unwrap();
+    }
+    let most = bench();
+    assert_eq!(most["loaded_from"], "files");
+    assert_eq!(
+        (&most["reused"], &most["reuse_read_ms"]),
+        (&json!(0), &Value::Null)
+    );
+    assert_eq!(
+        run(&["entities", "--json", dir]),
+        run(&["entities", "--json", dir, "--no-state"])
+    );
 }

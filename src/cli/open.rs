@@ -6,6 +6,7 @@ use super::args::CorpusArgs;
 use crate::app::Library;
 use crate::corpus::{
     load_paths_reusing, load_seeds, Article, Corpus, FileStamps, LoadOptions, LoadStats, Reuse,
+    SourceFile,
 };
 use crate::entities::PackedEntities;
 use crate::store::snapshot::{self, SnapshotKey};
@@ -29,6 +30,8 @@ pub struct SnapshotPlace {
     pub key: SnapshotKey,
     /// The files' stamps, taken in the same walk as the key.
     pub stamps: Arc<FileStamps>,
+    /// The size cap the files are loaded under.
+    pub size_cap: u64,
 }
 
 impl SnapshotPlace {
@@ -44,6 +47,7 @@ impl SnapshotPlace {
             path: snapshot::file(&args.paths)?,
             key: SnapshotKey::new(all, size_cap(args))?,
             stamps,
+            size_cap: size_cap(args),
         })
     }
 
@@ -54,10 +58,20 @@ impl SnapshotPlace {
     }
 
     /// The articles of the snapshot there, by file, when it is not current
-    /// but was written by this build: a load takes those of unchanged files
-    /// from it (see [`read_corpus_reusing`]).
+    /// but was written by this build, and at least half of the files it
+    /// took articles from are unchanged: a load takes those from it (see
+    /// [`read_corpus_reusing`]). With fewer, reading it would cost more
+    /// than it spares, and the articles of the changed files would be held
+    /// beside their new versions until the load ends.
     pub fn reusable(&self) -> Option<Reuse<PackedEntities>> {
-        snapshot::read_reusable(&self.path, self.key.stamp)
+        let worth = |sources: &[SourceFile]| {
+            let unchanged = sources
+                .iter()
+                .filter(|s| s.unchanged(&self.stamps, self.size_cap))
+                .count();
+            unchanged > 0 && unchanged * 2 >= sources.len()
+        };
+        snapshot::read_reusable(&self.path, self.key.stamp, &worth)
     }
 
     /// The stored library, when the snapshot is current (which marks it as
@@ -165,6 +179,7 @@ mod tests {
                 files: 11,
             },
             stamps: Arc::default(),
+            size_cap: 1,
         };
         let lib = Library::build(crate::corpus::load_seeds());
         place.write_in_background(Arc::new(lib));

@@ -157,6 +157,7 @@ pub fn load_paths_reusing<T: Send + Sync>(
             let articles = corpus.articles.len() - first;
             if let Some(stamp) = stamp_of(entry).filter(|_| clean && articles > 0) {
                 corpus.sources.push(SourceFile {
+                    path_key: FileStamps::path_key(&entry.path),
                     id: entry.id.clone(),
                     stamp,
                     first,

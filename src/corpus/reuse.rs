@@ -60,6 +60,9 @@ pub fn loaded_stamp(stamp: u64, size_cap: u64) -> u64 {
 /// articles' [`Article::path`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourceFile {
+    /// [`FileStamps::path_key`] of its path: whether the file is unchanged
+    /// can be told before its articles are read.
+    pub path_key: u64,
     /// The id the walk gave it (its articles' ids are made from it).
     pub id: String,
     /// Its [`loaded_stamp`].
@@ -73,12 +76,22 @@ pub struct SourceFile {
 }
 
 impl SourceFile {
+    /// True when `stamps` (taken now) have the file with the stamp it had
+    /// when loaded under `size_cap`.
+    pub fn unchanged(&self, stamps: &FileStamps, size_cap: u64) -> bool {
+        let now = stamps.0.get(&self.path_key).copied();
+        now.is_some_and(|now| loaded_stamp(now, size_cap) == self.stamp)
+    }
+
     /// The file's path, from its articles among a corpus' `articles` (in
-    /// corpus order); `None` when it has none there, or they are not all
-    /// from one file.
+    /// corpus order); `None` when it has none there, they are not all from
+    /// one file, or it is not the path of [`SourceFile::path_key`].
     pub fn path_in<'a>(&self, articles: impl Iterator<Item = &'a Article>) -> Option<&'a Path> {
         let mut own = articles.skip(self.first).take(self.articles);
         let path = own.next()?.path.as_path();
+        if FileStamps::path_key(path) != self.path_key {
+            return None;
+        }
         let mut count = 1;
         for a in own {
             if a.path != path {
@@ -91,6 +104,7 @@ impl SourceFile {
 }
 
 crate::codec_fields!(SourceFile {
+    path_key,
     id,
     stamp,
     first,
@@ -166,6 +180,7 @@ mod tests {
 
     fn source(path: &str, first: usize, articles: usize) -> SourceFile {
         SourceFile {
+            path_key: FileStamps::path_key(Path::new(path)),
             id: path.to_string(),
             stamp: 7,
             first,
@@ -210,6 +225,19 @@ mod tests {
         assert_eq!(stamps.get(Path::new("b/x.txt")), Some(2));
         assert_eq!(stamps.get(Path::new("b/y.txt")), None);
         assert_eq!(stamps.len(), 2);
+    }
+
+    #[test]
+    fn a_source_is_unchanged_while_its_stamp_and_size_cap_are() {
+        let cap = 16 << 20;
+        let mut s = source("a.txt", 0, 1);
+        s.stamp = loaded_stamp(9, cap);
+        let stamps =
+            |stamp| FileStamps::new(vec![(FileStamps::path_key(Path::new("a.txt")), stamp)]);
+        assert!(s.unchanged(&stamps(9), cap));
+        assert!(!s.unchanged(&stamps(10), cap));
+        assert!(!s.unchanged(&stamps(9), cap / 2));
+        assert!(!s.unchanged(&FileStamps::default(), cap));
     }
 
     #[test]

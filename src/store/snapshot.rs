@@ -296,7 +296,8 @@ pub fn written_by(path: &Path, stamp: u64) -> bool {
 /// The library stored at `path`, when the file is whole, intact and
 /// written under `key`.
 pub fn read(path: &Path, key: SnapshotKey) -> Option<Library> {
-    let (mut frames, mut corpus, stored) = read_articles(path, key.stamp, Some(key.files))?;
+    let (mut frames, mut corpus, stored) =
+        read_articles(path, key.stamp, Purpose::Current(key.files))?;
     let count = stored.len();
     let mut entities = frames.decode(entities_stored::decode_resolved)?;
     corpus.articles.reserve_exact(count);
@@ -327,23 +328,37 @@ pub fn read(path: &Path, key: SnapshotKey) -> Option<Library> {
 /// The articles of the snapshot at `path` with their packed entities, by
 /// the files they came from, when it was written by the binary with
 /// `stamp` for any state of the files: a load then reads again only the
-/// files that changed since. `None` when there is no such snapshot or its
-/// article frames are not whole and intact (the frames after them are not
-/// read).
-pub fn read_reusable(path: &Path, stamp: u64) -> Option<Reuse<PackedEntities>> {
-    let (_, corpus, stored) = read_articles(path, stamp, None)?;
+/// files that changed since. `worth` is asked first, with the snapshot's
+/// sources: when it says no (too few files unchanged to be worth reading
+/// and holding every article), nothing more is read. `None` then, or when
+/// there is no such snapshot or its article frames are not whole and intact
+/// (the frames after them are not read).
+pub fn read_reusable(
+    path: &Path,
+    stamp: u64,
+    worth: &dyn Fn(&[SourceFile]) -> bool,
+) -> Option<Reuse<PackedEntities>> {
+    let (_, corpus, stored) = read_articles(path, stamp, Purpose::Reuse(worth))?;
     let items = stored.into_iter().map(|(a, p, _)| (a, p)).collect();
     Reuse::new(corpus.sources, items)
 }
 
-/// Opens the snapshot at `path` written by the binary with `stamp` (and,
-/// when given, under the files key `files`), and reads its corpus head,
-/// sources (only without `files`) and articles; gives the frames after
-/// them still to read.
+/// What the articles of a snapshot are read for.
+enum Purpose<'a> {
+    /// The whole library, when written under this files key.
+    Current(u64),
+    /// Taking unchanged files from it under any files key, when `worth`
+    /// says so of its sources.
+    Reuse(&'a dyn Fn(&[SourceFile]) -> bool),
+}
+
+/// Opens the snapshot at `path` written by the binary with `stamp`, for
+/// `purpose`, and reads its corpus head, sources (decoded only to reuse
+/// files) and articles; gives the frames after them still to read.
 fn read_articles(
     path: &Path,
     stamp: u64,
-    files: Option<u64>,
+    purpose: Purpose<'_>,
 ) -> Option<(FrameReader, Corpus, Vec<Stored>)> {
     let file = File::open(path).ok()?;
     let size = file.metadata().ok()?.len();
@@ -354,7 +369,10 @@ fn read_articles(
     let current = r.take(8)? == MAGIC
         && r.u32()? == VERSION
         && r.u64()? == stamp
-        && files.is_none_or(|files| r.u64() == Some(files));
+        && match purpose {
+            Purpose::Current(files) => r.u64()? == files,
+            Purpose::Reuse(_) => true,
+        };
     if !current {
         return None;
     }
@@ -367,8 +385,11 @@ fn read_articles(
     // The sources serve only a load that takes files from a snapshot that
     // is not current: a current one's are checked, not decoded.
     let sources = frames.next()?;
-    if files.is_none() {
+    if let Purpose::Reuse(worth) = purpose {
         corpus.sources = decode_all(&sources, |r| r.get())?;
+        if !worth(&corpus.sources) {
+            return None;
+        }
     }
     let count = usize::try_from(count).ok()?;
     let chunks = count.div_ceil(CHUNK);

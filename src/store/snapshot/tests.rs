@@ -8,6 +8,7 @@ fn library() -> Library {
     let text = "{\"title\":\"Bupati Tinjau Pasar\",\"text\":\"Bupati Tangerang, Ahmed Zaki Iskandar, meninjau Pasar Cisoka bersama Kepala Dinas Sosial.\"}\n{\"title\":\"Camat Hadiri Musrenbang\",\"text\":\"Camat Cisoka, Budi Santoso, menghadiri musrenbang di Desa Sukamaju.\"}\n";
     let (articles, _) = load_bytes(Path::new("b.jsonl"), text.as_bytes());
     corpus.sources.push(SourceFile {
+        path_key: crate::corpus::FileStamps::path_key(Path::new("b.jsonl")),
         id: "b.jsonl".into(),
         stamp: 5,
         first: corpus.articles.len(),
@@ -201,7 +202,7 @@ fn damage_behind_a_matching_hash_never_panics() {
         let hash = frame_hash(payload).to_le_bytes();
         damaged[start + len..start + len + 8].copy_from_slice(&hash);
         fs::write(&path, &damaged).unwrap();
-        if let Some(mut reuse) = read_reusable(&path, KEY.stamp) {
+        if let Some(mut reuse) = read_reusable(&path, KEY.stamp, &|_| true) {
             let s = &lib.corpus.sources[0];
             let _ = reuse.take(Path::new("b.jsonl"), &s.id, s.stamp);
         }
@@ -227,7 +228,14 @@ fn damage_behind_a_matching_hash_never_panics() {
 fn a_snapshot_by_this_build_gives_its_articles_by_file_under_any_files_key() {
     let lib = library();
     let (dir, path) = written(&lib);
-    let mut reuse = read_reusable(&path, KEY.stamp).expect("written by this build");
+    let asked = std::cell::Cell::new(0);
+    let none = read_reusable(&path, KEY.stamp, &|sources| {
+        asked.set(sources.len());
+        false
+    });
+    assert!(none.is_none(), "not worth it: nothing read");
+    assert_eq!(asked.get(), 1, "asked with the sources");
+    let mut reuse = read_reusable(&path, KEY.stamp, &|_| true).expect("written by this build");
     assert_eq!(reuse.files(), 1);
     let source = &lib.corpus.sources[0];
     let taken = reuse
@@ -241,22 +249,25 @@ fn a_snapshot_by_this_build_gives_its_articles_by_file_under_any_files_key() {
         assert_eq!(packed, &lib.entities.per_article[a]);
     }
     // another build, no file, damaged articles: nothing to take
-    assert!(read_reusable(&path, KEY.stamp + 1).is_none());
-    assert!(read_reusable(&dir.path().join("none.bin"), KEY.stamp).is_none());
+    assert!(read_reusable(&path, KEY.stamp + 1, &|_| true).is_none());
+    assert!(read_reusable(&dir.path().join("none.bin"), KEY.stamp, &|_| true).is_none());
     let bytes = fs::read(&path).unwrap();
     let frames = frames_of(&bytes);
     let (chunk, _) = frames[2];
     let mut damaged = bytes.clone();
     damaged[chunk + 3] ^= 0x20;
     fs::write(&path, &damaged).unwrap();
-    assert!(read_reusable(&path, KEY.stamp).is_none());
+    assert!(read_reusable(&path, KEY.stamp, &|_| true).is_none());
     // the frames after the articles are not read for this
     let (rows, _) = frames[7];
     let mut damaged = bytes.clone();
     damaged[rows] ^= 0x20;
     fs::write(&path, &damaged).unwrap();
     assert!(read(&path, KEY).is_none());
-    assert_eq!(read_reusable(&path, KEY.stamp).map(|r| r.files()), Some(1));
+    assert_eq!(
+        read_reusable(&path, KEY.stamp, &|_| true).map(|r| r.files()),
+        Some(1)
+    );
 }
 
 #[test]
