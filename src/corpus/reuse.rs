@@ -83,23 +83,22 @@ impl SourceFile {
         now.is_some_and(|now| loaded_stamp(now, size_cap) == self.stamp)
     }
 
-    /// The file's path, from its articles among a corpus' `articles` (in
-    /// corpus order); `None` when it has none there, they are not all from
-    /// one file, or it is not the path of [`SourceFile::path_key`].
-    pub fn path_in<'a>(&self, articles: impl Iterator<Item = &'a Article>) -> Option<&'a Path> {
-        let mut own = articles.skip(self.first).take(self.articles);
-        let path = own.next()?.path.as_path();
-        if FileStamps::path_key(path) != self.path_key {
+    /// The file's path, from its articles in a corpus whose article at an
+    /// index `article` gives (in corpus order, each in constant time);
+    /// `None` when it has none there, they are not all from one file, or
+    /// it is not the path of [`SourceFile::path_key`].
+    pub fn path_in<'a>(&self, article: impl Fn(usize) -> Option<&'a Article>) -> Option<&'a Path> {
+        let end = self.first.checked_add(self.articles)?;
+        let path = article(self.first)?.path.as_path();
+        if self.articles == 0 || FileStamps::path_key(path) != self.path_key {
             return None;
         }
-        let mut count = 1;
-        for a in own {
-            if a.path != path {
+        for at in self.first + 1..end {
+            if article(at)?.path != path {
                 return None;
             }
-            count += 1;
         }
-        (count == self.articles).then_some(path)
+        Some(path)
     }
 }
 
@@ -126,7 +125,7 @@ impl<T> Reuse<T> {
     pub fn new(sources: Vec<SourceFile>, items: Vec<(Article, T)>) -> Option<Reuse<T>> {
         let mut files = HashMap::with_capacity(sources.len());
         for s in sources {
-            let path = s.path_in(items.iter().map(|(a, _)| a))?;
+            let path = s.path_in(|at| items.get(at).map(|(a, _)| a))?;
             files.insert(path.to_path_buf(), s);
         }
         Some(Reuse {
@@ -198,6 +197,21 @@ mod tests {
         assert!(Reuse::new(vec![source("a.txt", 0, 0)], items()).is_none());
         assert!(Reuse::new(vec![source("a.txt", 0, 2)], items()).is_none());
         assert!(Reuse::new(vec![source("a.txt", usize::MAX, 2)], items()).is_none());
+    }
+
+    #[test]
+    fn a_source_looks_at_its_own_articles_only() {
+        // A look at every article before it, for every source, made a
+        // 100 000-article snapshot take 2.9 s to read instead of 0.25 s.
+        let items: Vec<Article> = (0..50).map(|i| article(&format!("{i}.txt"))).collect();
+        let looked = std::cell::Cell::new(0);
+        let s = source("40.txt", 40, 1);
+        let at = |i: usize| {
+            looked.set(looked.get() + 1);
+            items.get(i)
+        };
+        assert_eq!(s.path_in(at), Some(Path::new("40.txt")));
+        assert_eq!(looked.get(), 1);
     }
 
     #[test]

@@ -417,7 +417,7 @@ fn read_articles(
         stored.extend(decoded.into_iter().flatten());
         frames.spare.extend(pending.into_iter().map(|f| f.payload));
     }
-    let fits = |s: &SourceFile| s.path_in(stored.iter().map(|(a, ..)| a)).is_some();
+    let fits = |s: &SourceFile| s.path_in(|at| stored.get(at).map(|(a, ..)| a)).is_some();
     (stored.len() == count && corpus.sources.iter().all(fits)).then_some((frames, corpus, stored))
 }
 
