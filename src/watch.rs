@@ -144,7 +144,7 @@ fn visit_dir(dir: &Path, depth: usize, h: &mut Hashes) {
                 Ok(kind) if kind.is_file() => match entry.metadata() {
                     Ok(meta) => {
                         let corpus = is_article_file(&path);
-                        stamp = add_file(&path, &meta, corpus, &mut c).filter(|_| stamped);
+                        stamp = add_file(&path, &meta, corpus, &mut c);
                     }
                     Err(_) => visit(&path, depth + 1, false, &mut c),
                 },
@@ -169,7 +169,7 @@ fn visit_dir(dir: &Path, depth: usize, h: &mut Hashes) {
 }
 
 /// Adds a file to the hashes; gives its stamp (path key, stamp) when it is
-/// a corpus file.
+/// a corpus file and `h` takes stamps.
 fn add_file(path: &Path, meta: &fs::Metadata, corpus: bool, h: &mut Hashes) -> Option<(u64, u64)> {
     let modified = meta
         .modified()
@@ -188,6 +188,8 @@ fn add_file(path: &Path, meta: &fs::Metadata, corpus: bool, h: &mut Hashes) -> O
     h.corpus.add(name);
     h.corpus.add(&meta.len().to_le_bytes());
     h.corpus.add(&modified.to_le_bytes());
+    // the watcher's walks take no stamps
+    h.stamps.as_ref()?;
     let mut stamp = Fnv::new();
     stamp.add(&meta.len().to_le_bytes());
     stamp.add(&modified.to_le_bytes());

@@ -13,35 +13,10 @@ use serde_json::{json, Value};
 use std::fmt::Write as _;
 use std::sync::Arc;
 
-/// Loads the corpus the arguments name (the seeds when none), without
-/// printing: the reader shows problems in its status bar.
+/// Loads the corpus the arguments name (the seeds when none) from its
+/// files, without printing: the reader shows problems in its status bar.
 pub fn read_corpus(args: &CorpusArgs) -> Corpus {
-    read_corpus_with_stats(args, &LoadStats::default())
-}
-
-/// [`read_corpus`], adding read and parse times to `stats`.
-pub fn read_corpus_with_stats(args: &CorpusArgs, stats: &LoadStats) -> Corpus {
-    read_corpus_streaming(args, stats, &mut |_| {})
-}
-
-/// [`read_corpus_with_stats`], showing `partial` the articles loaded so far
-/// after each batch of files (see [`load_paths_streaming`]); the bundled
-/// seeds come at once.
-pub fn read_corpus_streaming(
-    args: &CorpusArgs,
-    stats: &LoadStats,
-    partial: &mut dyn FnMut(&[Article]),
-) -> Corpus {
-    super::read_corpus_reusing(args, stats, partial, None, None).0
-}
-
-/// Loads like [`read_corpus`] and reports each problem on stderr, one line each.
-pub fn load_corpus(args: &CorpusArgs) -> Corpus {
-    let corpus = read_corpus(args);
-    for p in &corpus.problems {
-        eprintln!("warta: {p}");
-    }
-    corpus
+    super::read_corpus_reusing(args, &LoadStats::default(), &mut |_| {}, None, None).0
 }
 
 /// A corpus as a headless command opened it.
@@ -89,8 +64,8 @@ fn open(args: &CorpusArgs, settings: &Settings) -> Opened {
     opened
 }
 
-/// The corpus `args` names, from a current snapshot or loaded like
-/// [`load_corpus`].
+/// The corpus `args` names, from a current snapshot or loaded (see
+/// [`open`]).
 fn corpus_of(args: &CorpusArgs, settings: &Settings) -> Arc<Corpus> {
     match open(args, settings) {
         Opened::Stored(lib) => lib.corpus.clone(),

@@ -8,9 +8,7 @@ mod open;
 mod settings;
 
 pub use args::{Cli, Command, CorpusArgs, EntityKindArg, FindScope, GlobalArgs, LangArg};
-pub use commands::{
-    load_corpus, read_corpus, read_corpus_streaming, read_corpus_with_stats, run_command,
-};
+pub use commands::{read_corpus, run_command};
 pub use open::{
     finish_snapshot_writes, read_corpus_reusing, size_cap, snapshot_writes_running, SnapshotPlace,
 };
