@@ -10,7 +10,7 @@
 //! Layout: magic `WARTAENT`, format version (u32), stamp (u64), then the
 //! entries as one lz4 block with its length prepended (u32): the entry
 //! count (u64), then per entry the hash (u64), body length (u64), packed
-//! length (u32) and packed bytes; last, FNV-1a of everything before it
+//! length (u32) and packed bytes; last, XXH3-64 of everything before it
 //! (u64). All numbers little-endian. lz4 halves the file. A file that is missing, cut short, damaged,
 //! stamped by another build or of another shape reads as an empty cache:
 //! nothing is lost, the entities are extracted again and the file rewritten.
@@ -24,7 +24,7 @@ use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 const MAGIC: &[u8; 8] = b"WARTAENT";
-const VERSION: u32 = 2;
+const VERSION: u32 = 3;
 
 /// lz4 never expands more than this: a block claiming more is damage.
 const MAX_LZ4_RATIO: usize = 255;
@@ -116,7 +116,7 @@ impl<'a> Fields<'a> {
 
 fn decode(bytes: &[u8], stamp: u64) -> Option<EntityCache> {
     let (body, sum) = bytes.split_at_checked(bytes.len().checked_sub(8)?)?;
-    if fnv1a(body) != u64::from_le_bytes(sum.try_into().ok()?) {
+    if checksum(body) != u64::from_le_bytes(sum.try_into().ok()?) {
         return None;
     }
     let mut header = Fields(body.strip_prefix(MAGIC)?);
@@ -161,9 +161,16 @@ fn encode<'a>(
     out.extend_from_slice(&VERSION.to_le_bytes());
     out.extend_from_slice(&stamp.to_le_bytes());
     out.extend_from_slice(&lz4_flex::compress_prepend_size(&plain));
-    let sum = fnv1a(&out);
+    let sum = checksum(&out);
     out.extend_from_slice(&sum.to_le_bytes());
     out
+}
+
+/// The checksum closing the file: XXH3-64 of everything before it (FNV-1a
+/// before format 3, one multiply per byte in a single chain: about 40 ms
+/// of the 31 MB file at 100 000 articles, on reading and on writing).
+fn checksum(bytes: &[u8]) -> u64 {
+    paths::text_hash(bytes)
 }
 
 /// Writes the entities of `articles` (in the same order) to `path`,
@@ -341,7 +348,7 @@ mod tests {
         let forge = |entries: &[u8]| {
             let mut f = good[..header].to_vec();
             f.extend_from_slice(entries);
-            let sum = fnv1a(&f);
+            let sum = checksum(&f);
             f.extend_from_slice(&sum.to_le_bytes());
             f
         };
