@@ -114,11 +114,13 @@ pub fn load_paths_reusing<T: Send + Sync>(
         Some(loaded_stamp(stamps.get(&e.path)?, opts.size_cap))
     };
     for batch in entries.chunks(BATCH) {
-        // Files known from before are taken first, in order; the rest are
-        // read on every core.
+        // Each file's stamp, looked up once: files known from before are
+        // taken first, in order; the rest are read on every core.
+        let stamps: Vec<Option<u64>> = batch.iter().map(stamp_of).collect();
         let known: Vec<Option<Taken<T>>> = batch
             .iter()
-            .map(|e| reuse.as_mut()?.take(&e.path, &e.id, stamp_of(e)?))
+            .zip(&stamps)
+            .map(|(e, stamp)| reuse.as_mut()?.take(&e.path, &e.id, (*stamp)?))
             .collect();
         let loaded: Vec<LoadedFile> = batch
             .par_iter()
@@ -136,7 +138,7 @@ pub fn load_paths_reusing<T: Send + Sync>(
                 file
             })
             .collect();
-        for ((entry, file), known) in batch.iter().zip(loaded).zip(known) {
+        for (((entry, file), known), stamp) in batch.iter().zip(loaded).zip(known).zip(stamps) {
             let first = corpus.articles.len();
             corpus.bytes += file.bytes;
             let clean = file.problems.is_empty();
@@ -155,7 +157,7 @@ pub fn load_paths_reusing<T: Send + Sync>(
                 }
             }
             let articles = corpus.articles.len() - first;
-            if let Some(stamp) = stamp_of(entry).filter(|_| clean && articles > 0) {
+            if let Some(stamp) = stamp.filter(|_| clean && articles > 0) {
                 corpus.sources.push(SourceFile {
                     path_key: FileStamps::path_key(&entry.path),
                     id: entry.id.clone(),
