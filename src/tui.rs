@@ -51,10 +51,10 @@ pub fn run(args: CorpusArgs, mut settings: Settings) -> Result<()> {
     runtime.shutdown_background();
     // A library loaded from its files is being written as a snapshot: let
     // it finish, or the next open would load from the files again.
-    if crate::cli::snapshot_writes_running() {
-        eprintln!("warta: saving the library snapshot for the next open…");
+    if crate::cli::background_writes_running() {
+        eprintln!("warta: saving the library snapshot and entity cache for the next open…");
     }
-    crate::cli::finish_snapshot_writes();
+    crate::cli::finish_background_writes();
     for n in notices {
         eprintln!("warta: {n}");
     }

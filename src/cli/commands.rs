@@ -80,8 +80,12 @@ fn corpus_and_entities(args: &CorpusArgs, settings: &Settings) -> (Arc<Corpus>, 
         Opened::Stored(mut lib) => (lib.corpus.clone(), std::mem::take(&mut lib.entities)),
         Opened::Loaded(corpus, known) => {
             let cache = settings.entity_cache(args);
-            let (packed, _) =
+            let (packed, _, cache_write) =
                 entity_cache::extract_known(&corpus.articles, known, cache.as_deref());
+            if let Some(cache_write) = cache_write {
+                // nothing shows meanwhile: no thread to leave it to
+                let _ = cache_write.write(&corpus.articles, &packed);
+            }
             (Arc::new(corpus), resolve_packed(packed))
         }
     }

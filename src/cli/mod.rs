@@ -10,7 +10,8 @@ mod settings;
 pub use args::{Cli, Command, CorpusArgs, EntityKindArg, FindScope, GlobalArgs, LangArg};
 pub use commands::{read_corpus, run_command};
 pub use open::{
-    finish_snapshot_writes, read_corpus_reusing, size_cap, snapshot_writes_running, SnapshotPlace,
+    background_writes_running, finish_background_writes, read_corpus_reusing, save_in_background,
+    size_cap, SnapshotPlace,
 };
 pub use settings::{remembered, settings, Settings};
 

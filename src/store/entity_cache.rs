@@ -7,13 +7,16 @@
 //! running binary (version, size and modification time): another build of
 //! warta may extract differently, so it starts from an empty cache.
 //!
-//! Layout: magic `WARTAENT`, format version (u32), stamp (u64), then the
-//! entries as one lz4 block with its length prepended (u32): the entry
-//! count (u64), then per entry the hash (u64), body length (u64), packed
-//! length (u32) and packed bytes; last, XXH3-64 of everything before it
-//! (u64). All numbers little-endian. lz4 halves the file. A file that is missing, cut short, damaged,
-//! stamped by another build or of another shape reads as an empty cache:
-//! nothing is lost, the entities are extracted again and the file rewritten.
+//! Layout: magic `WARTAENT`, format version (u32), stamp (u64), entry
+//! count (u64), then the entries in lz4 blocks of about [`BLOCK`] plain
+//! bytes, each with its plain and compressed lengths before it (u32, u32);
+//! per entry the hash (u64), body length (u64), packed length (u32) and
+//! packed bytes, never split across blocks; last, XXH3-64 of everything
+//! before it (u64). All numbers little-endian. lz4 halves the file, and the
+//! blocks let the file be written without holding it whole in memory and
+//! read on every core. A file that is missing, cut short, damaged, stamped
+//! by another build or of another shape reads as an empty cache: nothing
+//! is lost, the entities are extracted again and the file rewritten.
 
 use super::atomic;
 use super::paths::{self, fnv1a};
@@ -21,10 +24,17 @@ use crate::corpus::Article;
 use crate::entities::{extract_article, PackedEntities};
 use foldhash::{HashMap, HashMapExt};
 use rayon::prelude::*;
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
+use xxhash_rust::xxh3::Xxh3Default;
 
 const MAGIC: &[u8; 8] = b"WARTAENT";
-const VERSION: u32 = 3;
+const VERSION: u32 = 4;
+
+/// Entries are compressed in blocks of at least this many plain bytes
+/// (the last one excepted).
+const BLOCK: usize = 1 << 20;
 
 /// lz4 never expands more than this: a block claiming more is damage.
 const MAX_LZ4_RATIO: usize = 255;
@@ -119,51 +129,115 @@ fn decode(bytes: &[u8], stamp: u64) -> Option<EntityCache> {
     if checksum(body) != u64::from_le_bytes(sum.try_into().ok()?) {
         return None;
     }
-    let mut header = Fields(body.strip_prefix(MAGIC)?);
-    if header.u32()? != VERSION || header.u64()? != stamp {
+    let mut f = Fields(body.strip_prefix(MAGIC)?);
+    if f.u32()? != VERSION || f.u64()? != stamp {
         return None;
     }
-    let block = header.0;
-    // Checked before decompressing: the claimed size is allocated at once.
-    let claimed = Fields(block).u32()? as usize;
-    if claimed > block.len().saturating_mul(MAX_LZ4_RATIO) {
-        return None;
-    }
-    let plain = lz4_flex::decompress_size_prepended(block).ok()?;
-    let mut f = Fields(&plain);
-    // Each entry takes at least 20 bytes: a count beyond that is damage.
-    let count = usize::try_from(f.u64()?)
-        .ok()
-        .filter(|&c| c <= plain.len() / 20)?;
-    let mut entries = HashMap::with_capacity(count);
-    for _ in 0..count {
-        let key = (f.u64()?, f.u64()?);
+    let count = f.u64()?;
+    let mut blocks = Vec::new();
+    while !f.0.is_empty() {
+        let plain = f.u32()? as usize;
         let len = f.u32()? as usize;
-        entries.insert(key, PackedEntities::from_bytes(f.take(len)?)?);
+        let block = f.take(len)?;
+        // Checked before decompressing: the claimed size is allocated at once.
+        if plain == 0 || plain > block.len().saturating_mul(MAX_LZ4_RATIO) {
+            return None;
+        }
+        blocks.push((plain, block));
     }
-    f.0.is_empty().then_some(EntityCache { entries })
+    // Each entry takes at least 20 bytes: a count beyond that is damage.
+    let plain_bytes: usize = blocks.iter().map(|(plain, _)| plain).sum();
+    let count = usize::try_from(count)
+        .ok()
+        .filter(|&c| c <= plain_bytes / 20)?;
+    let decoded = blocks
+        .into_par_iter()
+        .map(|(plain, block)| decode_block(plain, block))
+        .collect::<Option<Vec<_>>>()?;
+    if decoded.iter().map(Vec::len).sum::<usize>() != count {
+        return None;
+    }
+    let mut entries = HashMap::with_capacity(count);
+    entries.extend(decoded.into_iter().flatten());
+    Some(EntityCache { entries })
 }
 
-fn encode<'a>(
+/// The entries of one block, which must hold whole entries and nothing else.
+fn decode_block(plain: usize, block: &[u8]) -> Option<Vec<(EntryKey, PackedEntities)>> {
+    let bytes = lz4_flex::block::decompress(block, plain).ok()?;
+    let mut f = Fields(bytes.get(..plain).filter(|b| b.len() == bytes.len())?);
+    let mut entries = Vec::new();
+    while !f.0.is_empty() {
+        let key = (f.u64()?, f.u64()?);
+        let len = f.u32()? as usize;
+        entries.push((key, PackedEntities::from_bytes(f.take(len)?)?));
+    }
+    Some(entries)
+}
+
+/// Writes the file's bytes to `out`, compressing one block at a time.
+fn encode_into<W: Write>(
+    out: W,
     stamp: u64,
-    entries: impl ExactSizeIterator<Item = (EntryKey, &'a PackedEntities)>,
-) -> Vec<u8> {
-    let mut plain = Vec::new();
-    plain.extend_from_slice(&(entries.len() as u64).to_le_bytes());
-    for ((hash, len), packed) in entries {
+    entries: &[(EntryKey, &PackedEntities)],
+) -> io::Result<W> {
+    let mut out = Summed {
+        out,
+        sum: Xxh3Default::new(),
+    };
+    out.write_all(MAGIC)?;
+    out.write_all(&VERSION.to_le_bytes())?;
+    out.write_all(&stamp.to_le_bytes())?;
+    out.write_all(&(entries.len() as u64).to_le_bytes())?;
+    let mut plain = Vec::with_capacity(BLOCK * 2);
+    let mut packed = Vec::new();
+    for ((hash, len), entities) in entries {
         plain.extend_from_slice(&hash.to_le_bytes());
         plain.extend_from_slice(&len.to_le_bytes());
-        plain.extend_from_slice(&(packed.as_bytes().len() as u32).to_le_bytes());
-        plain.extend_from_slice(packed.as_bytes());
+        plain.extend_from_slice(&(entities.as_bytes().len() as u32).to_le_bytes());
+        plain.extend_from_slice(entities.as_bytes());
+        if plain.len() >= BLOCK {
+            write_block(&mut out, &mut plain, &mut packed)?;
+        }
     }
-    let mut out = Vec::new();
-    out.extend_from_slice(MAGIC);
-    out.extend_from_slice(&VERSION.to_le_bytes());
-    out.extend_from_slice(&stamp.to_le_bytes());
-    out.extend_from_slice(&lz4_flex::compress_prepend_size(&plain));
-    let sum = checksum(&out);
-    out.extend_from_slice(&sum.to_le_bytes());
-    out
+    if !plain.is_empty() {
+        write_block(&mut out, &mut plain, &mut packed)?;
+    }
+    let sum = out.sum.digest();
+    let mut out = out.out;
+    out.write_all(&sum.to_le_bytes())?;
+    Ok(out)
+}
+
+/// Compresses `plain` into `packed` and writes both lengths and the block;
+/// `plain` is left empty for the next block.
+fn write_block(out: &mut impl Write, plain: &mut Vec<u8>, packed: &mut Vec<u8>) -> io::Result<()> {
+    let too_long = |_| io::Error::new(io::ErrorKind::InvalidInput, "block over 4 GiB");
+    packed.resize(lz4_flex::block::get_maximum_output_size(plain.len()), 0);
+    let n = lz4_flex::block::compress_into(plain, packed).map_err(io::Error::other)?;
+    out.write_all(&u32::try_from(plain.len()).map_err(too_long)?.to_le_bytes())?;
+    out.write_all(&u32::try_from(n).map_err(too_long)?.to_le_bytes())?;
+    out.write_all(&packed[..n])?;
+    plain.clear();
+    Ok(())
+}
+
+/// A writer that keeps the checksum of what went through it.
+struct Summed<W> {
+    out: W,
+    sum: Xxh3Default,
+}
+
+impl<W: Write> Write for Summed<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.out.write(buf)?;
+        self.sum.update(&buf[..n]);
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
 }
 
 /// The checksum closing the file: XXH3-64 of everything before it (FNV-1a
@@ -189,7 +263,33 @@ pub fn write(
     let mut entries: Vec<(EntryKey, &PackedEntities)> = seen.into_iter().collect();
     entries.sort_unstable_by_key(|(k, _)| *k);
     atomic::clean_stale_temps(path);
-    atomic::write_atomic(path, &encode(stamp, entries.into_iter()))
+    let (temp, file) = atomic::create_temp(path)?;
+    let written = encode_into(BufWriter::with_capacity(1 << 20, file), stamp, &entries)
+        .and_then(|out| out.into_inner().map_err(io::IntoInnerError::into_error))
+        .and_then(|file: File| file.sync_all())
+        .and_then(|()| atomic::commit(&temp, path));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    written
+}
+
+/// A cache write that [`extract_known`] found needed and left to its
+/// caller, to be done once nothing waits for it: the reader and `warta
+/// bench` do it after the library is built, on a thread of their own.
+#[derive(Debug)]
+#[must_use = "the cache is not written until `write` is called"]
+pub struct PendingWrite {
+    path: PathBuf,
+    stamp: u64,
+}
+
+impl PendingWrite {
+    /// Writes the entities of `articles` (`packed`, in the same order: what
+    /// [`extract_known`] gave, or the library's `per_article`).
+    pub fn write(self, articles: &[Article], packed: &[PackedEntities]) -> io::Result<()> {
+        write(&self.path, self.stamp, articles, packed)
+    }
 }
 
 /// Below one article in this many to extract, [`extract_known`] leaves
@@ -206,15 +306,17 @@ pub struct CacheUse {
     pub hits: usize,
     /// Articles extracted afresh.
     pub extracted: usize,
-    /// True when the cache file was rewritten.
-    pub written: bool,
 }
 
 /// Every article's entities, packed, in order: from the cache at `path`
-/// where it holds them, extracted otherwise. The file is rewritten when an
-/// article was extracted or a cached one is gone. Without a path (or a
-/// stamp), everything is extracted and nothing written.
-pub fn extract_all(articles: &[Article], path: Option<&Path>) -> (Vec<PackedEntities>, CacheUse) {
+/// where it holds them, extracted otherwise. The file is to be rewritten
+/// (the [`PendingWrite`]) when an article was extracted or a cached one is
+/// gone. Without a path (or a stamp), everything is extracted and nothing
+/// is to be written.
+pub fn extract_all(
+    articles: &[Article],
+    path: Option<&Path>,
+) -> (Vec<PackedEntities>, CacheUse, Option<PendingWrite>) {
     extract_known(articles, vec![None; articles.len()], path)
 }
 
@@ -230,7 +332,7 @@ pub fn extract_known(
     articles: &[Article],
     known: Vec<Option<PackedEntities>>,
     path: Option<&Path>,
-) -> (Vec<PackedEntities>, CacheUse) {
+) -> (Vec<PackedEntities>, CacheUse, Option<PendingWrite>) {
     let unknown = known.iter().filter(|k| k.is_none()).count();
     let few = unknown.saturating_mul(FEW_UNKNOWN) < articles.len();
     let place = path.zip(stamp()).filter(|_| !few);
@@ -247,122 +349,25 @@ pub fn extract_known(
         })
         .unzip();
     let count = |n| from.iter().filter(|&&f| f == n).count();
-    let mut used = CacheUse {
+    let used = CacheUse {
         known: count(0),
         hits: count(1),
         extracted: count(2),
-        written: false,
     };
-    if let Some((path, stamp)) = place {
-        // Every article found: rewrite only to drop entries no article uses
-        // (an article present twice uses one entry).
-        let stale = || {
-            let used: foldhash::HashSet<EntryKey> = articles.iter().map(key_of).collect();
-            cache.len() > used.len()
-        };
-        if used.extracted > 0 || stale() {
-            used.written = write(path, stamp, articles, &packed).is_ok();
-        }
-    }
-    (packed, used)
+    // Every article found: rewrite only to drop entries no article uses
+    // (an article present twice uses one entry).
+    let stale = || {
+        let used: foldhash::HashSet<EntryKey> = articles.iter().map(key_of).collect();
+        cache.len() > used.len()
+    };
+    let pending = place
+        .filter(|_| used.extracted > 0 || stale())
+        .map(|(path, stamp)| PendingWrite {
+            path: path.to_path_buf(),
+            stamp,
+        });
+    (packed, used, pending)
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::corpus::load_bytes;
-
-    /// A cache path in a fresh folder, two articles and their entities.
-    fn fixture(
-        name: &str,
-    ) -> (
-        tempfile::TempDir,
-        PathBuf,
-        Vec<Article>,
-        Vec<PackedEntities>,
-    ) {
-        let text = "{\"title\":\"Bupati Tinjau Pasar\",\"text\":\"Bupati Tangerang, Ahmed Zaki Iskandar, meninjau Pasar Cisoka bersama Kepala Dinas Sosial.\"}\n{\"title\":\"Camat Hadiri Musrenbang\",\"text\":\"Camat Cisoka, Budi Santoso, menghadiri musrenbang di Desa Sukamaju.\"}\n";
-        let (articles, problems) = load_bytes(Path::new("a.jsonl"), text.as_bytes());
-        assert!(problems.is_empty(), "{problems:?}");
-        assert_eq!(articles.len(), 2);
-        let packed = articles.iter().map(extract_article).collect();
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join(name);
-        (dir, path, articles, packed)
-    }
-
-    #[test]
-    fn a_written_cache_reads_back_and_only_for_its_stamp() {
-        let (dir, path, articles, packed) = fixture("c/entities.bin");
-        write(&path, 7, &articles, &packed).unwrap();
-        let cache = EntityCache::read(&path, 7);
-        assert_eq!(cache.len(), 2);
-        for (a, p) in articles.iter().zip(&packed) {
-            assert_eq!(cache.get(&key_of(a)), Some(p));
-        }
-        assert!(EntityCache::read(&path, 8).is_empty());
-        assert!(EntityCache::read(&dir.path().join("missing"), 7).is_empty());
-    }
-
-    #[test]
-    fn the_file_is_rewritten_only_when_something_changed() {
-        let (_dir, path, mut articles, packed) = fixture("entities.bin");
-        // The same article twice takes one entry.
-        articles.push(articles[0].clone());
-        let (first, used) = extract_all(&articles, Some(&path));
-        assert_eq!((used.hits, used.extracted, used.written), (0, 3, true));
-        assert_eq!(first[..2], packed[..]);
-        assert_eq!(first[2], packed[0]);
-        let (again, used) = extract_all(&articles, Some(&path));
-        assert_eq!((used.hits, used.extracted, used.written), (3, 0, false));
-        assert_eq!(again, first);
-        // An article gone: its entry is dropped.
-        articles.remove(1);
-        let (_, used) = extract_all(&articles, Some(&path));
-        assert_eq!((used.hits, used.written), (2, true));
-        assert_eq!(EntityCache::read(&path, stamp().unwrap()).len(), 1);
-        // Without a path nothing is read or written.
-        let (none, used) = extract_all(&articles, None);
-        assert_eq!((used.hits, used.written), (0, false));
-        assert_eq!(none[0], packed[0]);
-    }
-
-    #[test]
-    fn a_damaged_cache_reads_as_empty() {
-        let (_dir, path, articles, packed) = fixture("entities.bin");
-        write(&path, 1, &articles, &packed).unwrap();
-        let good = std::fs::read(&path).unwrap();
-        assert_eq!(decode(&good, 1).map(|c| c.len()), Some(2));
-        // Every cut, and every flipped byte, is refused.
-        for end in 0..good.len() {
-            assert!(decode(&good[..end], 1).is_none(), "cut at {end}");
-        }
-        for at in 0..good.len() {
-            let mut bad = good.clone();
-            bad[at] ^= 0x20;
-            assert!(decode(&bad, 1).is_none(), "flip at {at}");
-        }
-        // A checksum made to fit lets neither a wrong shape nor a huge
-        // claimed size through.
-        let header = MAGIC.len() + 4 + 8;
-        let forge = |entries: &[u8]| {
-            let mut f = good[..header].to_vec();
-            f.extend_from_slice(entries);
-            let sum = checksum(&f);
-            f.extend_from_slice(&sum.to_le_bytes());
-            f
-        };
-        let mut plain = lz4_flex::decompress_size_prepended(&good[header..good.len() - 8]).unwrap();
-        assert_eq!(
-            decode(&forge(&lz4_flex::compress_prepend_size(&plain)), 1).map(|c| c.len()),
-            Some(2)
-        );
-        plain[..8].copy_from_slice(&u64::MAX.to_le_bytes());
-        assert!(decode(&forge(&lz4_flex::compress_prepend_size(&plain)), 1).is_none());
-        let mut huge = u32::MAX.to_le_bytes().to_vec();
-        huge.extend_from_slice(&[0u8; 16]);
-        assert!(decode(&forge(&huge), 1).is_none());
-        std::fs::write(&path, b"not a cache").unwrap();
-        assert!(EntityCache::read(&path, 1).is_empty());
-    }
-}
+mod tests;

@@ -75,13 +75,11 @@ async fn build(
                 keys: keys.clone(),
             });
         }
-        let (packed, _) =
+        let (packed, _, cache_write) =
             crate::store::entity_cache::extract_known(&corpus.articles, known, cache.as_deref());
         let entities = crate::entities::resolve_packed(packed);
         let lib = Arc::new(Library::from_shared(corpus, entities, false));
-        if let Some(place) = snapshot {
-            place.write_in_background(lib.clone());
-        }
+        crate::cli::save_in_background(lib.clone(), snapshot, cache_write);
         Built { lib, keys }
     })
     .await
