@@ -2,6 +2,7 @@
 //! indices and the corpus-wide sidebar rows. Immutable after building, so
 //! background searches share it through `Arc`.
 
+use super::order::Ranks;
 use super::rows::CorpusRows;
 use crate::corpus::{Article, Corpus};
 use crate::entities::{build_index, official_document};
@@ -9,7 +10,7 @@ use crate::entities::{EntityIndex, EntityKind, Official, Span};
 use crate::search::{fold, Document, SearchIndex};
 use foldhash::{HashMap, HashMapExt};
 use rayon::prelude::*;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// Which entity a sidebar row, a filter or a highlight is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -89,6 +90,10 @@ pub struct Library {
     /// One document per corpus row.
     pub corpus_row_search: Arc<SearchIndex>,
     by_name: HashMap<(EntityKind, String), usize>,
+    /// The articles ranked by date, for the list's sort.
+    date_order: Ranks,
+    /// The articles ranked by title, made when the list is first sorted so.
+    title_order: OnceLock<Ranks>,
 }
 
 /// `position · institution`, the way the sidebar and finder show a post.
@@ -189,6 +194,7 @@ impl Library {
             by_name.insert((EntityKind::Program, p.name.clone()), i);
         }
         Library {
+            date_order: Ranks::by_date(&corpus.articles),
             corpus,
             partial,
             entities,
@@ -200,6 +206,17 @@ impl Library {
     /// The articles.
     pub fn articles(&self) -> &[Article] {
         &self.corpus.articles
+    }
+
+    /// The articles ranked by date, newest first.
+    pub fn date_order(&self) -> &Ranks {
+        &self.date_order
+    }
+
+    /// The articles ranked by folded title (made on the first call).
+    pub fn title_order(&self) -> &Ranks {
+        self.title_order
+            .get_or_init(|| Ranks::by_title(&self.corpus.articles))
     }
 
     /// The resolved official at an index.

@@ -2,10 +2,9 @@
 
 use super::reader;
 use super::state::{SortKey, State};
-use crate::search::fold;
 use crate::ui::layout::{areas, inner};
 use ratatui::layout::Rect;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 /// Rebuilds `list.visible` from the filters and sort order, keeping the
 /// selected article selected when it is still shown, and opens the selection.
@@ -36,16 +35,9 @@ pub fn recompute(state: &mut State) {
         .filter(|i| !state.list.bookmarks_only || state.bookmarks.contains(i))
         .filter(|i| !state.list.unread_only || !state.read.contains(i))
         .collect();
-    let articles = lib.articles();
     match state.list.sort {
-        SortKey::Date => visible.sort_by(|&a, &b| articles[b].date.cmp(&articles[a].date)),
-        SortKey::Title => {
-            let keys: HashMap<usize, String> = visible
-                .iter()
-                .map(|&i| (i, fold(&articles[i].title)))
-                .collect();
-            visible.sort_by(|a, b| keys[a].cmp(&keys[b]));
-        }
+        SortKey::Date => lib.date_order().sort(&mut visible),
+        SortKey::Title => lib.title_order().sort(&mut visible),
         // hits are best first already; without a filter, load order
         SortKey::Relevance => {}
     }

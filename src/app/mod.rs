@@ -7,6 +7,7 @@ pub mod keyconfig;
 pub mod keymap;
 pub mod library;
 pub mod list;
+pub mod order;
 pub mod reader;
 mod remember;
 pub mod rows;

@@ -22,7 +22,7 @@ pub fn read_corpus(args: &CorpusArgs) -> Corpus {
 /// A corpus as a headless command opened it.
 enum Opened {
     /// The library of a current snapshot.
-    Stored(Library),
+    Stored(Box<Library>),
     /// Loaded from the files, each article with its entities when an
     /// earlier snapshot had them (its file unchanged since).
     Loaded(Corpus, Vec<Option<PackedEntities>>),
@@ -40,7 +40,7 @@ fn open(args: &CorpusArgs, settings: &Settings) -> Opened {
         None
     };
     let opened = match found {
-        Some(Ok(lib)) => Opened::Stored(lib),
+        Some(Ok(lib)) => Opened::Stored(Box::new(lib)),
         Some(Err(place)) => {
             let reuse = place.reusable();
             let stats = LoadStats::default();
