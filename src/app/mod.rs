@@ -12,6 +12,7 @@ pub mod reader;
 mod remember;
 pub mod rows;
 pub mod search;
+pub mod side_layout;
 pub mod sidebar;
 mod state;
 pub mod stored;

@@ -4,6 +4,7 @@
 use super::filtering::request;
 use super::rows::Rows;
 use super::search::SearchTarget;
+pub use super::side_layout::{SideLayout, SideLine};
 use super::state::{Scope, State};
 use crate::app::Pane;
 use crate::entities::EntityKind;
@@ -11,22 +12,6 @@ use crate::search::SearchIndex;
 use crate::ui::layout::{areas, inner};
 use ratatui::layout::Rect;
 use std::sync::Arc;
-
-/// One line of the sidebar as drawn.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SideLine {
-    /// A group header with the number of rows shown in the group.
-    Header {
-        /// The group.
-        kind: EntityKind,
-        /// Rows shown in it.
-        count: usize,
-    },
-    /// The name line of the row at this position of `visible`.
-    Name(usize),
-    /// The `position · institution` line of an official at this position.
-    Detail(usize),
-}
 
 /// The order of groups.
 pub const GROUPS: [EntityKind; 5] = [
@@ -42,31 +27,6 @@ fn group_rank(kind: EntityKind) -> usize {
         .iter()
         .position(|&k| k == kind)
         .unwrap_or(GROUPS.len())
-}
-
-/// The display lines for the shown rows (which are grouped by kind).
-pub fn side_lines(rows: &Rows, visible: &[usize]) -> Vec<SideLine> {
-    let mut counts = [0usize; GROUPS.len() + 1];
-    for &i in visible {
-        counts[group_rank(rows.kind(i))] += 1;
-    }
-    let mut out = Vec::with_capacity(visible.len() * 2 + GROUPS.len());
-    let mut current = None;
-    for (pos, &i) in visible.iter().enumerate() {
-        let kind = rows.kind(i);
-        if current != Some(kind) {
-            out.push(SideLine::Header {
-                kind,
-                count: counts[group_rank(kind)],
-            });
-            current = Some(kind);
-        }
-        out.push(SideLine::Name(pos));
-        if kind == EntityKind::Official && rows.has_detail(i) {
-            out.push(SideLine::Detail(pos));
-        }
-    }
-    out
 }
 
 /// Rebuilds the rows for the scope (and the open article), resets the
@@ -109,13 +69,17 @@ pub fn set_visible(state: &mut State) {
     let n = s.rows.len();
     s.visible = match s.filter.hits.as_ref().filter(|_| s.filter.is_active()) {
         Some(hits) => {
-            let mut v: Vec<usize> = hits.iter().map(|h| h.index).filter(|&i| i < n).collect();
-            // stable: keeps the score order inside each group
-            v.sort_by_key(|&i| group_rank(s.rows.kind(i)));
-            v
+            // by group, keeping the score order inside each (a stable
+            // bucket sort: the corpus scope can answer with every figure)
+            let mut groups: Vec<Vec<usize>> = vec![Vec::new(); GROUPS.len() + 1];
+            for i in hits.iter().map(|h| h.index).filter(|&i| i < n) {
+                groups[group_rank(s.rows.kind(i))].push(i);
+            }
+            groups.concat()
         }
         None => (0..n).collect(),
     };
+    s.layout = SideLayout::new(&s.rows, &s.visible);
     s.selected = s.selected.min(s.visible.len().saturating_sub(1));
     keep_visible(state);
 }
@@ -139,32 +103,24 @@ pub fn sidebar_inner(state: &State) -> Option<Rect> {
 pub fn keep_visible(state: &mut State) {
     let height = sidebar_inner(state).map_or(1, |r| r.height.max(1) as usize);
     let s = &mut state.sidebar;
-    let lines = side_lines(&s.rows, &s.visible);
-    let Some(name) = lines.iter().position(|l| *l == SideLine::Name(s.selected)) else {
+    let Some((name, header_above, detail_below)) = s.layout.name_line(s.selected) else {
         s.offset = 0;
         return;
     };
-    let top = match name.checked_sub(1).map(|i| lines[i]) {
-        Some(SideLine::Header { .. }) => name - 1,
-        _ => name,
-    };
-    let bottom = match lines.get(name + 1) {
-        Some(SideLine::Detail(_)) => name + 1,
-        _ => name,
-    };
+    let top = name - usize::from(header_above);
+    let bottom = name + usize::from(detail_below);
     if top < s.offset {
         s.offset = top;
     } else if bottom >= s.offset + height {
         s.offset = bottom + 1 - height;
     }
-    s.offset = s.offset.min(lines.len().saturating_sub(height));
+    s.offset = s.offset.min(s.layout.len().saturating_sub(height));
 }
 
 /// The row position under a display line of the sidebar, if any.
 pub fn row_at_line(state: &State, line: usize) -> Option<usize> {
-    let s = &state.sidebar;
-    match side_lines(&s.rows, &s.visible).get(line)? {
-        SideLine::Name(p) | SideLine::Detail(p) => Some(*p),
+    match state.sidebar.layout.at(line)? {
+        SideLine::Name(p) | SideLine::Detail(p) => Some(p),
         SideLine::Header { .. } => None,
     }
 }

@@ -6,6 +6,7 @@ use super::keyconfig::Keymap;
 use super::library::{EntityRef, EntityRow, Library};
 use super::rows::Rows;
 use super::search::SearchRequest;
+use super::side_layout::SideLayout;
 use crate::search::{FuzzyScorer, Hit, SearchIndex};
 use crate::ui::strings::Lang;
 use crate::ui::theme::Theme;
@@ -198,6 +199,8 @@ pub struct SidebarState {
     pub filter: TextFilter,
     /// Indices into `rows` shown, grouped by kind.
     pub visible: Vec<usize>,
+    /// The display lines of `visible` (set with it).
+    pub layout: SideLayout,
     /// Index into `visible`.
     pub selected: usize,
     /// First display line drawn (group headers and two-line officials count).

@@ -4,7 +4,7 @@ use super::layout::inner;
 use super::strings::{tr, S};
 use super::text::{highlighted, plain, spans_width};
 use super::{is_focused, notice, pane_block};
-use crate::app::sidebar::{side_lines, SideLine};
+use crate::app::sidebar::SideLine;
 use crate::app::{Pane, Scope, State};
 use crate::entities::EntityKind;
 use crate::search::{highlight, FilterQuery};
@@ -54,10 +54,10 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
         .filter
         .is_active()
         .then(|| FilterQuery::new(&s.filter.text));
-    let lines: Vec<Line> = side_lines(&s.rows, &s.visible)
+    let lines: Vec<Line> = s
+        .layout
+        .lines(s.offset, inner.height as usize)
         .into_iter()
-        .skip(s.offset)
-        .take(inner.height as usize)
         .map(|line| match line {
             SideLine::Header { kind, count } => {
                 let text = format!("{} ({count})", tr(lang, group_name(kind)));
