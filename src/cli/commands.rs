@@ -83,7 +83,7 @@ fn corpus_and_entities(args: &CorpusArgs, settings: &Settings) -> (Arc<Corpus>, 
             let (packed, _, cache_write) =
                 entity_cache::extract_known(&corpus.articles, known, cache.as_deref());
             if let Some(cache_write) = cache_write {
-                // nothing shows meanwhile: no thread to leave it to
+                // at once: a headless command has no thread that outlives it
                 let _ = cache_write.write(&corpus.articles, &packed);
             }
             (Arc::new(corpus), resolve_packed(packed))
