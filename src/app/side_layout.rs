@@ -24,9 +24,9 @@ pub enum SideLine {
 }
 
 /// A run of shown rows of one kind, under one header.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 struct Run {
-    kind: Option<EntityKind>,
+    kind: EntityKind,
     /// Position in `visible` of its first row.
     first: usize,
     /// Rows in it.
@@ -72,7 +72,7 @@ impl SideLayout {
                 Some((_, n)) => *n += 1,
                 None => counts.push((kind, 1)),
             }
-            if runs.last().is_none_or(|r| r.kind != Some(kind)) {
+            if runs.last().is_none_or(|r| r.kind != kind) {
                 if let Some(last) = runs.last() {
                     line += last.lines();
                 }
@@ -82,7 +82,7 @@ impl SideLayout {
                     Vec::new()
                 };
                 runs.push(Run {
-                    kind: Some(kind),
+                    kind,
                     first: pos,
                     len: 0,
                     line,
@@ -120,7 +120,7 @@ impl SideLayout {
             return None;
         }
         let run = &self.runs[self.runs.partition_point(|r| r.line <= line) - 1];
-        let kind = run.kind?;
+        let kind = run.kind;
         let Some(k) = (line - run.line).checked_sub(1) else {
             let count = self
                 .counts

@@ -165,7 +165,10 @@ fn decode(bytes: &[u8], stamp: u64) -> Option<EntityCache> {
 /// The entries of one block, which must hold whole entries and nothing else.
 fn decode_block(plain: usize, block: &[u8]) -> Option<Vec<(EntryKey, PackedEntities)>> {
     let bytes = lz4_flex::block::decompress(block, plain).ok()?;
-    let mut f = Fields(bytes.get(..plain).filter(|b| b.len() == bytes.len())?);
+    if bytes.len() != plain {
+        return None;
+    }
+    let mut f = Fields(&bytes);
     let mut entries = Vec::new();
     while !f.0.is_empty() {
         let key = (f.u64()?, f.u64()?);
