@@ -150,3 +150,15 @@ fn a_damaged_cache_reads_as_empty() {
     std::fs::write(&path, b"not a cache").unwrap();
     assert!(EntityCache::read(&path, 1).is_empty());
 }
+
+#[test]
+fn an_empty_cache_round_trips() {
+    let bytes = encoded(3, &[]);
+    assert_eq!(
+        bytes.len(),
+        MAGIC.len() + 20 + 8,
+        "header and checksum only"
+    );
+    assert_eq!(decode(&bytes, 3).map(|c| c.len()), Some(0));
+    assert!(decode(&bytes, 4).is_none());
+}
