@@ -53,6 +53,19 @@ pub fn create_temp(path: &Path) -> io::Result<(PathBuf, File)> {
     Ok((temp, file))
 }
 
+/// Replaces `path` with what `fill` streams into a new temp file beside it
+/// (as [`write_atomic`] does with bytes): the temp file is renamed over
+/// `path` only when `fill` succeeds, and removed when it or the rename
+/// fails. `fill` decides whether to fsync.
+pub fn write_streamed<T>(path: &Path, fill: impl FnOnce(File) -> io::Result<T>) -> io::Result<T> {
+    let (temp, file) = create_temp(path)?;
+    let written = fill(file).and_then(|value| commit(&temp, path).map(|()| value));
+    if written.is_err() {
+        let _ = fs::remove_file(&temp);
+    }
+    written
+}
+
 /// The second half of [`write_atomic`]: renames the temp file over `path` and
 /// fsyncs the folder so the rename itself survives a power cut.
 pub fn commit(temp: &Path, path: &Path) -> io::Result<()> {

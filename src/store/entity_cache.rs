@@ -24,7 +24,6 @@ use crate::corpus::Article;
 use crate::entities::{extract_article, PackedEntities};
 use foldhash::{HashMap, HashMapExt};
 use rayon::prelude::*;
-use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use xxhash_rust::xxh3::Xxh3Default;
@@ -266,15 +265,12 @@ pub fn write(
     let mut entries: Vec<(EntryKey, &PackedEntities)> = seen.into_iter().collect();
     entries.sort_unstable_by_key(|(k, _)| *k);
     atomic::clean_stale_temps(path);
-    let (temp, file) = atomic::create_temp(path)?;
-    let written = encode_into(BufWriter::with_capacity(1 << 20, file), stamp, &entries)
-        .and_then(|out| out.into_inner().map_err(io::IntoInnerError::into_error))
-        .and_then(|file: File| file.sync_all())
-        .and_then(|()| atomic::commit(&temp, path));
-    if written.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
-    written
+    atomic::write_streamed(path, |file| {
+        encode_into(BufWriter::with_capacity(1 << 20, file), stamp, &entries)?
+            .into_inner()
+            .map_err(io::IntoInnerError::into_error)?
+            .sync_all()
+    })
 }
 
 /// A cache write that [`extract_known`] found needed and left to its

@@ -110,11 +110,7 @@ impl FrameWriter {
 pub fn write(path: &Path, key: SnapshotKey, lib: &Library) -> io::Result<u64> {
     // a writer killed half-way leaves its temp file: it is big, remove it
     atomic::clean_stale_temps(path);
-    let (temp, file) = atomic::create_temp(path)?;
-    let written = write_to(file, key, lib).and_then(|n| atomic::commit(&temp, path).map(|_| n));
-    if written.is_err() {
-        let _ = fs::remove_file(&temp);
-    }
+    let written = atomic::write_streamed(path, |file| write_to(file, key, lib));
     remove_unused(path, UNUSED_FOR);
     written
 }
