@@ -38,6 +38,30 @@ fn bench_json_has_the_documented_fields() {
     let last = keys.last().unwrap();
     assert!(last["matches"].as_u64().unwrap() >= 1);
     assert!(last["ms"].as_f64().is_some());
+    // The same keystrokes in the sidebar's corpus scope: a row per official,
+    // organisation, place, programme and figure of the corpus.
+    let rows = v["corpus_rows"].as_u64().unwrap();
+    assert!(rows > v["officials"].as_u64().unwrap(), "{rows}");
+    for key in ["corpus_p50_ms", "corpus_p99_ms", "corpus_max_ms"] {
+        assert!(
+            v[key].as_f64().is_some_and(|x| x >= 0.0),
+            "{key}: {}",
+            v[key]
+        );
+    }
+    let corpus = v["corpus_keystrokes"].as_array().unwrap();
+    let typed: Vec<&str> = corpus
+        .iter()
+        .map(|k| k["query"].as_str().unwrap())
+        .collect();
+    assert_eq!(typed, ["s", "se", "sek", "sekd", "sekda"]);
+    let matches: Vec<u64> = corpus
+        .iter()
+        .map(|k| k["matches"].as_u64().unwrap())
+        .collect();
+    // each letter narrows the rows; the Sekda officials are still there
+    assert!(matches.windows(2).all(|w| w[0] >= w[1]), "{matches:?}");
+    assert!(matches[0] <= rows && matches[4] >= 2, "{matches:?}");
 }
 
 #[test]
@@ -52,6 +76,7 @@ fn bench_default_queries_and_plain_report() {
         "\"kpl bappeda tng\"",
         "\"wismansyh\"",
         "p50",
+        "sidebar, corpus scope",
         "peak RSS",
     ] {
         assert!(text.contains(needle), "missing {needle}: {text}");

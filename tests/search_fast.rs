@@ -178,6 +178,60 @@ fn beyond_the_ranked_head_matches_stay_exact() {
     }
 }
 
+/// The cheap bound the filter gives a match past the ranked head, worked
+/// out field by field: the best weighted bound of a field the word matches.
+fn cheap_bound(fields: &[&str], word: &str, scorer: &FuzzyScorer) -> Option<i64> {
+    fields
+        .iter()
+        .enumerate()
+        .filter_map(|(i, f)| {
+            let bound = match scorer.profile_bound(&FieldProfile::of(f), word) {
+                Some(b) => scorer.matches(f, word).then_some(b),
+                None => scorer.bound(f, word),
+            };
+            bound.map(|b| b * 4 / (4 + i as i64))
+        })
+        .max()
+}
+
+#[test]
+fn past_the_ranked_head_each_match_carries_its_own_bound() {
+    // Documents that share fields (the same texts, stored once): each
+    // document's bound must still be its own fields' best, whichever
+    // document met a shared field first.
+    let docs: Vec<Document> = (0..RANKED * 3)
+        .map(|i| {
+            let w = |k: usize| VOCAB[(i * 5 + k * 11 + i / 7) % VOCAB.len()];
+            Document::new([
+                w(0).to_string(),
+                format!("{} {}", w(1), w(2)),
+                w(3).to_string(),
+            ])
+        })
+        .collect();
+    let scorer = FuzzyScorer::default();
+    let mut checked = 0;
+    for word in [
+        "a", "ag", "an", "e", "se", "ka", "kpl", "sekda", "bnt", "tng",
+    ] {
+        // a fresh index each time: no bounds kept from an earlier query
+        let index = SearchIndex::new(docs.clone());
+        let hits = index
+            .filter(&FilterQuery::new(word), &scorer, None)
+            .unwrap();
+        checked += hits.len().saturating_sub(RANKED);
+        for hit in hits.iter().skip(RANKED) {
+            let fields: Vec<&str> = index.fields(hit.index).collect();
+            assert_eq!(
+                Some(hit.score),
+                cheap_bound(&fields, word, &scorer),
+                "{word} {fields:?}"
+            );
+        }
+    }
+    assert!(checked > RANKED, "only {checked} matches past the head");
+}
+
 #[test]
 fn a_cancelled_filter_returns_none_and_caches_nothing() {
     let index = SearchIndex::new(vec![Document::new(["agung basuki"])]);
