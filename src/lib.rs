@@ -10,6 +10,7 @@ pub mod cli;
 pub mod codec;
 pub mod corpus;
 pub mod entities;
+pub mod malloc;
 pub mod search;
 pub mod store;
 pub mod tui;
