@@ -9,6 +9,7 @@
 /// to the largest block freed, after which big buffers stay in the heap
 /// when freed (peak RSS at 100 000 articles 584 MB without, 565 MB with,
 /// when this was set).
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
 const LOADING_MMAP_THRESHOLD: i32 = 64 * 1024;
 
 /// The mmap threshold once a library is built: 32 MiB, the most glibc
@@ -16,11 +17,12 @@ const LOADING_MMAP_THRESHOLD: i32 = 64 * 1024;
 /// space the last answer freed; at 64 KiB each was mapped afresh, faulted
 /// in page by page and unmapped, a fifth of the filter's perf samples at
 /// 917 381 corpus rows.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
 const FILTERING_MMAP_THRESHOLD: i32 = 32 * 1024 * 1024;
 
 /// Sets malloc up for loading: one arena per core rather than eight
 /// (memory a loader thread's arena freed stayed there, out of reach of the
-/// others) and [`LOADING_MMAP_THRESHOLD`]. Call first thing in `main`,
+/// others) and a 64 KiB mmap threshold. Call first thing in `main`,
 /// before other threads exist.
 pub fn tune_for_loading() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
@@ -36,7 +38,7 @@ pub fn tune_for_loading() {
     }
 }
 
-/// Sets malloc up for filtering: [`FILTERING_MMAP_THRESHOLD`]. Call once a
+/// Sets malloc up for filtering: a 32 MiB mmap threshold. Call once a
 /// library is built (the reader, `warta bench`); later loads (a changed
 /// folder) run with it too.
 pub fn tune_for_filtering() {
