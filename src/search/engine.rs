@@ -14,34 +14,26 @@
 //! - Each query word keeps its documents' tight bounds once computed, so
 //!   the words before the one being typed cost one look-up per document,
 //!   and their exact bounds order the candidates.
+//! - A worker keeps the bound of the last field it met per word
+//!   ([`LastField`]): documents side by side that share a field (an
+//!   article's figure rows and its title) take it instead of working it
+//!   out again.
 //! - Bounds and scores run on every core (rayon), and every stage checks the
 //!   cancel flag a newer keystroke sets.
 
+use super::cache::{Entry, WordBounds};
+use super::last_field::LastField;
 use super::order::by_bound;
 use super::{byte_mask as mask, memory, FilterQuery, Hit, Scorer, SearchIndex};
 use rayon::prelude::*;
 use std::cmp::Reverse;
-use std::collections::{BinaryHeap, VecDeque};
-use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
-use std::sync::{Arc, Mutex};
+use std::collections::BinaryHeap;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 
 /// How many hits at the head of a result are exactly ranked; the rest follow
 /// in bound order. More than anyone scrolls through.
 pub const RANKED: usize = 200;
-
-/// How many queries the cache keeps.
-const CACHE_SIZE: usize = 64;
-
-/// How many stored hits and matches the cache may hold, per document of the
-/// index: older answers go first beyond it (memory stays a small multiple
-/// of one answer).
-const CACHE_ITEMS_PER_DOC: usize = 8;
-
-/// How many query words keep their documents' bounds.
-const WORD_CACHE_SIZE: usize = 8;
-
-/// A document's bound for a word not computed yet.
-const UNKNOWN: i32 = i32::MIN;
 
 /// Documents scored per parallel batch between stop checks.
 const BATCH: usize = 256;
@@ -49,105 +41,6 @@ const BATCH: usize = 256;
 /// How many documents ahead of the one being bounded its fields' profiles
 /// are fetched (their texts at half the distance).
 const AHEAD: usize = 8;
-
-/// One answered query.
-#[derive(Debug)]
-struct Entry {
-    words: Vec<String>,
-    /// Matching documents, ascending.
-    matches: Arc<Vec<u32>>,
-    hits: Arc<Vec<Hit>>,
-}
-
-/// Recent answers, newest last.
-#[derive(Debug, Default)]
-pub(super) struct Cache {
-    entries: VecDeque<Entry>,
-    words: VecDeque<Arc<WordBounds>>,
-}
-
-/// One word's tight bound in each document (its best weighted field),
-/// filled in as documents are refined; [`UNKNOWN`] until then.
-#[derive(Debug)]
-struct WordBounds {
-    word: String,
-    bounds: Vec<AtomicI32>,
-}
-
-impl WordBounds {
-    fn get(&self, d: usize) -> Option<i64> {
-        match self.bounds[d].load(Ordering::Relaxed) {
-            UNKNOWN => None,
-            b => Some(b as i64),
-        }
-    }
-
-    fn set(&self, d: usize, bound: i64) {
-        let b = bound.clamp(UNKNOWN as i64 + 1, i32::MAX as i64) as i32;
-        self.bounds[d].store(b, Ordering::Relaxed);
-    }
-}
-
-fn is_subsequence(small: &str, big: &str) -> bool {
-    super::scorer::is_subsequence(small, big)
-}
-
-impl Cache {
-    fn exact(&self, words: &[String]) -> Option<Arc<Vec<Hit>>> {
-        self.entries
-            .iter()
-            .find(|e| e.words == words)
-            .map(|e| e.hits.clone())
-    }
-
-    /// The smallest cached match set that contains every match of `words`.
-    fn base(&self, words: &[String]) -> Option<Arc<Vec<u32>>> {
-        self.entries
-            .iter()
-            .filter(|e| {
-                e.words
-                    .iter()
-                    .all(|old| words.iter().any(|new| is_subsequence(old, new)))
-            })
-            .min_by_key(|e| e.matches.len())
-            .map(|e| e.matches.clone())
-    }
-
-    /// The bound store of each word, new ones empty; the newest stay.
-    fn word_bounds(&mut self, words: &[String], docs: usize) -> Vec<Arc<WordBounds>> {
-        words
-            .iter()
-            .map(|w| {
-                if let Some(at) = self.words.iter().position(|b| &b.word == w) {
-                    let found = self.words.remove(at).expect("position is in range");
-                    self.words.push_back(found.clone());
-                    return found;
-                }
-                let fresh = Arc::new(WordBounds {
-                    word: w.clone(),
-                    bounds: (0..docs).map(|_| AtomicI32::new(UNKNOWN)).collect(),
-                });
-                if self.words.len() >= WORD_CACHE_SIZE {
-                    self.words.pop_front();
-                }
-                self.words.push_back(fresh.clone());
-                fresh
-            })
-            .collect()
-    }
-
-    fn insert(&mut self, entry: Entry, docs: usize) {
-        let size = |e: &Entry| e.matches.len() + e.hits.len();
-        let budget = CACHE_ITEMS_PER_DOC * docs.max(1);
-        let mut total: usize = self.entries.iter().map(size).sum::<usize>() + size(&entry);
-        while !self.entries.is_empty() && (self.entries.len() >= CACHE_SIZE || total > budget) {
-            if let Some(old) = self.entries.pop_front() {
-                total -= size(&old);
-            }
-        }
-        self.entries.push_back(entry);
-    }
-}
 
 fn cancelled(cancel: Option<&AtomicBool>) -> bool {
     cancel.is_some_and(|c| c.load(Ordering::Relaxed))
@@ -207,12 +100,13 @@ impl SearchIndex {
         known: &[Arc<WordBounds>],
         qmask: u64,
         scorer: &dyn Scorer,
+        last: &mut [LastField],
     ) -> Option<i64> {
         if qmask & !self.masks[d] != 0 {
             return None;
         }
         let mut total: i64 = 0;
-        for ((word, wmask), known) in words.iter().zip(known) {
+        for (((word, wmask), known), last) in words.iter().zip(known).zip(last.iter_mut()) {
             if let Some(b) = known.get(d) {
                 total = total.saturating_add(b);
                 continue;
@@ -223,16 +117,23 @@ impl SearchIndex {
                 if wmask & !fmask != 0 {
                     continue;
                 }
-                // The text is read only when the profile cannot answer: a
-                // field's text is a cache miss of its own.
-                let p = self.profile(id);
-                let bound = match scorer.profile_bound(p, word) {
-                    Some(b) if best.is_some_and(|best| weigh(b, i) <= best) => continue,
-                    Some(b) => scorer
-                        .profile_matches(p, word)
-                        .unwrap_or_else(|| scorer.matches(self.field_text(id), word))
-                        .then_some(b),
-                    None => scorer.bound(self.field_text(id), word),
+                let bound = match last.get(id) {
+                    Some(bound) => bound,
+                    None => {
+                        // The text is read only when the profile cannot
+                        // answer: a field's text is a cache miss of its own.
+                        let p = self.profile(id);
+                        let bound = match scorer.profile_bound(p, word) {
+                            Some(b) if best.is_some_and(|best| weigh(b, i) <= best) => continue,
+                            Some(b) => scorer
+                                .profile_matches(p, word)
+                                .unwrap_or_else(|| scorer.matches(self.field_text(id), word))
+                                .then_some(b),
+                            None => scorer.bound(self.field_text(id), word),
+                        };
+                        *last = LastField::Known(id, bound);
+                        bound
+                    }
                 };
                 if let Some(b) = bound {
                     let w = weigh(b, i);
@@ -290,13 +191,26 @@ impl SearchIndex {
         };
         let masked: Vec<(String, u64)> = words.iter().map(|w| (w.clone(), mask(w))).collect();
         let qmask = masked.iter().fold(0, |m, (_, wm)| m | wm);
-        let bound = |d: u32| {
-            self.doc_bound(d as usize, &masked, &known, qmask, scorer)
-                .map(|b| (d, b))
-        };
         // The last word is the one being typed: its fields are the ones read.
         let (last, last_mask) = masked.last().map_or(("", 0), |(w, m)| (w.as_str(), *m));
         let texts = last.len() > 1;
+        // Each chunk of documents keeps the last field it met per word.
+        let (masked_words, known_words) = (&masked, &known);
+        let bound = |c: &[u32]| -> Vec<(u32, i64)> {
+            let mut last = vec![LastField::default(); masked_words.len()];
+            self.warmed(c, last_mask, texts, |d| {
+                self.doc_bound(
+                    d as usize,
+                    masked_words,
+                    known_words,
+                    qmask,
+                    scorer,
+                    &mut last,
+                )
+                .map(|b| (d, b))
+            })
+            .collect()
+        };
         let all: Vec<u32>;
         let docs: &[u32] = match &base {
             Some(ids) => ids,
@@ -311,7 +225,7 @@ impl SearchIndex {
                 if cancelled(cancel) {
                     return Vec::new();
                 }
-                self.warmed(c, last_mask, texts, bound).collect()
+                bound(c)
             })
             .flatten()
             .collect();
@@ -359,11 +273,13 @@ impl SearchIndex {
         words: &[(String, u64)],
         known: &[Arc<WordBounds>],
         scorer: &dyn Scorer,
+        last: &mut [LastField],
     ) -> i64 {
         words
             .iter()
             .zip(known)
-            .map(|((word, wmask), known)| {
+            .zip(last.iter_mut())
+            .map(|(((word, wmask), known), last)| {
                 if let Some(b) = known.get(d) {
                     return b;
                 }
@@ -380,7 +296,8 @@ impl SearchIndex {
                             }
                         }
                     }
-                    if let Some(t) = scorer.tight_bound(self.field_text(id), word) {
+                    let tight = last.get_or(id, || scorer.tight_bound(self.field_text(id), word));
+                    if let Some(t) = tight {
                         let t = weigh(t, i);
                         best = Some(best.map_or(t, |b| b.max(t)));
                     }
@@ -467,11 +384,11 @@ impl SearchIndex {
                 let refined: Vec<Key> = batch
                     .par_chunks(64)
                     .flat_map_iter(|c| {
-                        self.warmed(c, last_mask, true, |d| {
-                            Some(key(
-                                self.doc_tight_bound(d as usize, words, known, scorer),
-                                d,
-                            ))
+                        let mut last = vec![LastField::default(); words.len()];
+                        self.warmed(c, last_mask, true, move |d| {
+                            let tight =
+                                self.doc_tight_bound(d as usize, words, known, scorer, &mut last);
+                            Some(key(tight, d))
                         })
                     })
                     .collect();
@@ -486,22 +403,5 @@ impl SearchIndex {
             }
         }
         Some(best)
-    }
-}
-
-/// The cache slot each index carries; cloned indices start empty.
-#[derive(Debug, Default)]
-pub(super) struct CacheSlot(pub(super) Mutex<Cache>);
-
-impl Clone for CacheSlot {
-    fn clone(&self) -> Self {
-        CacheSlot::default()
-    }
-}
-
-impl std::ops::Deref for CacheSlot {
-    type Target = Mutex<Cache>;
-    fn deref(&self) -> &Mutex<Cache> {
-        &self.0
     }
 }

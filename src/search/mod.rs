@@ -7,7 +7,9 @@
 //! fields; the document's score is the sum of each word's best field score.
 //! The scorer sits behind [`Scorer`] so it can be swapped.
 
+mod cache;
 mod engine;
+mod last_field;
 mod memory;
 mod order;
 mod scorer;
@@ -141,7 +143,7 @@ pub struct SearchIndex {
     doc_starts: Vec<u32>,
     /// Each document's byte mask (the union of its fields').
     masks: Vec<u64>,
-    cache: engine::CacheSlot,
+    cache: cache::CacheSlot,
 }
 
 impl SearchIndex {
