@@ -48,6 +48,7 @@ pub(super) struct WordBounds {
 }
 
 impl WordBounds {
+    /// Document `d`'s bound, when computed.
     pub(super) fn get(&self, d: usize) -> Option<i64> {
         match self.bounds[d].load(Ordering::Relaxed) {
             UNKNOWN => None,
@@ -55,6 +56,7 @@ impl WordBounds {
         }
     }
 
+    /// Records document `d`'s bound (clamped to what a slot holds).
     pub(super) fn set(&self, d: usize, bound: i64) {
         let b = bound.clamp(UNKNOWN as i64 + 1, i32::MAX as i64) as i32;
         self.bounds[d].store(b, Ordering::Relaxed);
@@ -66,6 +68,7 @@ fn is_subsequence(small: &str, big: &str) -> bool {
 }
 
 impl Cache {
+    /// The cached answer to exactly `words`.
     pub(super) fn exact(&self, words: &[String]) -> Option<Arc<Vec<Hit>>> {
         self.entries
             .iter()
@@ -109,6 +112,8 @@ impl Cache {
             .collect()
     }
 
+    /// Keeps an answer, dropping the oldest beyond [`CACHE_SIZE`] answers
+    /// or [`CACHE_ITEMS_PER_DOC`] items per document.
     pub(super) fn insert(&mut self, entry: Entry, docs: usize) {
         let size = |e: &Entry| e.matches.len() + e.hits.len();
         let budget = CACHE_ITEMS_PER_DOC * docs.max(1);
