@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use warta::cli::{run_command, settings, write_stdout, Cli, Command};
 
 fn main() -> ExitCode {
-    warta::malloc::tune_for_loading();
+    warta::malloc::tune();
     let cli = Cli::parse();
     if cli.print_config {
         return match write_stdout(&warta::store::config::default_text()) {

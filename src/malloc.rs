@@ -1,30 +1,22 @@
-//! glibc's malloc settings, by phase. Loading builds a long-lived corpus
-//! out of many small allocations; filtering builds answers of many
-//! megabytes on every keystroke and drops the last one's. The two want
-//! different mmap thresholds, so the threshold changes once the first
-//! library is built. Elsewhere (other platforms, other C libraries) these
-//! do nothing.
+//! glibc's malloc settings. Elsewhere (other platforms, other C libraries)
+//! [`tune`] does nothing.
 
-/// The mmap threshold while loading: fixed at 64 KiB. By default it rises
-/// to the largest block freed, after which big buffers stay in the heap
-/// when freed (peak RSS at 100 000 articles 584 MB without, 565 MB with,
-/// when this was set).
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
-const LOADING_MMAP_THRESHOLD: i32 = 64 * 1024;
-
-/// The mmap threshold once a library is built: 32 MiB, the most glibc
-/// allows. Below it an answer's vectors come from the heap and reuse the
-/// space the last answer freed; at 64 KiB each was mapped afresh, faulted
-/// in page by page and unmapped, a fifth of the filter's perf samples at
-/// 917 381 corpus rows.
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
-const FILTERING_MMAP_THRESHOLD: i32 = 32 * 1024 * 1024;
-
-/// Sets malloc up for loading: one arena per core rather than eight
-/// (memory a loader thread's arena freed stayed there, out of reach of the
-/// others) and a 64 KiB mmap threshold. Call first thing in `main`,
+/// Sets malloc up for a long-lived corpus of small allocations: one arena
+/// per core rather than eight (memory a loader thread's arena freed stayed
+/// there, out of reach of the others) and a fixed 64 KiB mmap threshold
+/// (by default it rises to the largest block freed, after which big
+/// buffers stay in the heap when freed; peak RSS at 100 000 articles 584 MB
+/// without, 565 MB with, when this was set). Call first thing in `main`,
 /// before other threads exist.
-pub fn tune_for_loading() {
+///
+/// The threshold also sends each keystroke's big answer vectors to fresh
+/// mappings, faulted in and unmapped again. Raising it to 32 MiB once the
+/// library was built made the sidebar's corpus scope a third faster at
+/// 100 000 articles, but the freed answers then stayed in the heap: after
+/// typing into the corpus scope in the reader, peak RSS was 520–561 MB
+/// (1.49–1.61× the corpus) against 486 MB (1.40×), past the 1.5× goal, so
+/// it was taken back out.
+pub fn tune() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     {
         let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
@@ -33,18 +25,7 @@ pub fn tune_for_loading() {
         // allocator's own lock.
         unsafe {
             libc::mallopt(libc::M_ARENA_MAX, arenas);
-            libc::mallopt(libc::M_MMAP_THRESHOLD, LOADING_MMAP_THRESHOLD);
+            libc::mallopt(libc::M_MMAP_THRESHOLD, 64 * 1024);
         }
-    }
-}
-
-/// Sets malloc up for filtering: a 32 MiB mmap threshold. Call once a
-/// library is built (the reader, `warta bench`); later loads (a changed
-/// folder) run with it too.
-pub fn tune_for_filtering() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: as in `tune_for_loading`; mallopt may be called from any thread.
-    unsafe {
-        libc::mallopt(libc::M_MMAP_THRESHOLD, FILTERING_MMAP_THRESHOLD);
     }
 }

@@ -192,7 +192,6 @@ fn apply(state: &mut State, keys: &mut Vec<ArticleKey>, first: Option<&StateFile
     };
     *keys = built.keys;
     if !built.lib.partial {
-        crate::malloc::tune_for_filtering();
         // The title order is made on a thread of its own now rather than
         // on this one at the first sort by title (~40 ms at 100 000
         // articles); a sort that comes first waits for it.

@@ -269,8 +269,6 @@ pub fn bench(
         queries.to_vec()
     };
     let load = load(args, cache, snapshot);
-    // as the reader does once its library is in
-    crate::malloc::tune_for_filtering();
     let lib = &load.lib;
     for p in &lib.corpus.problems {
         eprintln!("warta: {p}");
