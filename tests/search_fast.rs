@@ -148,19 +148,31 @@ proptest! {
     }
 }
 
+/// `RANKED * 3` documents of [`VOCAB`] words: document `i`'s word `k` is
+/// `VOCAB[(i * a + k * b + i / c) % len]`, and field `f` holds the next
+/// `words_per_field[f]` of them, joined with spaces.
+fn vocab_docs((a, b, c): (usize, usize, usize), words_per_field: &[usize]) -> Vec<Document> {
+    (0..RANKED * 3)
+        .map(|i| {
+            let mut k = 0;
+            let fields: Vec<String> = words_per_field
+                .iter()
+                .map(|&n| {
+                    let words: Vec<&str> = (k..k + n)
+                        .map(|k| VOCAB[(i * a + k * b + i / c) % VOCAB.len()])
+                        .collect();
+                    k += n;
+                    words.join(" ")
+                })
+                .collect();
+            Document::new(fields)
+        })
+        .collect()
+}
+
 #[test]
 fn beyond_the_ranked_head_matches_stay_exact() {
-    let docs: Vec<Document> = (0..RANKED * 3)
-        .map(|i| {
-            let w = |k: usize| VOCAB[(i * 7 + k * 13 + i / 5) % VOCAB.len()];
-            Document::new([
-                format!("{} {} {}", w(0), w(1), w(2)),
-                w(3).to_string(),
-                w(4).to_string(),
-            ])
-        })
-        .collect();
-    let index = SearchIndex::new(docs);
+    let index = SearchIndex::new(vocab_docs((7, 13, 5), &[3, 1, 1]));
     for text in [
         "a",
         "ag",
@@ -199,16 +211,7 @@ fn past_the_ranked_head_each_match_carries_its_own_bound() {
     // Documents that share fields (the same texts, stored once): each
     // document's bound must still be its own fields' best, whichever
     // document met a shared field first.
-    let docs: Vec<Document> = (0..RANKED * 3)
-        .map(|i| {
-            let w = |k: usize| VOCAB[(i * 5 + k * 11 + i / 7) % VOCAB.len()];
-            Document::new([
-                w(0).to_string(),
-                format!("{} {}", w(1), w(2)),
-                w(3).to_string(),
-            ])
-        })
-        .collect();
+    let docs = vocab_docs((5, 11, 7), &[1, 2, 1]);
     let scorer = FuzzyScorer::default();
     let mut checked = 0;
     for word in [

@@ -21,6 +21,7 @@ use serde_json::json;
 use std::fmt::Write as _;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 /// The queries typed when none are given.
@@ -114,11 +115,7 @@ fn plain_read(articles: &[crate::corpus::Article]) -> Option<(Duration, usize)> 
 
 /// Types each query one character at a time through the filter the
 /// reader's search worker runs on `index`; the naive columns are left 0.
-fn typed(
-    index: &std::sync::Arc<SearchIndex>,
-    target: SearchTarget,
-    queries: &[String],
-) -> Vec<Keystroke> {
+fn typed(index: &Arc<SearchIndex>, target: SearchTarget, queries: &[String]) -> Vec<Keystroke> {
     let scorer = FuzzyScorer::default();
     let cancel = AtomicBool::new(false);
     let mut keystrokes = Vec::new();

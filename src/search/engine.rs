@@ -194,23 +194,6 @@ impl SearchIndex {
         // The last word is the one being typed: its fields are the ones read.
         let (last, last_mask) = masked.last().map_or(("", 0), |(w, m)| (w.as_str(), *m));
         let texts = last.len() > 1;
-        // Each chunk of documents keeps the last field it met per word.
-        let (masked_words, known_words) = (&masked, &known);
-        let bound = |c: &[u32]| -> Vec<(u32, i64)> {
-            let mut last = vec![LastField::default(); masked_words.len()];
-            self.warmed(c, last_mask, texts, |d| {
-                self.doc_bound(
-                    d as usize,
-                    masked_words,
-                    known_words,
-                    qmask,
-                    scorer,
-                    &mut last,
-                )
-                .map(|b| (d, b))
-            })
-            .collect()
-        };
         let all: Vec<u32>;
         let docs: &[u32] = match &base {
             Some(ids) => ids,
@@ -225,7 +208,13 @@ impl SearchIndex {
                 if cancelled(cancel) {
                     return Vec::new();
                 }
-                bound(c)
+                // Each chunk keeps the last field it met per word.
+                let mut last = vec![LastField::default(); masked.len()];
+                self.warmed(c, last_mask, texts, |d| {
+                    self.doc_bound(d as usize, &masked, &known, qmask, scorer, &mut last)
+                        .map(|b| (d, b))
+                })
+                .collect()
             })
             .flatten()
             .collect();
