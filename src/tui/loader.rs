@@ -112,13 +112,6 @@ fn spawn_progress(
     })
 }
 
-/// Fingerprints the opened folders on a blocking thread.
-async fn fingerprint(paths: Vec<PathBuf>) -> Option<Fingerprints> {
-    tokio::task::spawn_blocking(move || crate::watch::fingerprints(&paths))
-        .await
-        .ok()
-}
-
 /// Fingerprints the opened folders and stamps their files, on a blocking
 /// thread (before a build: the stamps tell which files an earlier
 /// snapshot still holds).
@@ -162,7 +155,7 @@ pub(super) fn spawn_loader(
         } else {
             None
         };
-        let mut seen = files.as_ref().map_or(0, |(f, _)| f.corpus);
+        let seen = files.as_ref().map_or(0, |(f, _)| f.corpus);
         let stats = Arc::new(LoadStats::default());
         let indexing = Arc::new(AtomicBool::new(false));
         let progress = spawn_progress(stats.clone(), indexing.clone(), errors.clone());
@@ -190,38 +183,30 @@ pub(super) fn spawn_loader(
         if !watched {
             return;
         }
-        let mut interval = tokio::time::interval(WATCH);
-        interval.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-        loop {
-            interval.tick().await;
-            let started = std::time::Instant::now();
-            let Some(now) = fingerprint(paths.clone()).await else {
+        let (changes, mut changed) = tokio::sync::mpsc::channel(1);
+        if let Err(e) = crate::watch::spawn_watcher(paths.clone(), seen, WATCH, changes) {
+            let _ = errors.send(Action::Notice(format!(
+                "not watching the folders for changes: {e}"
+            )));
+            return;
+        }
+        while changed.recv().await.is_some() {
+            // stamped in a walk of its own: the key must come with them
+            let files = fingerprint_with_stamps(paths.clone()).await;
+            let Ok(built) = build(
+                args.clone(),
+                cache.clone(),
+                snapshot_place(&args, snapshot, files),
+                Arc::default(),
+                Arc::default(),
+                None,
+            )
+            .await
+            else {
                 return;
             };
-            let spent = started.elapsed();
-            if now.corpus != seen {
-                seen = now.corpus;
-                // stamped in a walk of its own: the key must come with them
-                let files = fingerprint_with_stamps(paths.clone()).await;
-                let Ok(built) = build(
-                    args.clone(),
-                    cache.clone(),
-                    snapshot_place(&args, snapshot, files),
-                    Arc::default(),
-                    Arc::default(),
-                    None,
-                )
-                .await
-                else {
-                    return;
-                };
-                if tx.send(built).is_err() {
-                    return;
-                }
-            }
-            // a huge corpus is walked less often, so watching stays cheap
-            if spent > WATCH / 10 {
-                tokio::time::sleep(spent * 10).await;
+            if tx.send(built).is_err() {
+                return;
             }
         }
     });
