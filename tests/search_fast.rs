@@ -236,6 +236,36 @@ fn past_the_ranked_head_each_match_carries_its_own_bound() {
 }
 
 #[test]
+fn query_after_query_over_many_chunks_agrees_with_the_naive_search() {
+    // More documents than several of the filter's parallel chunks hold,
+    // with a rare word only in some stretches: chunks find from none to
+    // all of their documents, and each query's buffers hold the last one's.
+    let docs: Vec<Document> = (0..3 * 4096 + 517)
+        .map(|i| {
+            let rare = if (i / 1500) % 3 == 1 {
+                "wismansyah"
+            } else {
+                "kota"
+            };
+            Document::new([
+                format!(
+                    "{} {}",
+                    VOCAB[i % VOCAB.len()],
+                    VOCAB[(i / 7) % VOCAB.len()]
+                ),
+                rare.to_string(),
+            ])
+        })
+        .collect();
+    let index = SearchIndex::new(docs);
+    for text in [
+        "w", "wi", "wis", "k", "kp", "wism", "zzz", "a", "ag", "wis", "kota", "s",
+    ] {
+        assert_same(&index, text);
+    }
+}
+
+#[test]
 fn a_cancelled_filter_returns_none_and_caches_nothing() {
     let index = SearchIndex::new(vec![Document::new(["agung basuki"])]);
     let scorer = FuzzyScorer::default();

@@ -24,6 +24,7 @@
 use super::cache::{Entry, WordBounds};
 use super::last_field::LastField;
 use super::order::by_bound;
+use super::scratch::{at_least, Scratch};
 use super::{byte_mask as mask, memory, FilterQuery, Hit, Scorer, SearchIndex};
 use rayon::prelude::*;
 use std::cmp::Reverse;
@@ -37,6 +38,9 @@ pub const RANKED: usize = 200;
 
 /// Documents scored per parallel batch between stop checks.
 const BATCH: usize = 256;
+
+/// Documents per parallel chunk of the candidate pass.
+const CHUNK: usize = 4096;
 
 /// How many documents ahead of the one being bounded its fields' profiles
 /// are fetched (their texts at half the distance).
@@ -194,35 +198,52 @@ impl SearchIndex {
         // The last word is the one being typed: its fields are the ones read.
         let (last, last_mask) = masked.last().map_or(("", 0), |(w, m)| (w.as_str(), *m));
         let texts = last.len() > 1;
-        let all: Vec<u32>;
+        let mut taken = self.scratch.take();
+        let Scratch {
+            candidates,
+            ordered,
+            all,
+        } = match &mut taken {
+            Ok(held) => &mut **held,
+            Err(own) => own,
+        };
         let docs: &[u32] = match &base {
             Some(ids) => ids,
-            None => {
-                all = (0..self.len() as u32).collect();
-                &all
-            }
+            None => Scratch::ids(all, self.len()),
         };
-        let candidates: Vec<(u32, i64)> = docs
-            .par_chunks(4096)
-            .map(|c| {
+        // Each chunk of documents writes its candidates at the start of its
+        // own range of the buffer and says how many; then they are closed up.
+        let found: Vec<usize> = docs
+            .par_chunks(CHUNK)
+            .zip(at_least(candidates, docs.len()).par_chunks_mut(CHUNK))
+            .map(|(c, out)| {
                 if cancelled(cancel) {
-                    return Vec::new();
+                    return 0;
                 }
                 // Each chunk keeps the last field it met per word.
                 let mut last = vec![LastField::default(); masked.len()];
-                self.warmed(c, last_mask, texts, |d| {
+                let mut n = 0;
+                for hit in self.warmed(c, last_mask, texts, |d| {
                     self.doc_bound(d as usize, &masked, &known, qmask, scorer, &mut last)
                         .map(|b| (d, b))
-                })
-                .collect()
+                }) {
+                    out[n] = hit;
+                    n += 1;
+                }
+                n
             })
-            .flatten()
             .collect();
         if cancelled(cancel) {
             return None;
         }
-        let ordered = by_bound(&candidates);
-        let head = self.rank_head(&ordered, query, &masked, &known, scorer, cancel)?;
+        let mut len = 0;
+        for (i, n) in found.into_iter().enumerate() {
+            candidates.copy_within(i * CHUNK..i * CHUNK + n, len);
+            len += n;
+        }
+        let candidates = &candidates[..len];
+        let ordered = by_bound(candidates, ordered);
+        let head = self.rank_head(ordered, query, &masked, &known, scorer, cancel)?;
         let mut in_head = vec![0u64; self.len().div_ceil(64)];
         for h in &head {
             in_head[h.index / 64] |= 1 << (h.index % 64);

@@ -13,6 +13,7 @@ mod last_field;
 mod memory;
 mod order;
 mod scorer;
+mod scratch;
 mod stored;
 mod tight;
 
@@ -144,6 +145,7 @@ pub struct SearchIndex {
     /// Each document's byte mask (the union of its fields').
     masks: Vec<u64>,
     cache: cache::CacheSlot,
+    scratch: scratch::ScratchSlot,
 }
 
 impl SearchIndex {

@@ -1,19 +1,25 @@
 //! The order in which the filter visits candidates.
 
+use super::scratch::at_least;
 use std::cmp::Reverse;
 
 /// Candidates by descending bound, index order within a bound: a stable
-/// counting sort, since bounds span a small range of values.
-pub(super) fn by_bound(candidates: &[(u32, i64)]) -> Vec<(u32, i64)> {
+/// counting sort, since bounds span a small range of values. Written to
+/// the start of `out` (grown when short), which is given back.
+pub(super) fn by_bound<'a>(
+    candidates: &[(u32, i64)],
+    out: &'a mut Vec<(u32, i64)>,
+) -> &'a [(u32, i64)] {
+    let out = at_least(out, candidates.len());
     let (Some(lo), Some(hi)) = (
         candidates.iter().map(|c| c.1).min(),
         candidates.iter().map(|c| c.1).max(),
     ) else {
-        return Vec::new();
+        return out;
     };
     let span = hi.abs_diff(lo);
     if span > 1 << 16 {
-        let mut out = candidates.to_vec();
+        out.copy_from_slice(candidates);
         out.sort_by_key(|&(_, b)| Reverse(b));
         return out;
     }
@@ -26,7 +32,6 @@ pub(super) fn by_bound(candidates: &[(u32, i64)]) -> Vec<(u32, i64)> {
     for i in 1..starts.len() {
         starts[i] += starts[i - 1];
     }
-    let mut out = vec![(0, 0); candidates.len()];
     for &(d, b) in candidates {
         let s = &mut starts[slot(b)];
         out[*s] = (d, b);
@@ -37,7 +42,11 @@ pub(super) fn by_bound(candidates: &[(u32, i64)]) -> Vec<(u32, i64)> {
 
 #[cfg(test)]
 mod tests {
-    use super::by_bound;
+    /// Orders into a buffer that already holds stale items.
+    fn by_bound(candidates: &[(u32, i64)]) -> Vec<(u32, i64)> {
+        let mut out = vec![(9, 9); candidates.len() + 3];
+        super::by_bound(candidates, &mut out).to_vec()
+    }
 
     #[test]
     fn candidates_go_by_descending_bound_then_index() {

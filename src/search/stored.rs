@@ -68,6 +68,7 @@ impl Decode for SearchIndex {
             doc_starts,
             masks,
             cache: Default::default(),
+            scratch: Default::default(),
         })
     }
 }
