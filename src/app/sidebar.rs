@@ -68,20 +68,32 @@ pub fn set_visible(state: &mut State) {
     let s = &mut state.sidebar;
     let n = s.rows.len();
     s.visible = match s.filter.hits.as_ref().filter(|_| s.filter.is_active()) {
-        Some(hits) => {
-            // by group, keeping the score order inside each (a stable
-            // bucket sort: the corpus scope can answer with every figure)
-            let mut groups: Vec<Vec<usize>> = vec![Vec::new(); GROUPS.len() + 1];
-            for i in hits.iter().map(|h| h.index).filter(|&i| i < n) {
-                groups[group_rank(s.rows.kind(i))].push(i);
-            }
-            groups.concat()
-        }
+        Some(hits) => by_group(&s.rows, hits.iter().map(|h| h.index).filter(|&i| i < n)),
         None => (0..n).collect(),
     };
     s.layout = SideLayout::new(&s.rows, &s.visible);
     s.selected = s.selected.min(s.visible.len().saturating_sub(1));
     keep_visible(state);
+}
+
+/// Rows by group, keeping their order inside each: a stable counting sort
+/// into one vector sized once (the corpus scope can answer with every
+/// figure, 917 381 rows at 100 000 articles, and this runs on the UI thread).
+fn by_group(rows: &Rows, shown: impl Iterator<Item = usize> + Clone) -> Vec<usize> {
+    let mut starts = [0usize; GROUPS.len() + 2];
+    for i in shown.clone() {
+        starts[group_rank(rows.kind(i)) + 1] += 1;
+    }
+    for g in 1..starts.len() {
+        starts[g] += starts[g - 1];
+    }
+    let mut grouped = vec![0; starts[GROUPS.len() + 1]];
+    for i in shown {
+        let at = &mut starts[group_rank(rows.kind(i))];
+        grouped[*at] = i;
+        *at += 1;
+    }
+    grouped
 }
 
 /// Selects row `pos` of `visible` (clamped).
@@ -122,5 +134,44 @@ pub fn row_at_line(state: &State, line: usize) -> Option<usize> {
     match state.sidebar.layout.at(line)? {
         SideLine::Name(p) | SideLine::Detail(p) => Some(p),
         SideLine::Header { .. } => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::{EntityRef, EntityRow};
+
+    fn row(target: EntityRef) -> EntityRow {
+        EntityRow {
+            target,
+            name: Arc::from("x"),
+            detail: None,
+            articles: 1,
+        }
+    }
+
+    #[test]
+    fn rows_go_by_group_in_their_given_order_within_each() {
+        let rows = Rows::from(vec![
+            row(EntityRef::Figure {
+                article: 0,
+                index: 0,
+            }),
+            row(EntityRef::Place(0)),
+            row(EntityRef::Official(0)),
+            row(EntityRef::Place(1)),
+            row(EntityRef::Official(1)),
+            row(EntityRef::Program(0)),
+            row(EntityRef::Organization(0)),
+        ]);
+        let shown = [3, 0, 4, 1, 5, 2, 6];
+        assert_eq!(
+            by_group(&rows, shown.iter().copied()),
+            [4, 2, 6, 3, 1, 5, 0],
+            "officials, organisations, places, programmes, figures"
+        );
+        assert_eq!(by_group(&rows, [0, 1].into_iter()), [1, 0]);
+        assert!(by_group(&rows, std::iter::empty()).is_empty());
     }
 }
