@@ -6,8 +6,8 @@
 //!
 //! The watcher walks on one thread of its own at the lowest CPU priority
 //! ([`spawn_watcher`]): on the shared pool, its walks of a 100 000-file
-//! folder took both cores for ~0.1 s every second or so, and a keystroke's
-//! filter that fell on one ran at half speed.
+//! folder took ~1.7 s of CPU on both cores while 24 keystrokes were typed
+//! 0.4 s apart, on the cores the filter needed.
 
 use crate::corpus::{is_article_file, visible_entries, FileStamps};
 use rayon::prelude::*;

@@ -50,8 +50,8 @@ fn assert_same(index: &SearchIndex, text: &str) {
     assert_eq!(fast.len(), naive.len(), "match count for {text:?}");
     let head = naive.len().min(RANKED);
     assert_eq!(fast[..head], naive[..head], "ranked head for {text:?}");
-    let mut a: Vec<usize> = fast.iter().map(|h| h.index).collect();
-    let mut b: Vec<usize> = naive.iter().map(|h| h.index).collect();
+    let mut a: Vec<usize> = fast.iter().map(|h| h.index()).collect();
+    let mut b: Vec<usize> = naive.iter().map(|h| h.index()).collect();
     a.sort_unstable();
     b.sort_unstable();
     assert_eq!(a, b, "match set for {text:?}");
@@ -224,9 +224,9 @@ fn past_the_ranked_head_each_match_carries_its_own_bound() {
             .unwrap();
         checked += hits.len().saturating_sub(RANKED);
         for hit in hits.iter().skip(RANKED) {
-            let fields: Vec<&str> = index.fields(hit.index).collect();
+            let fields: Vec<&str> = index.fields(hit.index()).collect();
             assert_eq!(
-                Some(hit.score),
+                Some(hit.score()),
                 cheap_bound(&fields, word, &scorer),
                 "{word} {fields:?}"
             );

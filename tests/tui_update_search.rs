@@ -68,7 +68,7 @@ fn stale_search_results_are_dropped() {
         Action::SearchDone(SearchResult {
             target: SearchTarget::Articles,
             generation: stale,
-            hits: std::sync::Arc::new(vec![Hit { index: 1, score: 1 }]),
+            hits: std::sync::Arc::new(vec![Hit::new(1, 1)]),
             elapsed: Duration::from_millis(1),
         }),
     );

@@ -120,7 +120,7 @@ pub(super) fn apply_hits(state: &mut State, target: SearchTarget) {
             let n = state.lib.as_ref().map_or(0, |l| l.entities.officials.len());
             if let Some(f) = &mut state.finder {
                 f.visible = match f.filter.hits.as_ref().filter(|_| f.filter.is_active()) {
-                    Some(hits) => hits.iter().map(|h| h.index).filter(|&i| i < n).collect(),
+                    Some(hits) => hits.iter().map(|h| h.index()).filter(|&i| i < n).collect(),
                     None => (0..n).collect(),
                 };
                 f.selected = 0;

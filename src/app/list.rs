@@ -26,7 +26,7 @@ pub fn recompute(state: &mut State) {
         .as_ref()
         .filter(|_| state.list.filter.is_active());
     let candidates: Vec<usize> = match hits {
-        Some(hits) => hits.iter().map(|h| h.index).filter(|&i| i < n).collect(),
+        Some(hits) => hits.iter().map(|h| h.index()).filter(|&i| i < n).collect(),
         None => (0..n).collect(),
     };
     let mut visible: Vec<usize> = candidates

@@ -68,7 +68,7 @@ pub fn set_visible(state: &mut State) {
     let s = &mut state.sidebar;
     let n = s.rows.len();
     s.visible = match s.filter.hits.as_ref().filter(|_| s.filter.is_active()) {
-        Some(hits) => by_group(&s.rows, hits.iter().map(|h| h.index).filter(|&i| i < n)),
+        Some(hits) => by_group(&s.rows, hits.iter().map(|h| h.index()).filter(|&i| i < n)),
         None => (0..n).collect(),
     };
     s.layout = SideLayout::new(&s.rows, &s.visible);

@@ -193,7 +193,7 @@ pub fn find(
             .unwrap_or_default()
             .iter()
             .take(limit)
-            .map(|h| h.index)
+            .map(|h| h.index())
             .collect()
     } else {
         Vec::new()
@@ -206,7 +206,7 @@ pub fn find(
             .unwrap_or_default()
             .iter()
             .take(limit)
-            .map(|h| h.index)
+            .map(|h| h.index())
             .collect()
     } else {
         Vec::new()

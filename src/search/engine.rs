@@ -20,6 +20,8 @@
 //!   out again.
 //! - Bounds and scores run on every core (rayon), and every stage checks the
 //!   cancel flag a newer keystroke sets.
+//! - The candidate lists are written into buffers the index keeps between
+//!   keystrokes ([`super::scratch`]), not allocated and faulted in afresh.
 
 use super::cache::{Entry, WordBounds};
 use super::last_field::LastField;
@@ -246,7 +248,7 @@ impl SearchIndex {
         let head = self.rank_head(ordered, query, &masked, &known, scorer, cancel)?;
         let mut in_head = vec![0u64; self.len().div_ceil(64)];
         for h in &head {
-            in_head[h.index / 64] |= 1 << (h.index % 64);
+            in_head[h.index() / 64] |= 1 << (h.index() % 64);
         }
         let mut hits = Vec::with_capacity(ordered.len());
         hits.extend_from_slice(&head);
@@ -254,10 +256,7 @@ impl SearchIndex {
             ordered
                 .iter()
                 .filter(|&&(d, _)| in_head[d as usize / 64] & (1 << (d % 64)) == 0)
-                .map(|&(d, b)| Hit {
-                    index: d as usize,
-                    score: b,
-                }),
+                .map(|&(d, b)| Hit::new(d as usize, b)),
         );
         let matches: Vec<u32> = candidates.iter().map(|&(d, _)| d).collect();
         let hits = Arc::new(hits);
@@ -344,7 +343,7 @@ impl SearchIndex {
                 return None;
             }
             let kth = (best.len() >= RANKED)
-                .then(|| key(best[RANKED - 1].score, best[RANKED - 1].index as u32));
+                .then(|| key(best[RANKED - 1].score(), best[RANKED - 1].index() as u32));
             let unrefined = ordered.get(next).map(|&(d, b)| key(b, d));
             let top = pending.peek().copied();
             let beaten = |k: Option<Key>| match (kth, k) {
@@ -374,13 +373,12 @@ impl SearchIndex {
                 }
                 let scored: Vec<Hit> = batch
                     .par_iter()
-                    .map(|&d| Hit {
-                        index: d as usize,
-                        score: self.score_pruned(d as usize, query, scorer),
-                    })
+                    .map(|&d| Hit::new(d as usize, self.score_pruned(d as usize, query, scorer)))
                     .collect();
                 best.extend(scored);
-                best.sort_unstable_by(|a, b| b.score.cmp(&a.score).then(a.index.cmp(&b.index)));
+                best.sort_unstable_by(|a, b| {
+                    b.score().cmp(&a.score()).then(a.index().cmp(&b.index()))
+                });
                 best.truncate(RANKED);
             } else {
                 // Batches grow with the work done: few stop checks and
