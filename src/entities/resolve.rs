@@ -8,6 +8,7 @@ use super::model::ArticleEntities;
 use super::packed::{OfficialRef, PackedEntities};
 use crate::search::{fold, Document};
 use foldhash::{HashMap, HashMapExt};
+use rayon::prelude::*;
 
 pub use super::cluster::name_key;
 
@@ -59,62 +60,65 @@ pub fn resolve_packed(per_article: Vec<PackedEntities>) -> EntityIndex {
 fn resolve_officials(per_article: &[PackedEntities]) -> (Vec<Official>, Vec<Vec<usize>>) {
     let clusters = cluster(per_article);
 
-    // a cluster's members come in article order: unpack each article once
-    let mut unpacked: (usize, Vec<OfficialRef>) = (usize::MAX, Vec::new());
+    // A cluster's members come in article order: each worker unpacks an
+    // article once per cluster. Clusters are summed on every core: the
+    // other half of resolution is over by the time clustering is.
     let mut officials: Vec<(Official, Vec<(usize, usize)>)> = clusters
-        .into_iter()
-        .map(|c| {
-            let name = c.name;
-            let mut aliases: Vec<String> = Vec::new();
-            let mut roles: Vec<Role> = Vec::new();
-            let mut articles: Vec<usize> = Vec::new();
-            let mut mentions = 0;
-            for &(ai, oi) in &c.members {
-                if unpacked.0 != ai {
-                    unpacked.0 = ai;
-                    unpacked.1.clear();
-                    unpacked.1.extend(per_article[ai].official_refs());
-                }
-                let o = &unpacked.1[oi];
-                for a in std::iter::once(o.name).chain(o.aliases()) {
-                    if a != name && !aliases.iter().any(|known| known == a) {
-                        aliases.push(a.to_string());
+        .into_par_iter()
+        .map_init(
+            || (usize::MAX, Vec::<OfficialRef>::new()),
+            |unpacked, c| {
+                let name = c.name;
+                let mut aliases: Vec<String> = Vec::new();
+                let mut roles: Vec<Role> = Vec::new();
+                let mut articles: Vec<usize> = Vec::new();
+                let mut mentions = 0;
+                for &(ai, oi) in &c.members {
+                    if unpacked.0 != ai {
+                        unpacked.0 = ai;
+                        unpacked.1.clear();
+                        unpacked.1.extend(per_article[ai].official_refs());
                     }
-                }
-                mentions += o.span_count;
-                // Members come in article order: a repeat is always the last one.
-                if articles.last() != Some(&ai) {
-                    articles.push(ai);
-                }
-                match roles
-                    .iter_mut()
-                    .find(|r| r.position == o.position && r.institution.as_deref() == o.institution)
-                {
-                    Some(r) => {
-                        if r.articles.last() != Some(&ai) {
-                            r.articles.push(ai);
+                    let o = &unpacked.1[oi];
+                    for a in std::iter::once(o.name).chain(o.aliases()) {
+                        if a != name && !aliases.iter().any(|known| known == a) {
+                            aliases.push(a.to_string());
                         }
                     }
-                    None => roles.push(Role {
-                        position: o.position.to_string(),
-                        institution: o.institution.map(str::to_string),
-                        articles: vec![ai],
-                    }),
+                    mentions += o.span_count;
+                    // Members come in article order: a repeat is always the last one.
+                    if articles.last() != Some(&ai) {
+                        articles.push(ai);
+                    }
+                    match roles.iter_mut().find(|r| {
+                        r.position == o.position && r.institution.as_deref() == o.institution
+                    }) {
+                        Some(r) => {
+                            if r.articles.last() != Some(&ai) {
+                                r.articles.push(ai);
+                            }
+                        }
+                        None => roles.push(Role {
+                            position: o.position.to_string(),
+                            institution: o.institution.map(str::to_string),
+                            articles: vec![ai],
+                        }),
+                    }
                 }
-            }
-            articles.sort_unstable();
-            roles.sort_by_key(|r| std::cmp::Reverse(r.articles.len()));
-            (
-                Official {
-                    name,
-                    aliases,
-                    roles,
-                    articles,
-                    mentions,
-                },
-                c.members,
-            )
-        })
+                articles.sort_unstable();
+                roles.sort_by_key(|r| std::cmp::Reverse(r.articles.len()));
+                (
+                    Official {
+                        name,
+                        aliases,
+                        roles,
+                        articles,
+                        mentions,
+                    },
+                    c.members,
+                )
+            },
+        )
         .collect();
     officials.sort_by(|(a, _), (b, _)| {
         b.articles
@@ -145,13 +149,15 @@ fn resolve_named(per_article: &[PackedEntities]) -> (Vec<Organization>, Vec<Plac
     let mut organizations: Vec<Organization> = Vec::new();
     let mut places: Vec<Place> = Vec::new();
     let mut programs: Vec<Program> = Vec::new();
-    let mut org_at: HashMap<String, usize> = HashMap::new();
+    // Names as written, mapped to their entry: the same few names recur in
+    // article after article, and each is keyed (folded) only once.
+    let mut org_at = KeyedNames::default();
     let mut place_at: HashMap<String, usize> = HashMap::new();
-    let mut program_at: HashMap<String, usize> = HashMap::new();
+    let mut program_at = KeyedNames::default();
     for (ai, e) in per_article.iter().enumerate() {
         let e = e.named();
         for o in &e.organizations {
-            let i = *org_at.entry(org_key(&o.name)).or_insert_with(|| {
+            let i = org_at.index(&o.name, org_key, || {
                 organizations.push(Organization {
                     name: o.name.clone(),
                     expansion: None,
@@ -166,18 +172,22 @@ fn resolve_named(per_article: &[PackedEntities]) -> (Vec<Organization>, Vec<Plac
             push_unique(&mut org.articles, ai);
         }
         for p in &e.places {
-            let i = *place_at.entry(p.name.clone()).or_insert_with(|| {
-                places.push(Place {
-                    name: p.name.clone(),
-                    level: p.level,
-                    articles: Vec::new(),
-                });
-                places.len() - 1
-            });
+            let i = match place_at.get(p.name.as_str()) {
+                Some(&i) => i,
+                None => {
+                    places.push(Place {
+                        name: p.name.clone(),
+                        level: p.level,
+                        articles: Vec::new(),
+                    });
+                    place_at.insert(p.name.clone(), places.len() - 1);
+                    places.len() - 1
+                }
+            };
             push_unique(&mut places[i].articles, ai);
         }
         for p in &e.programs {
-            let i = *program_at.entry(fold(&p.name)).or_insert_with(|| {
+            let i = program_at.index(&p.name, fold, || {
                 programs.push(Program {
                     name: p.name.clone(),
                     expansion: None,
@@ -211,6 +221,32 @@ fn resolve_named(per_article: &[PackedEntities]) -> (Vec<Organization>, Vec<Plac
     });
 
     (organizations, places, programs)
+}
+
+/// Entries looked up by a key made from a name (folded, say), remembering
+/// each name as written: a name seen before costs one look-up and no
+/// allocation. Names with the same key share an entry.
+#[derive(Default)]
+struct KeyedNames {
+    by_key: HashMap<String, usize>,
+    by_name: HashMap<String, usize>,
+}
+
+impl KeyedNames {
+    /// The entry of `name`'s key, made by `add` when the key is new.
+    fn index(
+        &mut self,
+        name: &str,
+        key_of: impl FnOnce(&str) -> String,
+        add: impl FnOnce() -> usize,
+    ) -> usize {
+        if let Some(&i) = self.by_name.get(name) {
+            return i;
+        }
+        let i = *self.by_key.entry(key_of(name)).or_insert_with(add);
+        self.by_name.insert(name.to_string(), i);
+        i
+    }
 }
 
 /// Acronyms that name the same body (`BPSDMD` is the regional `BPSDM`).
@@ -275,4 +311,37 @@ fn acronym_of(position: &str) -> Option<String> {
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
         .collect();
     (words.len() >= 3).then(|| words.iter().filter_map(|w| w.chars().next()).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{org_key, KeyedNames};
+    use std::cell::Cell;
+
+    #[test]
+    fn names_with_one_key_share_an_entry_and_are_keyed_once() {
+        let mut names = KeyedNames::default();
+        let keyed = Cell::new(0);
+        let mut entries = 0;
+        let mut index = |names: &mut KeyedNames, name: &str| {
+            let key_of = |n: &str| {
+                keyed.set(keyed.get() + 1);
+                org_key(n)
+            };
+            names.index(name, key_of, || {
+                entries += 1;
+                entries - 1
+            })
+        };
+        let first = index(&mut names, "BPSDMD Jawa Barat");
+        // Another spelling of the same body: a new name, the same key.
+        assert_eq!(index(&mut names, "BPSDM Jawa Barat"), first);
+        assert_eq!(index(&mut names, "Bappeda"), first + 1);
+        assert_eq!(keyed.get(), 3);
+        // Names seen before are looked up as written, not keyed again.
+        assert_eq!(index(&mut names, "BPSDMD Jawa Barat"), first);
+        assert_eq!(index(&mut names, "BPSDM Jawa Barat"), first);
+        assert_eq!(keyed.get(), 3);
+        assert_eq!(entries, 2);
+    }
 }
