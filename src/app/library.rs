@@ -7,7 +7,7 @@ use super::rows::CorpusRows;
 use crate::corpus::{Article, Corpus};
 use crate::entities::{build_index, official_document};
 use crate::entities::{EntityIndex, EntityKind, Official, Span};
-use crate::search::{fold, Document, SearchIndex};
+use crate::search::{fold_into, Document, IndexBuilder, SearchIndex};
 use foldhash::{HashMap, HashMapExt};
 use rayon::prelude::*;
 use std::sync::{Arc, OnceLock};
@@ -246,31 +246,48 @@ impl Library {
     }
 
     /// The search index over the corpus rows, one document per row in
-    /// order; an article's figures are unpacked once.
+    /// order; an article's figures are unpacked once, and their documents
+    /// are handed to the index without being made one by one.
     fn corpus_row_index(&self, rows: &CorpusRows) -> SearchIndex {
-        let named = rows.named().iter();
-        let figures = (0..self.articles().len()).flat_map(|a| self.figure_documents(a));
-        SearchIndex::build(named.map(|r| self.row_document(r)).chain(figures))
+        let mut index = IndexBuilder::with_capacity(rows.len());
+        for r in rows.named() {
+            index.add_folded(self.row_document(r).fields().iter().map(String::as_str));
+        }
+        let mut title = String::new();
+        let mut text = String::new();
+        for a in 0..self.articles().len() {
+            self.add_figure_documents(a, &mut index, &mut title, &mut text);
+        }
+        index.finish()
     }
 
-    /// The search documents of article `a`'s figure rows, as
-    /// [`Library::row_document`] makes them from [`super::rows::figure_rows`]: the
-    /// figure's text, then the article's title, folded once for them all.
-    fn figure_documents(&self, a: usize) -> Vec<Document> {
+    /// Adds the search documents of article `a`'s figure rows, as
+    /// [`Library::row_document`] makes them from [`super::rows::figure_rows`]:
+    /// the figure's text, then the article's title, folded once for them
+    /// all. `title` and `text` are buffers to fold into.
+    fn add_figure_documents(
+        &self,
+        a: usize,
+        index: &mut IndexBuilder,
+        title: &mut String,
+        text: &mut String,
+    ) {
         let (Some(article), Some(packed)) =
             (self.articles().get(a), self.entities.per_article.get(a))
         else {
-            return Vec::new();
+            return;
         };
         let figures = packed.figures();
         if figures.is_empty() {
-            return Vec::new();
+            return;
         }
-        let title = fold(&article.title);
-        figures
-            .iter()
-            .map(|f| Document::from_folded(vec![fold(&f.text), title.clone()]))
-            .collect()
+        title.clear();
+        fold_into(&article.title, title);
+        for f in &figures {
+            text.clear();
+            fold_into(&f.text, text);
+            index.add_folded([text.as_str(), title.as_str()]);
+        }
     }
 
     /// Sidebar rows for one article, grouped by kind in order of first mention.

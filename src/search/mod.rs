@@ -7,6 +7,7 @@
 //! fields; the document's score is the sum of each word's best field score.
 //! The scorer sits behind [`Scorer`] so it can be swapped.
 
+mod builder;
 mod cache;
 mod engine;
 mod last_field;
@@ -17,14 +18,13 @@ mod scratch;
 mod stored;
 mod tight;
 
+pub use builder::IndexBuilder;
 pub use engine::RANKED;
 pub use scorer::{
     byte_mask, is_subsequence, skim_bound, skim_profile_bound, FieldProfile, FuzzyScorer, Scorer,
 };
 pub use tight::skim_tight_bound;
 
-use foldhash::{HashMap, HashMapExt};
-use std::hash::BuildHasher;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Lowercases and strips diacritics (`Muhamad Ridwan Kamíl` → `muhamad ridwan kamil`).
@@ -37,6 +37,19 @@ pub fn fold(s: &str) -> String {
         return s.to_ascii_lowercase();
     }
     let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+/// [`fold`] into `out`, after what it holds: a caller folding many texts
+/// one after another reuses one buffer.
+pub fn fold_into(s: &str, out: &mut String) {
+    if s.is_ascii() {
+        let from = out.len();
+        out.push_str(s);
+        out[from..].make_ascii_lowercase();
+        return;
+    }
     for c in s.chars() {
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
@@ -48,7 +61,6 @@ pub fn fold(s: &str) -> String {
             }
         });
     }
-    out
 }
 
 /// One searchable item: its folded fields, most important first.
@@ -182,53 +194,11 @@ impl SearchIndex {
     /// fields are left empty).
     pub fn build(docs: impl IntoIterator<Item = Document>) -> Self {
         let docs = docs.into_iter();
-        let mut index = SearchIndex::default();
-        index.doc_starts.reserve(docs.size_hint().0 + 1);
-        index.masks.reserve(docs.size_hint().0);
-        // Hash of a text -> the first field with that hash (a collision only
-        // costs sharing).
-        let hasher = foldhash::fast::RandomState::default();
-        let mut seen: HashMap<u64, u32> = HashMap::new();
+        let mut builder = IndexBuilder::with_capacity(docs.size_hint().0);
         for doc in docs {
-            index.doc_starts.push(index.field_ids.len() as u32);
-            let mut mask = 0;
-            for f in &doc.fields {
-                let f = if index.text.len() + f.len() <= u32::MAX as usize {
-                    f.as_str()
-                } else {
-                    ""
-                };
-                let hash = hasher.hash_one(f);
-                let id = match seen.get(&hash) {
-                    Some(&id) if index.field_text(id) == f => id,
-                    found => {
-                        let id = index.fields.len() as u32;
-                        let start = index.text.len() as u32;
-                        index.text.push_str(f);
-                        index.fields.push(FieldInfo {
-                            profile: FieldProfile::of(f),
-                            start,
-                            end: index.text.len() as u32,
-                        });
-                        if found.is_none() {
-                            seen.insert(hash, id);
-                        }
-                        id
-                    }
-                };
-                let field_mask = index.fields[id as usize].profile.bytes;
-                mask |= field_mask;
-                index.field_ids.push(id);
-                index.slot_masks.push(field_mask);
-            }
-            index.masks.push(mask);
+            builder.add_folded(doc.fields.iter().map(String::as_str));
         }
-        index.doc_starts.push(index.field_ids.len() as u32);
-        index.text = memory::string(std::mem::take(&mut index.text));
-        index.fields = memory::vec(std::mem::take(&mut index.fields));
-        index.field_ids = memory::vec(std::mem::take(&mut index.field_ids));
-        index.slot_masks = memory::vec(std::mem::take(&mut index.slot_masks));
-        index
+        builder.finish()
     }
 
     /// The field ids of a document and their byte masks.
