@@ -7,10 +7,13 @@ use super::rows::CorpusRows;
 use crate::corpus::{Article, Corpus};
 use crate::entities::{build_index, official_document};
 use crate::entities::{EntityIndex, EntityKind, Official, Span};
-use crate::search::{fold_into, Document, IndexBuilder, SearchIndex};
+use crate::search::SearchIndex;
 use foldhash::{HashMap, HashMapExt};
 use rayon::prelude::*;
 use std::sync::{Arc, OnceLock};
+
+mod documents;
+pub use documents::article_document;
 
 /// Which entity a sidebar row, a filter or a highlight is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -224,72 +227,6 @@ impl Library {
         self.entities.officials.get(index)
     }
 
-    fn article_document(&self, a: usize) -> Document {
-        article_document(&self.corpus.articles[a], &self.entities, a)
-    }
-
-    /// A search index over sidebar rows (name, detail; officials with aliases).
-    pub fn row_index(&self, rows: &[EntityRow]) -> SearchIndex {
-        SearchIndex::build(rows.iter().map(|r| self.row_document(r)))
-    }
-
-    /// The search document of a sidebar row.
-    fn row_document(&self, r: &EntityRow) -> Document {
-        match (r.target, self.official(official_id(r))) {
-            (EntityRef::Official(_), Some(o)) => {
-                let mut fields = vec![r.name.to_string()];
-                fields.extend(official_document(o).fields().iter().cloned());
-                Document::new(fields)
-            }
-            _ => Document::new([&*r.name, r.detail.as_deref().unwrap_or_default()]),
-        }
-    }
-
-    /// The search index over the corpus rows, one document per row in
-    /// order; an article's figures are unpacked once, and their documents
-    /// are handed to the index without being made one by one.
-    fn corpus_row_index(&self, rows: &CorpusRows) -> SearchIndex {
-        let mut index = IndexBuilder::with_capacity(rows.len());
-        for r in rows.named() {
-            index.add_folded(self.row_document(r).fields().iter().map(String::as_str));
-        }
-        let mut title = String::new();
-        let mut text = String::new();
-        for a in 0..self.articles().len() {
-            self.add_figure_documents(a, &mut index, &mut title, &mut text);
-        }
-        index.finish()
-    }
-
-    /// Adds the search documents of article `a`'s figure rows, as
-    /// [`Library::row_document`] makes them from [`super::rows::figure_rows`]:
-    /// the figure's text, then the article's title, folded once for them
-    /// all. `title` and `text` are buffers to fold into.
-    fn add_figure_documents(
-        &self,
-        a: usize,
-        index: &mut IndexBuilder,
-        title: &mut String,
-        text: &mut String,
-    ) {
-        let (Some(article), Some(packed)) =
-            (self.articles().get(a), self.entities.per_article.get(a))
-        else {
-            return;
-        };
-        let figures = packed.figures();
-        if figures.is_empty() {
-            return;
-        }
-        title.clear();
-        fold_into(&article.title, title);
-        for f in &figures {
-            text.clear();
-            fold_into(&f.text, text);
-            index.add_folded([text.as_str(), title.as_str()]);
-        }
-    }
-
     /// Sidebar rows for one article, grouped by kind in order of first mention.
     pub fn article_rows(&self, a: usize) -> Vec<EntityRow> {
         let Some(found) = self.entities.article(a) else {
@@ -497,34 +434,7 @@ impl Library {
     }
 }
 
-fn official_id(row: &EntityRow) -> usize {
-    match row.target {
-        EntityRef::Official(i) => i,
-        _ => usize::MAX,
-    }
-}
-
 /// The level of a place as a lower-case Indonesian word (`kota`, `kabupaten`).
 pub fn level_name(level: crate::entities::PlaceLevel) -> String {
     format!("{level:?}").to_lowercase()
-}
-
-/// The search fields of article `a`: title, its officials' resolved names,
-/// site, date. The reader's filter and `warta find` both search these.
-pub fn article_document(article: &Article, entities: &EntityIndex, a: usize) -> Document {
-    let mut names: Vec<&str> = entities
-        .official_of_mention
-        .get(a)
-        .into_iter()
-        .flatten()
-        .filter_map(|&o| entities.officials.get(o))
-        .map(|o| o.name.as_str())
-        .collect();
-    names.dedup();
-    Document::new([
-        article.title.as_str(),
-        &names.join(" · "),
-        article.site.as_deref().unwrap_or_default(),
-        &article.date.map(|d| d.to_string()).unwrap_or_default(),
-    ])
 }
