@@ -277,3 +277,26 @@ fn plain_output_follows_the_language() {
     let out = warta(&["show", "nope", "--no-state"]);
     assert!(stderr(&out).contains("no article with id `nope`"));
 }
+
+/// The JSON commands stream their output; it stays byte for byte what
+/// printing a parsed `serde_json::Value` gives (keys in name order, two-space
+/// indent, a final newline), as it was when the output was built that way.
+#[test]
+fn json_output_is_laid_out_as_a_value_tree_prints_it() {
+    let commands: [&[&str]; 6] = [
+        &["list", "--json"],
+        &["entities", "--json"],
+        &["entities", "--kind", "official", "--json"],
+        &["find", "bupati", "--json"],
+        &["find", "tangerang", "--in", "articles", "--json"],
+        &["show", "002_68eda884bb9a4a5d", "--json"],
+    ];
+    for args in commands {
+        let out = warta(args);
+        assert!(out.status.success(), "{args:?}");
+        let text = stdout(&out);
+        let v: Value = serde_json::from_str(&text).unwrap();
+        let reprinted = format!("{}\n", serde_json::to_string_pretty(&v).unwrap());
+        assert_eq!(text, reprinted, "{args:?}");
+    }
+}

@@ -2,14 +2,16 @@
 
 use super::args::{Command, CorpusArgs};
 use super::settings::Settings;
-use super::write_stdout;
+use super::{write_json_stdout, write_stdout};
 use crate::app::Library;
-use crate::corpus::{Article, Corpus, LoadStats};
+use crate::corpus::{Article, ArticleDate, Corpus, LoadStats, TitleSource};
 use crate::entities::{resolve_packed, EntityIndex, PackedEntities};
 use crate::store::{entity_cache, Remembered};
 use crate::ui::strings::{tr, trf, Lang, S};
 use anyhow::{bail, Result};
+use serde::Serialize;
 use serde_json::{json, Value};
+use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::sync::Arc;
 
@@ -144,21 +146,17 @@ pub fn run_command(command: &Command, settings: &Settings) -> Result<()> {
 
 fn list(corpus: &Corpus, as_json: bool, marks: &Remembered) -> Result<()> {
     if as_json {
-        let rows: Vec<Value> = corpus
+        let rows: Vec<ArticleSummary> = corpus
             .articles
             .iter()
             .enumerate()
-            .map(|(i, a)| {
-                let mut v = article_summary(a);
-                v["bookmarked"] = json!(marks.bookmarks.contains(&i));
-                v["read"] = json!(marks.read.contains(&i));
-                v
+            .map(|(i, a)| ArticleSummary {
+                bookmarked: Some(marks.bookmarks.contains(&i)),
+                read: Some(marks.read.contains(&i)),
+                ..article_summary(a)
             })
             .collect();
-        return Ok(write_stdout(&format!(
-            "{}\n",
-            serde_json::to_string_pretty(&rows)?
-        ))?);
+        return Ok(write_json_stdout(&rows)?);
     }
     let id_width = corpus
         .articles
@@ -187,21 +185,47 @@ fn list(corpus: &Corpus, as_json: bool, marks: &Remembered) -> Result<()> {
     Ok(write_stdout(&out)?)
 }
 
-/// The fields every listing carries.
-pub(super) fn article_summary(a: &Article) -> Value {
-    json!({
-        "id": a.id,
-        "path": a.path.to_string_lossy(),
-        "title": a.title,
-        "title_source": a.title_source,
-        "date": a.date,
-        "site": a.site,
-        "author": a.author,
-        "dateline": a.dateline,
-        "words": a.words(),
-        "redecoded": a.redecoded,
-        "removed_controls": a.removed_controls,
-    })
+/// The fields every listing carries, borrowed from the article. Fields
+/// are in name order: the order JSON built as a `serde_json::Value` had,
+/// which scripts may have come to rely on.
+#[derive(Serialize)]
+pub(super) struct ArticleSummary<'a> {
+    author: Option<&'a str>,
+    /// In `list` only: whether the article is bookmarked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    bookmarked: Option<bool>,
+    date: Option<ArticleDate>,
+    dateline: Option<&'a str>,
+    id: &'a str,
+    path: Cow<'a, str>,
+    /// In `list` only: whether the article has been read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    read: Option<bool>,
+    redecoded: bool,
+    removed_controls: usize,
+    site: Option<&'a str>,
+    title: &'a str,
+    title_source: TitleSource,
+    words: usize,
+}
+
+/// The [`ArticleSummary`] of an article (without list marks).
+pub(super) fn article_summary(a: &Article) -> ArticleSummary<'_> {
+    ArticleSummary {
+        author: a.author.as_deref(),
+        bookmarked: None,
+        date: a.date,
+        dateline: a.dateline.as_deref(),
+        id: &a.id,
+        path: a.path.to_string_lossy(),
+        read: None,
+        redecoded: a.redecoded,
+        removed_controls: a.removed_controls,
+        site: a.site.as_deref(),
+        title: &a.title,
+        title_source: a.title_source,
+        words: a.words(),
+    }
 }
 
 fn show(corpus: &Corpus, id: &str, as_json: bool, lang: Lang) -> Result<()> {
@@ -210,7 +234,7 @@ fn show(corpus: &Corpus, id: &str, as_json: bool, lang: Lang) -> Result<()> {
     };
     let body = a.body.text();
     if as_json {
-        let mut v = article_summary(a);
+        let mut v = serde_json::to_value(article_summary(a))?;
         v["body"] = json!(body);
         match crate::corpus::read_raw(a) {
             Ok(raw) => v["raw"] = json!(raw),

@@ -1,44 +1,172 @@
 //! `warta entities` and `warta find`.
 
 use super::args::{EntityKindArg, FindScope};
-use super::commands::article_summary;
-use super::write_stdout;
+use super::commands::{article_summary, ArticleSummary};
+use super::{write_json_stdout, write_stdout};
 use crate::app::library::article_document;
 use crate::corpus::Corpus;
-use crate::entities::{official_document, EntityIndex};
+use crate::entities::{official_document, EntityIndex, PlaceLevel};
 use crate::search::{FilterQuery, FuzzyScorer, SearchIndex};
 use crate::ui::strings::{tr, trf, Lang, S};
 use anyhow::Result;
-use serde_json::{json, Value};
+use serde::ser::{SerializeSeq, Serializer};
+use serde::Serialize;
 use std::fmt::Write as _;
 
-/// Article ids for a list of article indices.
-fn ids(corpus: &Corpus, articles: &[usize]) -> Vec<String> {
-    articles
+/// The ids of some articles, joined for people.
+fn joined_ids(corpus: &Corpus, articles: &[usize]) -> String {
+    let ids: Vec<&str> = articles
         .iter()
-        .map(|&i| corpus.articles[i].id.clone())
-        .collect()
+        .map(|&i| corpus.articles[i].id.as_str())
+        .collect();
+    ids.join(", ")
 }
 
-fn officials_json(
-    corpus: &Corpus,
-    index: &EntityIndex,
+/// The ids of some articles, serialised as a list without being collected.
+struct Ids<'a> {
+    corpus: &'a Corpus,
+    articles: &'a [usize],
+}
+
+impl Serialize for Ids<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(
+            self.articles
+                .iter()
+                .map(|&i| self.corpus.articles[i].id.as_str()),
+        )
+    }
+}
+
+/// An official as JSON. Every JSON object here has its fields in name
+/// order, the order the output had when it was built as `serde_json::Value`.
+#[derive(Serialize)]
+struct OfficialJson<'a> {
+    aliases: &'a [String],
+    articles: Ids<'a>,
+    mentions: usize,
+    name: &'a str,
+    roles: Vec<RoleJson<'a>>,
+}
+
+/// One of an official's roles as JSON.
+#[derive(Serialize)]
+struct RoleJson<'a> {
+    articles: Ids<'a>,
+    institution: Option<&'a str>,
+    position: &'a str,
+}
+
+/// An organisation or a programme as JSON.
+#[derive(Serialize)]
+struct NamedJson<'a> {
+    articles: Ids<'a>,
+    expansion: Option<&'a str>,
+    name: &'a str,
+}
+
+impl<'a> NamedJson<'a> {
+    fn new(
+        corpus: &'a Corpus,
+        name: &'a str,
+        expansion: &'a Option<String>,
+        articles: &'a [usize],
+    ) -> Self {
+        NamedJson {
+            articles: Ids { corpus, articles },
+            expansion: expansion.as_deref(),
+            name,
+        }
+    }
+}
+
+/// A place as JSON.
+#[derive(Serialize)]
+struct PlaceJson<'a> {
+    articles: Ids<'a>,
+    kind: PlaceLevel,
+    name: &'a str,
+}
+
+/// A figure as JSON.
+#[derive(Serialize)]
+struct FigureJson<'a> {
+    article: &'a str,
+    text: &'a str,
+}
+
+/// Every figure of the corpus, unpacked one article at a time as it is
+/// serialised.
+struct Figures<'a> {
+    corpus: &'a Corpus,
+    index: &'a EntityIndex,
+}
+
+impl Serialize for Figures<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(None)?;
+        for (a, packed) in self.index.per_article.iter().enumerate() {
+            let article = self.corpus.articles[a].id.as_str();
+            for f in packed.figures() {
+                seq.serialize_element(&FigureJson {
+                    article,
+                    text: &f.text,
+                })?;
+            }
+        }
+        seq.end()
+    }
+}
+
+/// `warta entities --json`: the kinds asked for, each a list.
+#[derive(Serialize)]
+struct EntitiesJson<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    figures: Option<Figures<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    officials: Option<Vec<OfficialJson<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    organizations: Option<Vec<NamedJson<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    places: Option<Vec<PlaceJson<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    programs: Option<Vec<NamedJson<'a>>>,
+}
+
+/// `warta find --json`: the scopes asked for, each a list.
+#[derive(Serialize)]
+struct FindJson<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    articles: Option<Vec<ArticleSummary<'a>>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    officials: Option<Vec<OfficialJson<'a>>>,
+}
+
+/// The officials at the indices `which`, as JSON.
+fn officials_json<'a>(
+    corpus: &'a Corpus,
+    index: &'a EntityIndex,
     which: impl Iterator<Item = usize>,
-) -> Vec<Value> {
+) -> Vec<OfficialJson<'a>> {
+    let ids = |articles: &'a [usize]| Ids { corpus, articles };
     which
         .map(|i| {
             let o = &index.officials[i];
-            json!({
-                "name": o.name,
-                "aliases": o.aliases,
-                "roles": o.roles.iter().map(|r| json!({
-                    "position": r.position,
-                    "institution": r.institution,
-                    "articles": ids(corpus, &r.articles),
-                })).collect::<Vec<_>>(),
-                "articles": ids(corpus, &o.articles),
-                "mentions": o.mentions,
-            })
+            OfficialJson {
+                aliases: &o.aliases,
+                articles: ids(&o.articles),
+                mentions: o.mentions,
+                name: &o.name,
+                roles: o
+                    .roles
+                    .iter()
+                    .map(|r| RoleJson {
+                        articles: ids(&r.articles),
+                        institution: r.institution.as_deref(),
+                        position: &r.position,
+                    })
+                    .collect(),
+            }
         })
         .collect()
 }
@@ -53,40 +181,32 @@ pub fn entities(
 ) -> Result<()> {
     let wants = |k: EntityKindArg| kind.is_none_or(|w| w == k);
     if as_json {
-        let mut out = serde_json::Map::new();
-        let mut add = |kind: EntityKindArg, key: &str, rows: &dyn Fn() -> Vec<Value>| {
-            if wants(kind) {
-                out.insert(key.into(), Value::Array(rows()));
-            }
-        };
-        add(EntityKindArg::Official, "officials", &|| {
-            officials_json(corpus, index, 0..index.officials.len())
-        });
-        add(EntityKindArg::Organization, "organizations", &|| {
-            let rows = index.organizations.iter();
-            rows.map(|o| json!({"name": o.name, "expansion": o.expansion, "articles": ids(corpus, &o.articles)})).collect()
-        });
-        add(EntityKindArg::Place, "places", &|| {
-            let rows = index.places.iter();
-            rows.map(
-                |p| json!({"name": p.name, "kind": p.level, "articles": ids(corpus, &p.articles)}),
-            )
-            .collect()
-        });
-        add(EntityKindArg::Program, "programs", &|| {
-            let rows = index.programs.iter();
-            rows.map(|p| json!({"name": p.name, "expansion": p.expansion, "articles": ids(corpus, &p.articles)})).collect()
-        });
-        add(EntityKindArg::Figure, "figures", &|| {
-            let figures = index.figures();
-            let rows = figures.iter();
-            rows.map(|f| json!({"text": f.text, "article": corpus.articles[f.article].id}))
+        let ids = |articles| Ids { corpus, articles };
+        let out = EntitiesJson {
+            figures: wants(EntityKindArg::Figure).then_some(Figures { corpus, index }),
+            officials: wants(EntityKindArg::Official)
+                .then(|| officials_json(corpus, index, 0..index.officials.len())),
+            organizations: wants(EntityKindArg::Organization).then(|| {
+                let rows = index.organizations.iter();
+                rows.map(|o| NamedJson::new(corpus, &o.name, &o.expansion, &o.articles))
+                    .collect()
+            }),
+            places: wants(EntityKindArg::Place).then(|| {
+                let rows = index.places.iter();
+                rows.map(|p| PlaceJson {
+                    articles: ids(&p.articles),
+                    kind: p.level,
+                    name: &p.name,
+                })
                 .collect()
-        });
-        return Ok(write_stdout(&format!(
-            "{}\n",
-            serde_json::to_string_pretty(&Value::Object(out))?
-        ))?);
+            }),
+            programs: wants(EntityKindArg::Program).then(|| {
+                let rows = index.programs.iter();
+                rows.map(|p| NamedJson::new(corpus, &p.name, &p.expansion, &p.articles))
+                    .collect()
+            }),
+        };
+        return Ok(write_json_stdout(&out)?);
     }
     let mut out = String::new();
     if wants(EntityKindArg::Official) {
@@ -108,7 +228,7 @@ pub fn entities(
                     out,
                     "    {}{inst}  [{}]",
                     r.position,
-                    ids(corpus, &r.articles).join(", ")
+                    joined_ids(corpus, &r.articles)
                 );
             }
         }
@@ -212,24 +332,16 @@ pub fn find(
         Vec::new()
     };
     if as_json {
-        let mut out = serde_json::Map::new();
-        if wants(FindScope::Officials) {
-            out.insert(
-                "officials".into(),
-                json!(officials_json(corpus, index, officials.into_iter())),
-            );
-        }
-        if wants(FindScope::Articles) {
-            let v: Vec<Value> = articles
-                .iter()
-                .map(|&i| article_summary(&corpus.articles[i]))
-                .collect();
-            out.insert("articles".into(), json!(v));
-        }
-        return Ok(write_stdout(&format!(
-            "{}\n",
-            serde_json::to_string_pretty(&Value::Object(out))?
-        ))?);
+        let out = FindJson {
+            articles: wants(FindScope::Articles).then(|| {
+                let rows = articles.iter();
+                rows.map(|&i| article_summary(&corpus.articles[i]))
+                    .collect()
+            }),
+            officials: wants(FindScope::Officials)
+                .then(|| officials_json(corpus, index, officials.iter().copied())),
+        };
+        return Ok(write_json_stdout(&out)?);
     }
     let mut out = String::new();
     if wants(FindScope::Officials) {
@@ -247,7 +359,7 @@ pub fn find(
                 out,
                 "  {}  —  {role}  [{}]",
                 o.name,
-                ids(corpus, &o.articles).join(", ")
+                joined_ids(corpus, &o.articles)
             );
         }
     }
