@@ -45,13 +45,13 @@ pub trait Scorer: Send + Sync {
 /// gives them a bonus), and its first byte.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct FieldProfile {
-    /// One bit per byte class present (see [`byte_bit`]).
+    /// One bit per byte class present (see `byte_bit`).
     pub bytes: u64,
     /// One bit per byte class present somewhere after the first byte with a
     /// position bonus (after a separator or punctuation, or a case change).
     pub heads: u64,
     /// One bit per pair of adjacent bytes that may occur (a 256-bit hash
-    /// set, see [`pair_bit`]): without the pair, a char cannot continue a chunk.
+    /// set, see `pair_bit`): without the pair, a char cannot continue a chunk.
     pub pairs: [u64; 4],
     /// The first byte; 0 for an empty field.
     pub first: u8,

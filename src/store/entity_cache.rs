@@ -8,7 +8,7 @@
 //! warta may extract differently, so it starts from an empty cache.
 //!
 //! Layout: magic `WARTAENT`, format version (u32), stamp (u64), entry
-//! count (u64), then the entries in lz4 blocks of about [`BLOCK`] plain
+//! count (u64), then the entries in lz4 blocks of about `BLOCK` plain
 //! bytes, each with its plain and compressed lengths before it (u32, u32);
 //! per entry the hash (u64), body length (u64), packed length (u32) and
 //! packed bytes, never split across blocks; last, XXH3-64 of everything
