@@ -13,6 +13,7 @@ use crate::corpus::{is_article_file, visible_entries, FileStamps};
 use rayon::prelude::*;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant, UNIX_EPOCH};
 use tokio::sync::mpsc::Sender;
@@ -25,7 +26,7 @@ const MAX_DEPTH: usize = 32;
 /// modification time. Taken on the calling thread alone, as the watcher
 /// walks.
 pub fn fingerprint(paths: &[PathBuf]) -> u64 {
-    walk(paths, false, false).0.corpus
+    walk(paths, false, false, None).0.corpus
 }
 
 /// Starts the watcher: a thread of its own, at the lowest CPU priority,
@@ -95,7 +96,7 @@ pub struct Fingerprints {
 
 /// Both fingerprints of the files under `paths`.
 pub fn fingerprints(paths: &[PathBuf]) -> Fingerprints {
-    walk(paths, false, true).0
+    walk(paths, false, true, None).0
 }
 
 /// [`fingerprints`], and each article file's stamp (size, modification
@@ -103,13 +104,27 @@ pub fn fingerprints(paths: &[PathBuf]) -> Fingerprints {
 /// which files are unchanged since an earlier one (see
 /// [`crate::corpus::Reuse`]).
 pub fn fingerprints_with_stamps(paths: &[PathBuf]) -> (Fingerprints, FileStamps) {
-    walk(paths, true, true)
+    walk(paths, true, true, None)
+}
+
+/// [`fingerprints_with_stamps`], adding one to `found` for each article
+/// file as the walk comes to it, for a progress line to show.
+pub fn fingerprints_with_stamps_counted(
+    paths: &[PathBuf],
+    found: &AtomicU64,
+) -> (Fingerprints, FileStamps) {
+    walk(paths, true, true, Some(found))
 }
 
 /// The fingerprints (and stamps, when `stamped`), with each folder's
 /// entries looked up on every core when `parallel`.
-fn walk(paths: &[PathBuf], stamped: bool, parallel: bool) -> (Fingerprints, FileStamps) {
-    let mut h = Hashes::new(stamped, parallel);
+fn walk(
+    paths: &[PathBuf],
+    stamped: bool,
+    parallel: bool,
+    found: Option<&AtomicU64>,
+) -> (Fingerprints, FileStamps) {
+    let mut h = Hashes::new(stamped, parallel, found);
     for p in paths {
         // the roots as given, so the same files under other names differ
         h.all.add(p.as_os_str().as_encoded_bytes());
@@ -140,22 +155,25 @@ impl Fnv {
     }
 }
 
-struct Hashes {
+struct Hashes<'f> {
     corpus: Fnv,
     all: Fnv,
     /// The article files' stamps by path key, when asked for.
     stamps: Option<Vec<(u64, u64)>>,
     /// Whether a folder's entries are looked up on every core.
     parallel: bool,
+    /// Counts the article files walked, when given.
+    found: Option<&'f AtomicU64>,
 }
 
-impl Hashes {
-    fn new(stamped: bool, parallel: bool) -> Self {
+impl<'f> Hashes<'f> {
+    fn new(stamped: bool, parallel: bool, found: Option<&'f AtomicU64>) -> Self {
         Hashes {
             corpus: Fnv::new(),
             all: Fnv::new(),
             stamps: stamped.then(Vec::new),
             parallel,
+            found,
         }
     }
 }
@@ -169,7 +187,11 @@ fn visit(path: &Path, depth: usize, given: bool, h: &mut Hashes) {
     if meta.is_dir() {
         visit_dir(path, depth, h);
     } else {
-        let stamp = add_file(path, &meta, given || is_article_file(path), h);
+        let corpus = given || is_article_file(path);
+        if let (true, Some(found)) = (corpus, h.found) {
+            found.fetch_add(1, Ordering::Relaxed);
+        }
+        let stamp = add_file(path, &meta, corpus, h);
         if let (Some(stamps), Some(stamp)) = (&mut h.stamps, stamp) {
             stamps.push(stamp);
         }
@@ -195,10 +217,10 @@ fn visit_dir(dir: &Path, depth: usize, h: &mut Hashes) {
     // of its own, folded in name order; one that adds nothing to a hash
     // leaves it as is. A file's stamp comes back beside its hashes (a list
     // per file would be an allocation per file).
-    let (stamped, parallel) = (h.stamps.is_some(), h.parallel);
+    let (stamped, parallel, found) = (h.stamps.is_some(), h.parallel, h.found);
     let look_up = |entry: &fs::DirEntry| {
         // (an empty list allocates nothing)
-        let mut c = Hashes::new(stamped, parallel);
+        let mut c = Hashes::new(stamped, parallel, found);
         let path = entry.path();
         let mut stamp = None;
         match entry.file_type() {
@@ -206,6 +228,9 @@ fn visit_dir(dir: &Path, depth: usize, h: &mut Hashes) {
             Ok(kind) if kind.is_file() => match entry.metadata() {
                 Ok(meta) => {
                     let corpus = is_article_file(&path);
+                    if let (true, Some(found)) = (corpus, found) {
+                        found.fetch_add(1, Ordering::Relaxed);
+                    }
                     stamp = add_file(&path, &meta, corpus, &mut c);
                 }
                 Err(_) => visit(&path, depth + 1, false, &mut c),
@@ -298,6 +323,29 @@ mod tests {
         assert_ne!(changed, one);
         fs::remove_file(dir.path().join("a.txt")).unwrap();
         assert_eq!(fingerprint(&paths), empty);
+    }
+
+    #[test]
+    fn the_counted_walk_counts_the_article_files_and_stamps_the_same() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir_all(dir.path().join("sub/deeper")).unwrap();
+        for name in ["1.txt", "sub/2.md", "sub/deeper/3.jsonl", "sub/4"] {
+            fs::write(dir.path().join(name), "Judul\n\nIsi.").unwrap();
+        }
+        for other in ["notes.bin", ".hidden.txt", "sub/.x.md", "sub/img.png"] {
+            fs::write(dir.path().join(other), "x").unwrap();
+        }
+        let lone = dir.path().join("notes.bin");
+        let paths = vec![dir.path().to_path_buf(), lone];
+        let found = AtomicU64::new(0);
+        let (prints, stamps) = fingerprints_with_stamps_counted(&paths, &found);
+        // Four article files in the folder, and the file given by name
+        // (read as an article whatever its extension).
+        assert_eq!(found.load(Ordering::Relaxed), 5);
+        let (plain_prints, plain_stamps) = fingerprints_with_stamps(&paths);
+        assert_eq!(prints, plain_prints);
+        assert_eq!(stamps.len(), plain_stamps.len());
+        assert_eq!(stamps.len(), 5);
     }
 
     #[test]

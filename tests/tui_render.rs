@@ -170,7 +170,20 @@ fn loading_shows_progress_then_indexing() {
     use warta::app::{update, Action, LoadProgress};
     let mut s = State::new(warta::ui::strings::Lang::En, (120, 20));
     assert!(screen(&s).contains("Loading articles…"));
+    // Before reading: the files the walk has found so far.
+    let walking = LoadProgress {
+        files_found: 4321,
+        elapsed_ms: 300,
+        ..LoadProgress::default()
+    };
+    update(&mut s, Action::LoadProgress(walking));
+    let text = screen(&s);
+    assert!(
+        text.contains("Loading articles… 4321 files found"),
+        "{text}"
+    );
     let mut p = LoadProgress {
+        files_found: 10000,
         files_done: 2500,
         files_total: 10000,
         bytes: 8_700_000,
@@ -219,6 +232,7 @@ fn a_preview_lists_the_first_articles_with_the_load_progress_below() {
     update(
         &mut s,
         Action::LoadProgress(LoadProgress {
+            files_found: 10000,
             files_done: 2048,
             files_total: 10000,
             bytes: 7_100_000,

@@ -165,6 +165,9 @@ pub struct RawRead {
 pub struct LoadProgress {
     /// Files read and parsed.
     pub files_done: u64,
+    /// Article files found by the walk before reading (see
+    /// [`crate::corpus::LoadStats::files_found`]).
+    pub files_found: u64,
     /// Files found.
     pub files_total: u64,
     /// Bytes read.

@@ -54,6 +54,9 @@ pub struct LoadStats {
     pub read_nanos: AtomicU64,
     /// Nanoseconds spent decoding, sanitising and parsing.
     pub parse_nanos: AtomicU64,
+    /// Article files found by the walk that keys the library snapshot, as
+    /// it goes (the reader shows them before the files are read).
+    pub files_found: AtomicU64,
     /// Files found by the walk.
     pub files_total: AtomicU64,
     /// Files read and parsed so far.

@@ -98,6 +98,7 @@ fn spawn_progress(
         loop {
             interval.tick().await;
             let progress = LoadProgress {
+                files_found: stats.files_found.load(Ordering::Relaxed),
                 files_done: stats.files_done.load(Ordering::Relaxed),
                 files_total: stats.files_total.load(Ordering::Relaxed),
                 bytes: stats.bytes_done.load(Ordering::Relaxed),
@@ -114,10 +115,14 @@ fn spawn_progress(
 
 /// Fingerprints the opened folders and stamps their files, on a blocking
 /// thread (before a build: the stamps tell which files an earlier
-/// snapshot still holds).
-async fn fingerprint_with_stamps(paths: Vec<PathBuf>) -> Option<(Fingerprints, Arc<FileStamps>)> {
+/// snapshot still holds), counting the article files in `stats` as it goes.
+async fn fingerprint_with_stamps(
+    paths: Vec<PathBuf>,
+    stats: Arc<LoadStats>,
+) -> Option<(Fingerprints, Arc<FileStamps>)> {
     tokio::task::spawn_blocking(move || {
-        let (prints, stamps) = crate::watch::fingerprints_with_stamps(&paths);
+        let (prints, stamps) =
+            crate::watch::fingerprints_with_stamps_counted(&paths, &stats.files_found);
         (prints, Arc::new(stamps))
     })
     .await
@@ -150,15 +155,17 @@ pub(super) fn spawn_loader(
     tokio::spawn(async move {
         let watched = !args.paths.is_empty();
         let paths = args.paths.clone();
+        // Progress is shown from the start: the walk before the build
+        // counts the files it finds.
+        let stats = Arc::new(LoadStats::default());
+        let indexing = Arc::new(AtomicBool::new(false));
+        let progress = spawn_progress(stats.clone(), indexing.clone(), errors.clone());
         let files = if watched {
-            fingerprint_with_stamps(paths.clone()).await
+            fingerprint_with_stamps(paths.clone(), stats.clone()).await
         } else {
             None
         };
         let seen = files.as_ref().map_or(0, |(f, _)| f.corpus);
-        let stats = Arc::new(LoadStats::default());
-        let indexing = Arc::new(AtomicBool::new(false));
-        let progress = spawn_progress(stats.clone(), indexing.clone(), errors.clone());
         let first = build(
             args.clone(),
             cache.clone(),
@@ -192,7 +199,7 @@ pub(super) fn spawn_loader(
         }
         while changed.recv().await.is_some() {
             // stamped in a walk of its own: the key must come with them
-            let files = fingerprint_with_stamps(paths.clone()).await;
+            let files = fingerprint_with_stamps(paths.clone(), Arc::default()).await;
             let Ok(built) = build(
                 args.clone(),
                 cache.clone(),

@@ -45,7 +45,9 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
             Some(e) => trf(lang, S::LoadFailed, &[e]),
             None => match state.load_progress {
                 Some(p) if p.indexing => trf(lang, S::Indexing, &[&p.articles]),
-                Some(p) if p.files_total > 0 => super::status::progress_text(lang, &p),
+                Some(p) if p.files_total > 0 || p.files_found > 0 => {
+                    super::status::progress_text(lang, &p)
+                }
                 _ => tr(lang, S::Loading).to_string(),
             },
         };

@@ -35,8 +35,12 @@ pub fn filter_summary(lang: Lang, f: &TextFilter) -> String {
     )
 }
 
-/// The loading line: files read of all, megabytes, articles per second.
+/// The loading line: files read of all, megabytes, articles per second;
+/// before reading starts, the files found so far.
 pub fn progress_text(lang: Lang, p: &LoadProgress) -> String {
+    if p.files_total == 0 {
+        return trf(lang, S::LoadingFound, &[&p.files_found]);
+    }
     let rate = p.articles * 1000 / p.elapsed_ms.max(1);
     let mb = format!("{:.1}", p.bytes as f64 / 1e6);
     trf(

@@ -64,6 +64,7 @@ strings! {
     // empty states and notices
     Loading => "Loading articles…", "Memuat artikel…";
     LoadingProgress => "Loading articles… {} of {} files · {} MB · {} articles/s", "Memuat artikel… {} dari {} berkas · {} MB · {} artikel/detik";
+    LoadingFound => "Loading articles… {} files found", "Memuat artikel… {} berkas ditemukan";
     Indexing => "Finding officials, places and programmes in {} articles…", "Mencari pejabat, tempat dan program di {} artikel…";
     LoadFailed => "Could not load the corpus: {}", "Korpus tidak dapat dimuat: {}";
     NoArticles => "No articles match. Esc clears the filter.", "Tidak ada artikel yang cocok. Esc menghapus saringan.";
