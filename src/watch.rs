@@ -187,11 +187,7 @@ fn visit(path: &Path, depth: usize, given: bool, h: &mut Hashes) {
     if meta.is_dir() {
         visit_dir(path, depth, h);
     } else {
-        let corpus = given || is_article_file(path);
-        if let (true, Some(found)) = (corpus, h.found) {
-            found.fetch_add(1, Ordering::Relaxed);
-        }
-        let stamp = add_file(path, &meta, corpus, h);
+        let stamp = add_file(path, &meta, given || is_article_file(path), h);
         if let (Some(stamps), Some(stamp)) = (&mut h.stamps, stamp) {
             stamps.push(stamp);
         }
@@ -228,9 +224,6 @@ fn visit_dir(dir: &Path, depth: usize, h: &mut Hashes) {
             Ok(kind) if kind.is_file() => match entry.metadata() {
                 Ok(meta) => {
                     let corpus = is_article_file(&path);
-                    if let (true, Some(found)) = (corpus, found) {
-                        found.fetch_add(1, Ordering::Relaxed);
-                    }
                     stamp = add_file(&path, &meta, corpus, &mut c);
                 }
                 Err(_) => visit(&path, depth + 1, false, &mut c),
@@ -259,8 +252,9 @@ fn visit_dir(dir: &Path, depth: usize, h: &mut Hashes) {
     }
 }
 
-/// Adds a file to the hashes; gives its stamp (path key, stamp) when it is
-/// a corpus file and `h` takes stamps.
+/// Adds a file to the hashes (and counts it in `h.found` when it is a
+/// corpus file); gives its stamp (path key, stamp) when it is a corpus
+/// file and `h` takes stamps.
 fn add_file(path: &Path, meta: &fs::Metadata, corpus: bool, h: &mut Hashes) -> Option<(u64, u64)> {
     let modified = meta
         .modified()
@@ -275,6 +269,9 @@ fn add_file(path: &Path, meta: &fs::Metadata, corpus: bool, h: &mut Hashes) -> O
     h.all.add(&changed.to_le_bytes());
     if !corpus {
         return None;
+    }
+    if let Some(found) = h.found {
+        found.fetch_add(1, Ordering::Relaxed);
     }
     h.corpus.add(name);
     h.corpus.add(&meta.len().to_le_bytes());

@@ -88,6 +88,11 @@ impl Document {
     pub fn fields(&self) -> &[String] {
         &self.fields
     }
+
+    /// The folded fields, taken out.
+    pub fn into_fields(self) -> Vec<String> {
+        self.fields
+    }
 }
 
 /// A matching document and its score (higher is better). Eight bytes: an

@@ -6,7 +6,7 @@ use super::{EntityRef, EntityRow, Library};
 use crate::app::rows::CorpusRows;
 use crate::corpus::Article;
 use crate::entities::{official_document, EntityIndex};
-use crate::search::{fold_into, Document, IndexBuilder, SearchIndex};
+use crate::search::{fold, fold_into, Document, IndexBuilder, SearchIndex};
 
 impl Library {
     /// The search document of article `a` (see [`article_document`]).
@@ -23,9 +23,10 @@ impl Library {
     fn row_document(&self, r: &EntityRow) -> Document {
         match (r.target, self.official(official_id(r))) {
             (EntityRef::Official(_), Some(o)) => {
-                let mut fields = vec![r.name.to_string()];
-                fields.extend(official_document(o).fields().iter().cloned());
-                Document::new(fields)
+                // The official's own fields come folded.
+                let mut fields = vec![fold(&r.name)];
+                fields.extend(official_document(o).into_fields());
+                Document::from_folded(fields)
             }
             _ => Document::new([&*r.name, r.detail.as_deref().unwrap_or_default()]),
         }
