@@ -124,60 +124,78 @@ pub struct FoundDate {
     pub end: usize,
 }
 
+/// How far past the start of the best date found so far the numeric and
+/// ISO forms are looked for: neither is longer than 39 bytes (digits may be
+/// up to four bytes each), and `\b` after one looks at one more character.
+const SHORT_FORM_REACH: usize = 64;
+
 /// Finds the first complete date (with a year) in `text`.
+///
+/// A form's match counts only when it starts before the best found so far,
+/// so the numeric and ISO forms, which are short, are looked for only up to
+/// [`SHORT_FORM_REACH`] past that start: what comes later cannot change
+/// their matches that start before it. A dated body is thus scanned once
+/// to its date, not three times to its end.
 pub fn find_full_date(text: &str) -> Option<FoundDate> {
-    let mut best: Option<FoundDate> = None;
-    let mut consider = |found: Option<FoundDate>| {
-        if let Some(f) = found {
-            if best.is_none_or(|b| f.start < b.start) {
-                best = Some(f);
-            }
-        }
-    };
     let chars = WordChars::of(text);
-    consider(
-        WORD_DATE
-            .for_text(&chars)
-            .captures_iter(text)
-            .find_map(|c| {
-                let day: u32 = c[1].parse().ok()?;
-                let month = month_number(&c[2])?;
-                let year: i32 = c[3].parse().ok()?;
-                let m = c.get(0)?;
-                make_date(Some(year), month.into(), day).map(|date| FoundDate {
-                    date,
-                    start: m.start(),
-                    end: m.end(),
-                })
-            }),
-    );
-    consider(
-        NUMERIC_DATE
-            .for_text(&chars)
-            .captures_iter(text)
-            .find_map(|c| {
-                if c[2] != c[4] {
-                    return None;
-                }
-                let m = c.get(0)?;
-                make_date(c[5].parse().ok(), c[3].parse().ok()?, c[1].parse().ok()?).map(|date| {
-                    FoundDate {
-                        date,
-                        start: m.start(),
-                        end: m.end(),
-                    }
-                })
-            }),
-    );
-    consider(ISO_DATE.for_text(&chars).captures_iter(text).find_map(|c| {
-        let m = c.get(0)?;
-        make_date(c[1].parse().ok(), c[2].parse().ok()?, c[3].parse().ok()?).map(|date| FoundDate {
-            date,
-            start: m.start(),
-            end: m.end(),
-        })
-    }));
-    best
+    let mut best = WORD_DATE
+        .for_text(&chars)
+        .captures_iter(text)
+        .find_map(|c| {
+            let day: u32 = c[1].parse().ok()?;
+            let month = month_number(&c[2])?;
+            let year: i32 = c[3].parse().ok()?;
+            found(c.get(0)?, make_date(Some(year), month.into(), day)?)
+        });
+    let numeric = NUMERIC_DATE
+        .for_text(&chars)
+        .captures_iter(reach(text, best))
+        .find_map(|c| {
+            if c[2] != c[4] {
+                return None;
+            }
+            let date = make_date(c[5].parse().ok(), c[3].parse().ok()?, c[1].parse().ok()?)?;
+            found(c.get(0)?, date)
+        });
+    best = earlier(best, numeric);
+    let iso = ISO_DATE
+        .for_text(&chars)
+        .captures_iter(reach(text, best))
+        .find_map(|c| {
+            let date = make_date(c[1].parse().ok(), c[2].parse().ok()?, c[3].parse().ok()?)?;
+            found(c.get(0)?, date)
+        });
+    earlier(best, iso)
+}
+
+fn found(m: regex::Match, date: ArticleDate) -> Option<FoundDate> {
+    Some(FoundDate {
+        date,
+        start: m.start(),
+        end: m.end(),
+    })
+}
+
+/// The part of `text` where a short form may start a match before `best`.
+fn reach(text: &str, best: Option<FoundDate>) -> &str {
+    let Some(best) = best else {
+        return text;
+    };
+    let mut cut = best.start.saturating_add(SHORT_FORM_REACH).min(text.len());
+    while !text.is_char_boundary(cut) {
+        cut += 1;
+    }
+    &text[..cut]
+}
+
+/// `found` when it starts before `best` (on a tie the form looked for
+/// first wins).
+fn earlier(best: Option<FoundDate>, found: Option<FoundDate>) -> Option<FoundDate> {
+    match (best, found) {
+        (Some(b), Some(f)) if f.start < b.start => Some(f),
+        (None, f) => f,
+        (b, _) => b,
+    }
 }
 
 /// Finds the first day/month aside without a year, such as `(7/8)`.
@@ -277,6 +295,95 @@ mod tests {
 
     fn full(s: &str) -> Option<String> {
         find_full_date(s).map(|f| f.date.to_string())
+    }
+
+    /// Every form looked for over the whole text, the earliest valid one
+    /// kept: what [`find_full_date`] must give.
+    fn earliest_over_whole_text(text: &str) -> Option<FoundDate> {
+        let chars = WordChars::of(text);
+        let word = WORD_DATE
+            .for_text(&chars)
+            .captures_iter(text)
+            .find_map(|c| {
+                let date = make_date(
+                    Some(c[3].parse().ok()?),
+                    month_number(&c[2])?.into(),
+                    c[1].parse().ok()?,
+                )?;
+                found(c.get(0)?, date)
+            });
+        let numeric = NUMERIC_DATE
+            .for_text(&chars)
+            .captures_iter(text)
+            .find_map(|c| {
+                (c[2] == c[4]).then_some(())?;
+                let date = make_date(c[5].parse().ok(), c[3].parse().ok()?, c[1].parse().ok()?)?;
+                found(c.get(0)?, date)
+            });
+        let iso = ISO_DATE.for_text(&chars).captures_iter(text).find_map(|c| {
+            let date = make_date(c[1].parse().ok(), c[2].parse().ok()?, c[3].parse().ok()?)?;
+            found(c.get(0)?, date)
+        });
+        [word, numeric, iso]
+            .into_iter()
+            .flatten()
+            .fold(None, |best: Option<FoundDate>, f| {
+                if best.is_none_or(|b| f.start < b.start) {
+                    Some(f)
+                } else {
+                    best
+                }
+            })
+    }
+
+    #[test]
+    fn looking_for_short_forms_only_near_the_best_date_finds_the_same() {
+        let firsts = [
+            "",
+            "5 Mei 2021",
+            "Senin, 31 Februari 2020",
+            "Rabu  7 - Agustus -  2019",
+            "sebanyak 30 orang 2020",
+        ];
+        let seconds = [
+            "01/02/2020",
+            "32/01/2020",
+            "1/2-2020",
+            "2021-03-04",
+            "2021-13-04",
+            "2021-03-04T10:00",
+            "١٢/٠٣/٢٠٢٤",
+            "٢٠٢١-٠٣-٠٤",
+            "12/03/20245",
+            "29.02.2021",
+            // an ISO date that a numeric one overlaps: the ISO starts first
+            "2021-03-04-2020",
+            "١٩٩٩-١٢-٣١-٢٠٢٠",
+        ];
+        let fillers = ["", " ", "x", "Ésa ", "pukul 10.00 ", "dan é"];
+        let mut compared = 0;
+        for first in firsts {
+            for second in seconds {
+                for filler in fillers {
+                    for gap in [0, 1, 20, 30, 40, 50, 55, 60, 63, 64, 65, 70, 100] {
+                        let pad = "a".repeat(gap);
+                        for text in [
+                            format!("{first}{filler}{pad}{second} lalu 2020-01-01"),
+                            format!("{second}{filler}{pad}{first}"),
+                            format!("{filler}{first}{pad} {second}{filler}{second}"),
+                        ] {
+                            assert_eq!(
+                                find_full_date(&text),
+                                earliest_over_whole_text(&text),
+                                "{text:?}"
+                            );
+                            compared += 1;
+                        }
+                    }
+                }
+            }
+        }
+        assert_eq!(compared, 5 * 12 * 6 * 13 * 3);
     }
 
     #[test]
