@@ -135,6 +135,10 @@ fn sanitize_slow(input: &str) -> Sanitized {
 /// forbidden character and every line break or tab becomes
 /// [`CONTROL_PLACEHOLDER`]. File names come from strangers too.
 pub fn clean_label(s: &str) -> String {
+    // printable ASCII, nearly every label, holds nothing to replace
+    if s.bytes().all(|b| matches!(b, b' '..=b'~')) {
+        return s.to_owned();
+    }
     s.chars()
         .map(|c| {
             if is_forbidden(c) || matches!(c, '\n' | '\r' | '\t') {
