@@ -204,10 +204,10 @@ pub fn classify(line: &str) -> LineKind {
     }
     // A breadcrumb holds a separator and is at most ~260 bytes: most lines
     // are ruled out without running its regex.
+    // (`›` and `»` end in bytes BA and BB, which few other characters do)
     let may_be_breadcrumb = line.len() <= 300
         && (memchr::memchr2(b'/', b'>', line.as_bytes()).is_some()
-            || line.contains('›')
-            || line.contains('»'));
+            || memchr::memchr2(0xBA, 0xBB, line.as_bytes()).is_some() && line.contains(['›', '»']));
     // Only ASCII letters lowercase to the ASCII letters of "captcha".
     let bytes = line.as_bytes();
     if memchr::memchr2_iter(b'c', b'C', bytes).any(|at| {

@@ -99,7 +99,7 @@ fn parse_text(text: &str) -> ParsedText {
     let mut out = ParsedText::default();
     let mut paragraphs: Vec<Cow<str>> = Vec::new();
     let mut in_header = true;
-    let mut lines = text.lines().map(clean_line).peekable();
+    let mut lines = lines(text).map(clean_line).peekable();
     let mut in_tail = false;
     while let Some(line) = lines.next() {
         if line.is_empty() {
@@ -173,11 +173,45 @@ fn parse_text(text: &str) -> ParsedText {
     out
 }
 
+/// The lines of `text` as [`str::lines`] gives them, each line end found
+/// with a vectorised search (the standard one looks a word at a time).
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let line = match memchr::memchr(b'\n', rest.as_bytes()) {
+            Some(at) => {
+                let line = &rest[..at];
+                rest = &rest[at + 1..];
+                line.strip_suffix('\r').unwrap_or(line)
+            }
+            None => std::mem::take(&mut rest),
+        };
+        Some(line)
+    })
+}
+
+/// True when `text` holds a no-break or other odd space that
+/// [`clean_line`] turns into a plain one: U+00A0, U+2007, U+202F, U+3000.
+/// Found by their first bytes, so a line of plain text is passed over
+/// without decoding it.
+fn has_odd_space(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr3_iter(0xC2, 0xE2, 0xE3, b).any(|at| {
+        matches!(
+            b[at..],
+            [0xC2, 0xA0, ..] | [0xE2, 0x80, 0x87 | 0xAF, ..] | [0xE3, 0x80, 0x80, ..]
+        )
+    })
+}
+
 /// Trims a line and turns no-break and other odd spaces into plain spaces
 /// (a copy only then: nearly every line is borrowed).
 fn clean_line(line: &str) -> Cow<'_, str> {
     let trimmed = line.trim_matches(|c: char| c.is_whitespace());
-    if !trimmed.is_ascii() && trimmed.contains(['\u{a0}', '\u{2007}', '\u{202f}', '\u{3000}']) {
+    if has_odd_space(trimmed) {
         trimmed
             .chars()
             .map(|c| if c.is_whitespace() { ' ' } else { c })

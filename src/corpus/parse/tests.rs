@@ -144,3 +144,52 @@ fn read_more_lines_end_the_article() {
     );
     assert_eq!(a.body.text(), "Paragraf isi.");
 }
+
+#[test]
+fn lines_are_split_as_str_lines_splits_them() {
+    for text in [
+        "",
+        "\n",
+        "\n\n",
+        "a",
+        "a\n",
+        "a\r\nb\r\n",
+        "a\rb\n\r",
+        "Judul\n\nIsi berita.\nBaris\r",
+        "\r\n\r\n",
+        "ü\n—\n\n",
+    ] {
+        assert_eq!(
+            super::lines(text).collect::<Vec<_>>(),
+            text.lines().collect::<Vec<_>>(),
+            "{text:?}"
+        );
+    }
+}
+
+#[test]
+fn odd_spaces_are_told_from_their_byte_neighbours() {
+    let odd = ['\u{a0}', '\u{2007}', '\u{202f}', '\u{3000}'];
+    // characters that share a first byte with one of them
+    let neighbours = [
+        '©', '¿', '–', '“', '\u{2008}', '\u{202e}', '、', '\u{3001}', 'x',
+    ];
+    for c in odd.iter().chain(&neighbours) {
+        for text in [
+            format!("{c}"),
+            format!("a{c}b"),
+            format!("é{c}"),
+            format!("{c}{c}"),
+        ] {
+            assert_eq!(super::has_odd_space(&text), text.contains(odd), "{text:?}");
+        }
+    }
+    assert_eq!(
+        super::clean_line(" Kota\u{a0}Tangerang\u{3000}"),
+        "Kota Tangerang"
+    );
+    assert_eq!(
+        super::clean_line("Kota – Tangerang “x”"),
+        "Kota – Tangerang “x”"
+    );
+}
