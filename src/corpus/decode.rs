@@ -41,7 +41,7 @@ pub fn decode(mut bytes: Vec<u8>) -> Result<Decoded, NotText> {
         return Err(NotText::Empty);
     }
     let sample = &bytes[..bytes.len().min(64 * 1024)];
-    if sample.contains(&0) {
+    if memchr::memchr(0, sample).is_some() {
         return Err(NotText::Binary("NUL bytes"));
     }
     let controls = control_bytes(sample);
