@@ -136,18 +136,18 @@ fn walk_dir(
 /// How a file found in a folder is read, by its extension; the extension
 /// (lower-cased) when warta does not read such files.
 fn folder_format(path: &Path) -> Result<Format, String> {
-    let Some(ext) = path.extension() else {
+    // (an extension that is not UTF-8 counts as none)
+    let Some(ext) = path.extension().and_then(|e| e.to_str()) else {
         return Ok(Format::Text);
     };
     // compared without a lower-cased copy: this runs for every file walked
-    let ext = ext.as_encoded_bytes();
-    let is = |name: &str| ext.eq_ignore_ascii_case(name.as_bytes());
+    let is = |name: &str| ext.eq_ignore_ascii_case(name);
     if is("jsonl") {
         Ok(Format::Jsonl)
     } else if ["txt", "md", "markdown", "text"].into_iter().any(is) {
         Ok(Format::Text)
     } else {
-        Err(String::from_utf8_lossy(ext).to_ascii_lowercase())
+        Err(ext.to_ascii_lowercase())
     }
 }
 
@@ -301,6 +301,23 @@ pub(super) fn describe_io_error(e: &std::io::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn formats_go_by_extension_in_any_case() {
+        let format = |name: &str| folder_format(Path::new(name));
+        assert_eq!(format("a.TXT"), Ok(Format::Text));
+        assert_eq!(format("a.Md"), Ok(Format::Text));
+        assert_eq!(format("a"), Ok(Format::Text));
+        assert_eq!(format("a.JSONL"), Ok(Format::Jsonl));
+        assert_eq!(format("a.PDF"), Err("pdf".to_string()));
+        #[cfg(unix)]
+        {
+            use std::os::unix::ffi::OsStrExt;
+            // an extension that is not UTF-8 counts as none
+            let odd = Path::new(std::ffi::OsStr::from_bytes(b"a.t\xffxt"));
+            assert_eq!(folder_format(odd), Ok(Format::Text));
+        }
+    }
 
     #[test]
     fn ids_are_the_paths_below_their_roots_however_the_roots_are_written() {
