@@ -95,12 +95,18 @@ fn variant_hash(name: &str, institution: Option<&str>) -> u64 {
 
 /// Folded letters and digits of a name (`Arief R. Wismansyah` → `ariefrwismansyah`).
 pub fn name_key(name: &str) -> String {
-    key_of_folded(&fold(name))
+    let mut key = fold(name);
+    // in place: collecting the kept chars one by one into a new string
+    // cost ~800 instructions a name
+    key.retain(char::is_alphanumeric);
+    key
 }
 
 /// [`name_key`] of a name already folded.
 fn key_of_folded(folded: &str) -> String {
-    folded.chars().filter(|c| c.is_alphanumeric()).collect()
+    let mut key = folded.to_owned();
+    key.retain(char::is_alphanumeric);
+    key
 }
 
 /// Name words without initials, of a name already folded.

@@ -2,19 +2,14 @@
 //! no list of mentions waits for the merge (an article can hold a mention
 //! every few bytes): each one joins a person already seen or starts one.
 
+use super::cluster::name_key;
 use super::gazetteer::PostLevel;
 use super::intervals::Intervals;
 use super::merge::MergeIndex;
 use super::model::OfficialMention;
 use super::officials::{FullMention, PostTable};
 use super::tokens::TokenMarks;
-use crate::search::fold;
 use std::collections::HashSet;
-
-/// A key under which spelling variants of one name meet: folded letters only.
-fn name_key(name: &str) -> String {
-    fold(name).chars().filter(|c| c.is_alphanumeric()).collect()
-}
 
 /// What resolution needs about a person beside the output record.
 #[derive(Debug)]

@@ -124,7 +124,7 @@ fn match_post_at(tokens: &Tokens, i: usize) -> Option<PostMatch<'static>> {
     };
     let (form, mut end) = match_head(tokens, head_at)?;
     let mut position = match prefix {
-        Some(p) => format!("{p} {}", form.canonical),
+        Some(p) => [p, " ", &form.canonical].concat(),
         None => form.canonical.clone(),
     };
     let mut institution = None;

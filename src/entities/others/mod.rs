@@ -149,6 +149,15 @@ impl Others {
     }
 }
 
+/// `text` without every leading `prefix`, as `trim_start_matches` gives it
+/// (without building a substring searcher per call).
+fn trim_prefix<'t>(mut text: &'t str, prefix: &str) -> &'t str {
+    while let Some(rest) = text.strip_prefix(prefix) {
+        text = rest;
+    }
+    text
+}
+
 /// Finds organisations, places, programmes and figures. `regions` are the
 /// region references the officials pass found (typed and post-implied).
 pub fn find_others(text: &str, tokens: &Tokens, regions: &[RegionRef]) -> Others {
@@ -165,14 +174,13 @@ pub fn find_others(text: &str, tokens: &Tokens, regions: &[RegionRef]) -> Others
                     Level::Kota => "Pemkot",
                     _ => "Pemprov",
                 };
-                let bare = region
-                    .name
-                    .trim_start_matches("Kabupaten ")
-                    .trim_start_matches("Kota ")
-                    .trim_start_matches("Provinsi ");
+                let bare = ["Kabupaten ", "Kota ", "Provinsi "]
+                    .into_iter()
+                    .fold(region.name.as_str(), trim_prefix);
+                // (concatenated: formatting took ~900 instructions a name)
                 out.org(
-                    format!("{short} {bare}"),
-                    Some(format!("Pemerintah {}", region.name)),
+                    [short, " ", bare].concat(),
+                    Some(["Pemerintah ", &region.name].concat()),
                     span(tokens, r.first(), r.end()),
                 );
             }

@@ -176,19 +176,26 @@ pub(super) fn acronym(tokens: &Tokens, i: usize, out: &mut Others) -> Option<usi
         expansion.push_str(" RI");
         end += 1;
     } else if let Some(r) = typed_ref(tokens, end) {
-        name = format!("{name} {}", r.name());
-        expansion = format!("{expansion} {}", r.name());
+        // (pushed: formatting took ~900 instructions a name)
+        let region = r.name();
+        for s in [&mut name, &mut expansion] {
+            s.push(' ');
+            s.push_str(&region);
+        }
         out.place_ref(tokens, &r);
         end = r.end();
     }
     let expansion = Some(expansion).filter(|e| e != &name);
     // A bare acronym after `Bappeda Kabupaten Tangerang` is that same body.
     if end == i + 1 {
-        let prefix = format!("{name} ");
         if let Some(full) = out
             .organizations
             .iter()
-            .find(|o| o.name.starts_with(&prefix))
+            .find(|o| {
+                o.name
+                    .strip_prefix(&name)
+                    .is_some_and(|rest| rest.starts_with(' '))
+            })
             .map(|o| o.name.clone())
         {
             out.org(full, None, span(tokens, i, end));
