@@ -257,12 +257,14 @@ fn is_post_start(tokens: &Tokens, i: usize) -> bool {
 
 /// Posts compare without acting prefixes and case.
 fn post_key(position: &str) -> String {
-    let p = position
-        .trim_start_matches("Pj. ")
-        .trim_start_matches("Pj ")
-        .trim_start_matches("Plt. ")
-        .trim_start_matches("Plt ")
-        .trim_start_matches("Plh. ")
-        .trim_start_matches("Plh ");
-    fold(p).replace("walikota", "wali kota")
+    let p = ["Pj. ", "Pj ", "Plt. ", "Plt ", "Plh. ", "Plh "]
+        .into_iter()
+        .fold(position, super::trim_prefix);
+    let key = fold(p);
+    // (a plain look first: `replace` builds a searcher and a copy per call)
+    if key.as_bytes().windows(8).any(|w| w == b"walikota") {
+        key.replace("walikota", "wali kota")
+    } else {
+        key
+    }
 }

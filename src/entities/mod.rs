@@ -46,6 +46,15 @@ pub fn extract(body: &str) -> ArticleEntities {
     }
 }
 
+/// `text` without every leading `prefix`, as `trim_start_matches` gives it
+/// (without building a substring searcher per call).
+fn trim_prefix<'t>(mut text: &'t str, prefix: &str) -> &'t str {
+    while let Some(rest) = text.strip_prefix(prefix) {
+        text = rest;
+    }
+    text
+}
+
 /// How much of `body` the extractor reads: all of it when at most `max`
 /// bytes, else its first `max` bytes cut back to a character boundary.
 fn readable_len(body: &str, max: usize) -> usize {

@@ -68,8 +68,8 @@ fn is_name_token(t: Token) -> bool {
 /// True when the tokens are exactly the name of a province, kabupaten or kota.
 fn is_region_name(tokens: &Tokens, first: usize, end: usize) -> bool {
     use super::gazetteer::Level;
-    let name: Vec<&str> = tokens.range(first..end).map(|t| t.text).collect();
-    GAZETTEER.regions_named(&name.join(" ")).iter().any(|&r| {
+    let words = (first..end).map(|k| tokens.at(k).text);
+    GAZETTEER.regions_named_words(words).iter().any(|&r| {
         matches!(
             GAZETTEER.regions[r].level,
             Level::Provinsi | Level::Kabupaten | Level::Kota

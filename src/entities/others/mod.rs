@@ -149,15 +149,6 @@ impl Others {
     }
 }
 
-/// `text` without every leading `prefix`, as `trim_start_matches` gives it
-/// (without building a substring searcher per call).
-fn trim_prefix<'t>(mut text: &'t str, prefix: &str) -> &'t str {
-    while let Some(rest) = text.strip_prefix(prefix) {
-        text = rest;
-    }
-    text
-}
-
 /// Finds organisations, places, programmes and figures. `regions` are the
 /// region references the officials pass found (typed and post-implied).
 pub fn find_others(text: &str, tokens: &Tokens, regions: &[RegionRef]) -> Others {
@@ -176,7 +167,7 @@ pub fn find_others(text: &str, tokens: &Tokens, regions: &[RegionRef]) -> Others
                 };
                 let bare = ["Kabupaten ", "Kota ", "Provinsi "]
                     .into_iter()
-                    .fold(region.name.as_str(), trim_prefix);
+                    .fold(region.name.as_str(), super::trim_prefix);
                 // (concatenated: formatting took ~900 instructions a name)
                 out.org(
                     [short, " ", bare].concat(),
