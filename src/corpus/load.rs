@@ -294,8 +294,8 @@ pub(super) fn raw_text(bytes: Vec<u8>) -> Result<String, String> {
     Ok(sanitize_owned(decoded.text).text)
 }
 
-/// Reads a file, refusing it when it is larger than the cap (checked before
-/// reading and again while reading, in case it grows).
+/// Reads a file, refusing it when it is larger than the cap: checked
+/// before reading, and again after it for a file that reports no size.
 ///
 /// A file with a known size is read up to that size and no further: the
 /// extra read that would only find its end (one system call in five per
@@ -330,6 +330,28 @@ fn over_cap(len: u64, cap: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_is_read_to_its_size_and_one_without_a_size_to_its_end() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        fs::write(&path, "Judul\n\nIsi berita.\n").unwrap();
+        assert_eq!(read_capped(&path, 1024).unwrap(), b"Judul\n\nIsi berita.\n");
+        assert!(read_capped(&path, 4)
+            .unwrap_err()
+            .contains("over the size cap"));
+        // Linux reports a size of 0 for this file, which holds more
+        #[cfg(target_os = "linux")]
+        {
+            let status = Path::new("/proc/self/status");
+            assert_eq!(fs::metadata(status).unwrap().len(), 0);
+            let bytes = read_capped(status, 1 << 20).unwrap();
+            assert!(bytes.starts_with(b"Name:"), "{bytes:?}");
+            assert!(read_capped(status, 8)
+                .unwrap_err()
+                .contains("over the size cap"));
+        }
+    }
 
     #[test]
     fn batches_show_growing_prefixes_of_the_final_order() {
