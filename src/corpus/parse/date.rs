@@ -4,7 +4,7 @@
 
 use crate::corpus::wordre::{WordChars, WordRegex};
 use crate::corpus::ArticleDate;
-use regex::Regex;
+use regex::{Captures, Regex};
 use std::sync::LazyLock;
 
 /// Month names and abbreviations (Indonesian, older spellings, English).
@@ -138,42 +138,53 @@ const SHORT_FORM_REACH: usize = 64;
 /// to its date, not three times to its end.
 pub fn find_full_date(text: &str) -> Option<FoundDate> {
     let chars = WordChars::of(text);
-    let mut best = WORD_DATE
-        .for_text(&chars)
-        .captures_iter(text)
-        .find_map(|c| {
-            let day: u32 = c[1].parse().ok()?;
-            let month = month_number(&c[2])?;
-            let year: i32 = c[3].parse().ok()?;
-            found(c.get(0)?, make_date(Some(year), month.into(), day)?)
-        });
-    let numeric = NUMERIC_DATE
-        .for_text(&chars)
-        .captures_iter(reach(text, best))
-        .find_map(|c| {
-            if c[2] != c[4] {
-                return None;
-            }
-            let date = make_date(c[5].parse().ok(), c[3].parse().ok()?, c[1].parse().ok()?)?;
-            found(c.get(0)?, date)
-        });
-    best = earlier(best, numeric);
-    let iso = ISO_DATE
-        .for_text(&chars)
-        .captures_iter(reach(text, best))
-        .find_map(|c| {
-            let date = make_date(c[1].parse().ok(), c[2].parse().ok()?, c[3].parse().ok()?)?;
-            found(c.get(0)?, date)
-        });
-    earlier(best, iso)
+    let best = first_date(&WORD_DATE, &chars, text, word_date);
+    let best = earlier(
+        best,
+        first_date(&NUMERIC_DATE, &chars, reach(text, best), numeric_date),
+    );
+    earlier(
+        best,
+        first_date(&ISO_DATE, &chars, reach(text, best), iso_date),
+    )
 }
 
-fn found(m: regex::Match, date: ArticleDate) -> Option<FoundDate> {
-    Some(FoundDate {
-        date,
-        start: m.start(),
-        end: m.end(),
+/// The first match of a form in `text` that `date` makes a date of.
+fn first_date(
+    form: &WordRegex,
+    chars: &WordChars,
+    text: &str,
+    date: fn(&Captures) -> Option<ArticleDate>,
+) -> Option<FoundDate> {
+    form.for_text(chars).captures_iter(text).find_map(|c| {
+        let m = c.get(0)?;
+        Some(FoundDate {
+            date: date(&c)?,
+            start: m.start(),
+            end: m.end(),
+        })
     })
+}
+
+/// `[Hari,] D Bulan YYYY`, from a [`WORD_DATE`] match.
+fn word_date(c: &Captures) -> Option<ArticleDate> {
+    let day = c[1].parse().ok()?;
+    let month = month_number(&c[2])?;
+    make_date(Some(c[3].parse().ok()?), month.into(), day)
+}
+
+/// `DD/MM/YYYY` and the like, from a [`NUMERIC_DATE`] match: both
+/// separators the same.
+fn numeric_date(c: &Captures) -> Option<ArticleDate> {
+    if c[2] != c[4] {
+        return None;
+    }
+    make_date(c[5].parse().ok(), c[3].parse().ok()?, c[1].parse().ok()?)
+}
+
+/// `YYYY-MM-DD`, from an [`ISO_DATE`] match.
+fn iso_date(c: &Captures) -> Option<ArticleDate> {
+    make_date(c[1].parse().ok(), c[2].parse().ok()?, c[3].parse().ok()?)
 }
 
 /// The part of `text` where a short form may start a match before `best`.
@@ -301,29 +312,9 @@ mod tests {
     /// kept: what [`find_full_date`] must give.
     fn earliest_over_whole_text(text: &str) -> Option<FoundDate> {
         let chars = WordChars::of(text);
-        let word = WORD_DATE
-            .for_text(&chars)
-            .captures_iter(text)
-            .find_map(|c| {
-                let date = make_date(
-                    Some(c[3].parse().ok()?),
-                    month_number(&c[2])?.into(),
-                    c[1].parse().ok()?,
-                )?;
-                found(c.get(0)?, date)
-            });
-        let numeric = NUMERIC_DATE
-            .for_text(&chars)
-            .captures_iter(text)
-            .find_map(|c| {
-                (c[2] == c[4]).then_some(())?;
-                let date = make_date(c[5].parse().ok(), c[3].parse().ok()?, c[1].parse().ok()?)?;
-                found(c.get(0)?, date)
-            });
-        let iso = ISO_DATE.for_text(&chars).captures_iter(text).find_map(|c| {
-            let date = make_date(c[1].parse().ok(), c[2].parse().ok()?, c[3].parse().ok()?)?;
-            found(c.get(0)?, date)
-        });
+        let word = first_date(&WORD_DATE, &chars, text, word_date);
+        let numeric = first_date(&NUMERIC_DATE, &chars, text, numeric_date);
+        let iso = first_date(&ISO_DATE, &chars, text, iso_date);
         [word, numeric, iso]
             .into_iter()
             .flatten()
