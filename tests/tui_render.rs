@@ -249,3 +249,41 @@ fn a_preview_lists_the_first_articles_with_the_load_progress_below() {
     );
     assert!(!text.contains("Finding officials"), "{text}");
 }
+
+#[test]
+fn a_filter_typed_while_loading_says_its_answer_will_grow() {
+    use warta::app::LoadProgress;
+    let corpus = load_seeds();
+    let reading = LoadProgress {
+        files_found: 10000,
+        files_done: 2048,
+        files_total: 10000,
+        bytes: 7_100_000,
+        articles: 2048,
+        elapsed_ms: 400,
+        indexing: false,
+    };
+    let mut s = State::with_library(Library::preview(&corpus.articles[..2]), Lang::En, (120, 40));
+    update(&mut s, Action::LoadProgress(reading));
+    apply(&mut s, [Action::StartFilter]);
+    apply(&mut s, typed("banten"));
+    let text = screen(&s);
+    assert!(
+        text.contains("/ banten▏  2 matches · 0.40 ms · still loading: 2048 of 10000 files"),
+        "{text}"
+    );
+
+    let unindexed = Library::unindexed(std::sync::Arc::new(load_seeds()));
+    let mut s = State::with_library(unindexed, Lang::En, (120, 40));
+    apply(&mut s, [Action::StartFilter]);
+    apply(&mut s, typed("banten"));
+    let text = screen(&s);
+    assert!(text.contains(" · still finding officials"), "{text}");
+
+    // Once everything is in, the summary is the count and time alone.
+    let mut s = seeds(120, 40);
+    apply(&mut s, [Action::StartFilter]);
+    apply(&mut s, typed("banten"));
+    let text = screen(&s);
+    assert!(!text.contains("still"), "{text}");
+}

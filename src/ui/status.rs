@@ -50,6 +50,18 @@ pub fn progress_text(lang: Lang, p: &LoadProgress) -> String {
     )
 }
 
+/// What a filter's summary adds while the corpus is still coming in, so
+/// that a filter typed during the load says its answer will grow: the
+/// files read so far, or that officials are still being found.
+pub fn load_note(lang: Lang, state: &State) -> Option<String> {
+    let lib = state.lib.as_ref()?;
+    if lib.preview {
+        let p = state.load_progress.filter(|p| p.files_total > 0)?;
+        return Some(trf(lang, S::LoadingShort, &[&p.files_done, &p.files_total]));
+    }
+    lib.partial.then(|| tr(lang, S::IndexingShort).to_string())
+}
+
 /// The prompt, text and cursor of a filter: `/ wisman▏`.
 pub fn filter_prompt(lang: Lang, f: &TextFilter) -> String {
     let cursor = if f.editing { "▏" } else { "" };
@@ -75,7 +87,11 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
     let mut left: Vec<Span> = match shown {
         Some(f) => {
             let mut spans = plain(&filter_prompt(lang, f), state.theme.heading(), width);
-            let summary = format!("  {}", filter_summary(lang, f));
+            let mut summary = format!("  {}", filter_summary(lang, f));
+            if let Some(note) = load_note(lang, state) {
+                summary.push_str(" · ");
+                summary.push_str(&note);
+            }
             let room = width.saturating_sub(spans_width(&spans));
             spans.extend(plain(&summary, state.theme.dim(), room));
             spans

@@ -66,6 +66,8 @@ strings! {
     LoadingProgress => "Loading articles… {} of {} files · {} MB · {} articles/s", "Memuat artikel… {} dari {} berkas · {} MB · {} artikel/detik";
     LoadingFound => "Loading articles… {} files found", "Memuat artikel… {} berkas ditemukan";
     Indexing => "Finding officials, places and programmes in {} articles…", "Mencari pejabat, tempat dan program di {} artikel…";
+    LoadingShort => "still loading: {} of {} files", "masih memuat: {} dari {} berkas";
+    IndexingShort => "still finding officials", "masih mencari pejabat";
     LoadFailed => "Could not load the corpus: {}", "Korpus tidak dapat dimuat: {}";
     NoArticles => "No articles match. Esc clears the filter.", "Tidak ada artikel yang cocok. Esc menghapus saringan.";
     EmptyCorpus => "No articles found. Open files or folders: warta PATH…", "Tidak ada artikel. Buka berkas atau folder: warta PATH…";
