@@ -222,6 +222,23 @@ fn articles_are_readable_while_entities_are_extracted() {
         "{text}"
     );
     assert!(!text.contains("Officials ("), "{text}");
+    assert!(text.contains("Entities are still being found…"), "{text}");
+    assert!(!text.contains("No entities."), "{text}");
+    // The finder has nothing to match yet, and says so rather than 0 matches.
+    let mut s = s;
+    apply(&mut s, [Action::OpenFinder]);
+    apply(&mut s, typed("agung"));
+    let text = screen(&s);
+    assert!(text.contains("Officials are still being found…"), "{text}");
+    assert!(!text.contains("0 matches"), "{text}");
+    assert!(!text.contains("No official matches."), "{text}");
+    // Once they are in, an empty answer is one.
+    let mut s = seeds(120, 40);
+    apply(&mut s, [Action::OpenFinder]);
+    apply(&mut s, typed("zqzq"));
+    let text = screen(&s);
+    assert!(text.contains("0 matches · 0.40 ms"), "{text}");
+    assert!(text.contains("No official matches."), "{text}");
 }
 
 #[test]

@@ -54,20 +54,25 @@ pub fn finder(frame: &mut Frame, area: Rect, state: &State) {
         state.theme.heading(),
         width,
     );
-    let room = width.saturating_sub(spans_width(&input));
-    input.extend(plain(
-        &format!("  {}", filter_summary(lang, &f.filter)),
-        state.theme.dim(),
-        room,
-    ));
+    // Before the officials are in, there is nothing to match yet: a count
+    // of 0 and "no official matches" would read as an answer.
+    if !lib.partial {
+        let room = width.saturating_sub(spans_width(&input));
+        input.extend(plain(
+            &format!("  {}", filter_summary(lang, &f.filter)),
+            state.theme.dim(),
+            room,
+        ));
+    }
     let mut lines = vec![Line::from(input)];
     let rows = inner.height.saturating_sub(1) as usize;
     if f.visible.is_empty() {
-        lines.push(Line::from(plain(
-            tr(lang, S::FinderEmpty),
-            state.theme.dim(),
-            width,
-        )));
+        let empty = if lib.partial {
+            S::StillFinding
+        } else {
+            S::FinderEmpty
+        };
+        lines.push(Line::from(plain(tr(lang, empty), state.theme.dim(), width)));
     }
     let offset = f.selected.saturating_sub(rows.saturating_sub(1));
     let query = f

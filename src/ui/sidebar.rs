@@ -47,7 +47,13 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
         return;
     }
     if s.visible.is_empty() {
-        return notice(&state.theme, frame, inner, tr(lang, S::NoEntities));
+        let partial = state.lib.as_ref().is_some_and(|l| l.partial);
+        let empty = if partial {
+            S::EntitiesComing
+        } else {
+            S::NoEntities
+        };
+        return notice(&state.theme, frame, inner, tr(lang, empty));
     }
     let width = inner.width as usize;
     let query = s

@@ -73,6 +73,7 @@ strings! {
     EmptyCorpus => "No articles found. Open files or folders: warta PATH…", "Tidak ada artikel. Buka berkas atau folder: warta PATH…";
     NoArticleOpen => "No article selected.", "Tidak ada artikel terpilih.";
     NoEntities => "No entities.", "Tidak ada entitas.";
+    EntitiesComing => "Entities are still being found…", "Entitas masih dicari…";
     TooSmall => "Terminal too small", "Terminal terlalu kecil";
     Skipped => "{} files skipped", "{} berkas dilewati";
     BadFile => "{} could not be read; kept beside it as {}, using defaults", "{} tidak dapat dibaca; disimpan di sampingnya sebagai {}, memakai bawaan";
@@ -88,6 +89,7 @@ strings! {
     // popups
     FinderTitle => "Find an official", "Cari pejabat";
     FinderEmpty => "No official matches.", "Tidak ada pejabat yang cocok.";
+    StillFinding => "Officials are still being found…", "Pejabat masih dicari…";
     HelpTitle => "Keys", "Tombol";
     HelpFooter => "Esc or ? closes", "Esc atau ? menutup";
     ModeNormal => "Everywhere", "Di mana saja";
