@@ -84,6 +84,16 @@ fn bench_default_queries_and_plain_report() {
 }
 
 #[test]
+fn an_empty_query_is_a_usage_error_not_an_empty_report() {
+    // With no keystroke to time, the report was all zeros ("speed-up 0.0×").
+    let out = warta(&["bench", "--query", "sekda", "--query", ""]);
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(out.stdout.is_empty(), "{out:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("--query"), "{err}");
+}
+
+#[test]
 fn bench_times_a_plain_read_of_the_files_it_loaded() {
     let seeds = repo().join("seeds");
     let out = warta(&["bench", "--json", "--query", "k", seeds.to_str().unwrap()]);

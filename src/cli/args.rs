@@ -1,5 +1,6 @@
 //! Command-line arguments (DESIGN section 4).
 
+use clap::builder::NonEmptyStringValueParser;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -109,8 +110,9 @@ pub enum Command {
         #[command(flatten)]
         corpus: CorpusArgs,
         /// A query to type one character at a time (repeatable); default:
-        /// `agung basuki`, `kpl bappeda tng`, `wismansyh`, `sekda`.
-        #[arg(long = "query", value_name = "Q")]
+        /// `agung basuki`, `kpl bappeda tng`, `wismansyh`, `sekda`. An
+        /// empty one has no keystrokes to time, and is refused.
+        #[arg(long = "query", value_name = "Q", value_parser = NonEmptyStringValueParser::new())]
         queries: Vec<String>,
         /// Print JSON for scripts.
         #[arg(long)]
