@@ -22,6 +22,24 @@ pub(super) struct Built {
     pub(super) keys: Vec<ArticleKey>,
 }
 
+/// Makes `lib`'s title order on a thread of its own, on `pool` (the search
+/// pool) when there is one: while entities are extracted the global pool
+/// is busy, and the order's parallel folding would wait for the extraction.
+pub(super) fn order_titles_aside(
+    lib: Arc<Library>,
+    pool: Option<Arc<rayon::ThreadPool>>,
+) -> std::thread::JoinHandle<()> {
+    std::thread::spawn(move || {
+        let order = || {
+            lib.title_order();
+        };
+        match pool {
+            Some(pool) => pool.install(order),
+            None => order(),
+        }
+    })
+}
+
 /// Previews are sent while files load until they would hold more articles
 /// than this; each holds at least four times the articles of the last.
 const PREVIEW_MAX: usize = 16_384;
@@ -217,4 +235,51 @@ pub(super) fn spawn_loader(
             }
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::{mpsc, Mutex};
+
+    #[test]
+    fn the_title_order_is_made_while_the_global_pool_is_busy() {
+        let lib = Arc::new(Library::unindexed(Arc::new(crate::corpus::load_seeds())));
+        // Every thread of the global pool waits until the end of the test,
+        // as they are all busy extracting during a load.
+        let (release, wait) = mpsc::channel::<()>();
+        let wait = Arc::new(Mutex::new(wait));
+        let busy = rayon::current_num_threads();
+        let (started_tx, started) = mpsc::channel();
+        for _ in 0..busy {
+            let (wait, started_tx) = (wait.clone(), started_tx.clone());
+            rayon::spawn(move || {
+                let _ = started_tx.send(());
+                let _ = wait.lock().map(|w| w.recv_timeout(Duration::from_secs(60)));
+            });
+        }
+        for _ in 0..busy {
+            started.recv().unwrap();
+        }
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(2)
+            .build()
+            .unwrap();
+        let (done_tx, done) = mpsc::channel();
+        let handle = order_titles_aside(lib.clone(), Some(Arc::new(pool)));
+        std::thread::spawn(move || {
+            let _ = handle.join();
+            let _ = done_tx.send(());
+        });
+        let made = done.recv_timeout(Duration::from_secs(20));
+        drop(release);
+        assert!(made.is_ok(), "the title order waited for the global pool");
+        let mut all: Vec<usize> = (0..lib.articles().len()).collect();
+        lib.title_order().sort(&mut all);
+        let titles: Vec<String> = all
+            .iter()
+            .map(|&i| crate::search::fold(&lib.articles()[i].title))
+            .collect();
+        assert!(titles.windows(2).all(|w| w[0] <= w[1]), "{titles:?}");
+    }
 }
