@@ -2,7 +2,7 @@
 //! command or the reader.
 
 use clap::Parser;
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 use warta::cli::{run_command, settings, write_stdout, Cli, Command};
 
@@ -42,7 +42,8 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("warta: {e:#}");
+            // not eprintln!, which panics when stderr is a terminal that has gone away
+            let _ = writeln!(std::io::stderr(), "warta: {e:#}");
             ExitCode::from(1)
         }
     }

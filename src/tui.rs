@@ -12,12 +12,11 @@ use crate::store::{ArticleKey, Remembered, StateFile, StateStore};
 use crate::ui::strings::{trf, S};
 use crate::ui::{self};
 use anyhow::{Context, Result};
-use crossterm::event::{DisableMouseCapture, EnableMouseCapture, EventStream};
+use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::terminal::{
     disable_raw_mode, enable_raw_mode, EnterAlternateScreen, LeaveAlternateScreen,
 };
 use crossterm::{cursor, execute};
-use futures::StreamExt;
 use ratatui::backend::CrosstermBackend;
 use ratatui::Terminal;
 use std::collections::HashMap;
@@ -52,24 +51,31 @@ pub fn run(args: CorpusArgs, mut settings: Settings) -> Result<()> {
     // A library loaded from its files is being written as a snapshot: let
     // it finish, or the next open would load from the files again.
     if crate::cli::background_writes_running() {
-        eprintln!("warta: saving the library snapshot and entity cache for the next open…");
+        note("warta: saving the library snapshot and entity cache for the next open…");
     }
     crate::cli::finish_background_writes();
     for n in notices {
-        eprintln!("warta: {n}");
+        note(&format!("warta: {n}"));
     }
     for message in BACKGROUND_PANICS
         .lock()
         .map(|m| m.clone())
         .unwrap_or_default()
     {
-        eprintln!("warta: background task failed: {message}");
+        note(&format!("warta: background task failed: {message}"));
     }
     let problems = result?;
     for p in problems {
-        eprintln!("warta: {p}");
+        note(&format!("warta: {p}"));
     }
     Ok(())
+}
+
+/// Prints a line on stderr after the reader; unlike `eprintln!`, without
+/// panicking when the terminal has gone away meanwhile.
+fn note(line: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "{line}");
 }
 
 /// Puts the terminal back: cooked mode, main screen, no mouse capture, cursor shown.
@@ -148,6 +154,7 @@ impl Searcher {
     }
 }
 
+mod input;
 mod loader;
 
 use loader::{spawn_loader, Built};
@@ -242,7 +249,7 @@ async fn event_loop(
             .ok()
             .map(Arc::new),
     };
-    let mut events = EventStream::new();
+    let mut events = input::spawn_reader().context("cannot start reading the terminal")?;
     let mut frame = tokio::time::interval(FRAME);
     frame.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Skip);
     let mut tick = tokio::time::interval(TICK);
@@ -258,16 +265,25 @@ async fn event_loop(
     let mut shown: Option<Remembered> = None;
     let mut keys: Vec<ArticleKey> = Vec::new();
     let mut last_saved = Remembered::default();
+    // Why the loop ended, when not asked to: every way out goes through
+    // the saving and the terminal check after it.
+    let mut failure: Option<anyhow::Error> = None;
     while !state.quit {
         tokio::select! {
-            event = events.next() => match event {
+            event = events.recv() => match event {
                 Some(Ok(event)) => {
                     if let Some(action) = map_event(&state, &event) {
                         update(&mut state, action);
                         dirty = true;
                     }
                 }
-                Some(Err(e)) => return Err(e).context("cannot read terminal events"),
+                Some(Err(e)) => {
+                    // (a terminal that went away is a hang-up, not a failure)
+                    if !input::terminal_gone() {
+                        failure = Some(anyhow::Error::new(e).context("cannot read terminal events"));
+                    }
+                    break;
+                }
                 None => break,
             },
             Some(action) = rx.recv() => {
@@ -300,6 +316,11 @@ async fn event_loop(
                 dirty = true;
             }
             _ = tick.tick() => {
+                // A terminal that went away without a hang-up signal (see
+                // `input`): quit as on one.
+                if input::terminal_gone() {
+                    break;
+                }
                 let read = state.read.len();
                 update(&mut state, Action::Tick);
                 dirty |= state.read.len() != read;
@@ -310,7 +331,12 @@ async fn event_loop(
             }
             _ = frame.tick() => {
                 if dirty {
-                    terminal.draw(|frame| ui::draw(frame, &state))?;
+                    if let Err(e) = terminal.draw(|frame| ui::draw(frame, &state)) {
+                        if !input::terminal_gone() {
+                            failure = Some(anyhow::Error::new(e).context("cannot draw"));
+                        }
+                        break;
+                    }
                     dirty = false;
                 }
             }
@@ -331,6 +357,14 @@ async fn event_loop(
     }
     if restored {
         save(&mut state, &keys, &mut store, &mut last_saved);
+    }
+    if input::terminal_gone() {
+        // Dropped, the terminal would show its cursor on a terminal that
+        // is gone, and report the failure with a print that panics there.
+        std::mem::forget(terminal);
+    }
+    if let Some(failure) = failure {
+        return Err(failure);
     }
     Ok(state
         .lib

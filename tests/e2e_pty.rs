@@ -157,3 +157,30 @@ fn quitting_while_officials_are_extracted_exits_at_once() {
         "warta took {took:?} to exit while extracting"
     );
 }
+
+#[test]
+fn a_terminal_that_goes_away_ends_warta() {
+    // crossterm 0.28 reads a hung-up terminal in a loop that never ends;
+    // warta read its events on the event loop's thread, which could be
+    // caught there for good, spinning at full CPU.
+    //
+    // Told by the hang-up signal: keys are still waiting to be read when
+    // the terminal goes.
+    for _ in 0..3 {
+        let mut s = start();
+        s.wait_for("the seeds", |s| s.screen().contains("Articles 5/5"));
+        s.signal(libc::SIGSTOP);
+        s.send(&"jk".repeat(200));
+        s.hang_up();
+        s.signal(libc::SIGCONT);
+        let status = s.wait_exit();
+        assert!(status.success(), "{status:?}");
+    }
+    // Not told: no hang-up signal comes to a program in a session of its own.
+    let mut s = Session::start_detached(&[], COLS, ROWS);
+    s.wait_for("the seeds", |s| s.screen().contains("Articles 5/5"));
+    s.hang_up();
+    // (exit code 101 was a panic: a print to the terminal that had gone)
+    let status = s.wait_exit();
+    assert!(status.success(), "{status:?}");
+}

@@ -5,7 +5,10 @@
 
 use portable_pty::{native_pty_system, Child, CommandBuilder, PtySize};
 use std::io::{Read, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{channel, Receiver};
+use std::sync::Arc;
+use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 /// The longest any single wait may take.
@@ -14,8 +17,12 @@ pub const WAIT: Duration = Duration::from_secs(20);
 /// A running warta in a pty.
 pub struct Session {
     child: Box<dyn Child + Send + Sync>,
-    writer: Box<dyn Write + Send>,
+    /// `None` once the terminal was hung up.
+    writer: Option<Box<dyn Write + Send>>,
     output: Receiver<Vec<u8>>,
+    /// Tells the reading thread to close the pty's master side.
+    stop: Arc<AtomicBool>,
+    reading: Option<JoinHandle<()>>,
     /// The screen as a terminal would show it.
     pub parser: vt100::Parser,
     /// Every byte warta wrote, unparsed.
@@ -54,22 +61,131 @@ impl Session {
         cmd.cwd(std::env::temp_dir());
         let child = pair.slave.spawn_command(cmd).expect("spawn warta");
         drop(pair.slave);
-        let mut reader = pair.master.try_clone_reader().expect("pty reader");
+        let reader = pair.master.try_clone_reader().expect("pty reader");
         let writer = pair.master.take_writer().expect("pty writer");
+        let fd = pair.master.as_raw_fd().expect("a unix pty");
+        Session::reading(child, reader, writer, fd, Box::new(pair.master), rows, cols)
+    }
+
+    /// Starts `warta ARGS` (config and state in a fresh temporary folder)
+    /// on a pty that is not its controlling terminal: it runs in a session
+    /// of its own, so when the terminal goes away no hang-up signal tells it,
+    /// as for a program started with `setsid` or `nohup`.
+    pub fn start_detached(args: &[&str], cols: u16, rows: u16) -> Session {
+        use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
+        use std::os::unix::process::CommandExt;
+        let home = tempfile::tempdir().expect("temp home");
+        let (mut master, mut slave) = (0, 0);
+        let size = libc::winsize {
+            ws_row: rows,
+            ws_col: cols,
+            ws_xpixel: 0,
+            ws_ypixel: 0,
+        };
+        // SAFETY: openpty writes the two fds it opens; no name buffer or
+        // termios is passed, the window size is read only.
+        let opened = unsafe {
+            libc::openpty(
+                &mut master,
+                &mut slave,
+                std::ptr::null_mut(),
+                std::ptr::null(),
+                &size,
+            )
+        };
+        assert_eq!(opened, 0, "openpty: {}", std::io::Error::last_os_error());
+        // Not inherited (by warta itself, or by what other tests start), or
+        // the master side would stay open in them and never hang up.
+        for fd in [master, slave] {
+            // SAFETY: fcntl on the two fds openpty just opened.
+            unsafe { libc::fcntl(fd, libc::F_SETFD, libc::FD_CLOEXEC) };
+        }
+        // SAFETY: both fds were just opened by openpty and are owned here only.
+        let (master, slave) =
+            unsafe { (OwnedFd::from_raw_fd(master), OwnedFd::from_raw_fd(slave)) };
+        let io = |fd: &OwnedFd| std::process::Stdio::from(fd.try_clone().expect("dup the pty"));
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_warta"));
+        cmd.args(args)
+            .env("TERM", "xterm-256color")
+            .env("XDG_CONFIG_HOME", home.path().join("config"))
+            .env("XDG_DATA_HOME", home.path().join("data"))
+            .env("XDG_CACHE_HOME", home.path().join("cache"))
+            .current_dir(std::env::temp_dir())
+            .stdin(io(&slave))
+            .stdout(io(&slave))
+            .stderr(io(&slave));
+        // SAFETY: setsid is async-signal-safe, as pre_exec requires.
+        unsafe {
+            cmd.pre_exec(|| {
+                libc::setsid();
+                Ok(())
+            });
+        }
+        let child = cmd.spawn().expect("spawn warta");
+        drop(slave);
+        let fd = master.as_raw_fd();
+        let reader = std::fs::File::from(master.try_clone().expect("dup the pty"));
+        let writer = std::fs::File::from(master.try_clone().expect("dup the pty"));
+        let mut s = Session::reading(
+            Box::new(child),
+            Box::new(reader),
+            Box::new(writer),
+            fd,
+            Box::new(master),
+            rows,
+            cols,
+        );
+        s._home = Some(home);
+        s
+    }
+
+    /// A session reading what `child` writes to the pty whose master side
+    /// `master` holds (`fd` is its descriptor; `reader` and `writer` are
+    /// more handles on it).
+    fn reading(
+        child: Box<dyn Child + Send + Sync>,
+        mut reader: Box<dyn Read + Send>,
+        writer: Box<dyn Write + Send>,
+        fd: i32,
+        master: Box<dyn Send>,
+        rows: u16,
+        cols: u16,
+    ) -> Session {
         let (tx, output) = channel();
-        std::thread::spawn(move || {
-            let _master = pair.master; // keep the pty open while reading
+        let stop = Arc::new(AtomicBool::new(false));
+        let stopped = stop.clone();
+        let reading = std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
-                    break;
+            // Waits in short polls, so that a hang-up is not held up by a
+            // read that nothing will end.
+            while !stopped.load(Ordering::Relaxed) {
+                let mut p = libc::pollfd {
+                    fd,
+                    events: libc::POLLIN,
+                    revents: 0,
+                };
+                // SAFETY: one valid pollfd, for the master's fd, which
+                // `master` keeps open until after the loop.
+                let ready = unsafe { libc::poll(&mut p, 1, 50) };
+                let interrupted = ready < 0
+                    && std::io::Error::last_os_error().kind() == std::io::ErrorKind::Interrupted;
+                if ready == 0 || interrupted {
+                    continue;
+                }
+                match reader.read(&mut buf) {
+                    Ok(n) if n > 0 && tx.send(buf[..n].to_vec()).is_ok() => {}
+                    _ => break,
                 }
             }
+            drop(reader);
+            drop(master);
         });
         Session {
             child,
-            writer,
+            writer: Some(writer),
             output,
+            stop,
+            reading: Some(reading),
             parser: vt100::Parser::new(rows, cols, 0),
             raw: Vec::new(),
             _home: None,
@@ -77,9 +193,14 @@ impl Session {
     }
 
     fn pump(&mut self, for_at_most: Duration) {
-        if let Ok(bytes) = self.output.recv_timeout(for_at_most) {
-            self.parser.process(&bytes);
-            self.raw.extend_from_slice(&bytes);
+        match self.output.recv_timeout(for_at_most) {
+            Ok(bytes) => {
+                self.parser.process(&bytes);
+                self.raw.extend_from_slice(&bytes);
+            }
+            // nothing more will come (the terminal was hung up): wait anyway
+            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => std::thread::sleep(for_at_most),
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
         }
         while let Ok(bytes) = self.output.try_recv() {
             self.parser.process(&bytes);
@@ -133,8 +254,27 @@ impl Session {
 
     /// Types keys.
     pub fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).expect("type");
-        self.writer.flush().expect("flush");
+        let writer = self.writer.as_mut().expect("the terminal is still there");
+        writer.write_all(keys.as_bytes()).expect("type");
+        writer.flush().expect("flush");
+    }
+
+    /// Sends warta a signal (`libc::SIGSTOP`, `libc::SIGCONT`, …).
+    pub fn signal(&self, signal: i32) {
+        let pid = self.child.process_id().expect("a running child") as i32;
+        // SAFETY: kill(2) with the pid of the child this session started.
+        unsafe { libc::kill(pid, signal) };
+    }
+
+    /// Closes the terminal under warta, as when its window is closed or an
+    /// ssh connection drops: every handle on the pty's master side is
+    /// closed, and the kernel hangs the terminal up.
+    pub fn hang_up(&mut self) {
+        self.writer = None;
+        self.stop.store(true, Ordering::Relaxed);
+        if let Some(reading) = self.reading.take() {
+            let _ = reading.join();
+        }
     }
 
     /// Waits for warta to exit and reads what it wrote until then.
