@@ -121,6 +121,25 @@ fn setup() -> Result<Terminal<CrosstermBackend<Stdout>>> {
     Ok(terminal)
 }
 
+/// Stops the process as a shell job (SIGTSTP), with the terminal put back
+/// as the shell expects it; once resumed (`fg`), sets it up again and
+/// clears it, so the next frame draws whole. Under no job control the stop
+/// signal is discarded and the screen comes straight back.
+fn suspend(terminal: &mut Terminal<CrosstermBackend<Stdout>>) -> Result<()> {
+    restore();
+    // SAFETY: raise only sends a signal to this process.
+    unsafe { libc::raise(libc::SIGTSTP) };
+    enable_raw_mode().context("cannot switch the terminal to raw mode")?;
+    execute!(
+        stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        cursor::Hide
+    )?;
+    terminal.clear()?;
+    Ok(())
+}
+
 /// Runs searches on blocking threads; a newer request for the same list
 /// cancels the older one through its flag. Searches use a thread pool of
 /// their own: on rayon's global pool they would queue behind entity
@@ -275,6 +294,16 @@ async fn event_loop(
                     if let Some(action) = map_event(&state, &event) {
                         update(&mut state, action);
                         dirty = true;
+                    }
+                    if std::mem::take(&mut state.suspend) {
+                        // a stopped job may never be resumed
+                        if restored {
+                            save(&mut state, &keys, &mut store, &mut last_saved);
+                        }
+                        if let Err(e) = suspend(&mut terminal) {
+                            failure = Some(e);
+                            break;
+                        }
                     }
                 }
                 Some(Err(e)) => {

@@ -184,3 +184,32 @@ fn a_terminal_that_goes_away_ends_warta() {
     let status = s.wait_exit();
     assert!(status.success(), "{status:?}");
 }
+
+#[test]
+fn ctrl_z_gives_the_terminal_back_and_takes_it_again() {
+    // Started from this test, warta is not a job of a shell with job
+    // control, so the stop signal is discarded (POSIX, for an orphaned
+    // process group) and the reader comes straight back: what is checked
+    // is that the terminal was put back for the shell and set up again.
+    // The stop itself was checked by hand in tmux (README, Keys).
+    let mut s = start();
+    s.wait_for("the seeds", |s| s.screen().contains("Articles 5/5"));
+    let before = s.raw.len();
+    s.send("\x1a");
+    s.wait_for("the screen back", |s| {
+        let after = String::from_utf8_lossy(&s.raw[before..]).into_owned();
+        after
+            .find("\x1b[?1049l")
+            .is_some_and(|left| after[left..].contains("\x1b[?1049h"))
+            && s.screen().contains("Articles 5/5")
+    });
+    s.send("j");
+    s.wait_for("the second article selected", |s| {
+        list_rows(s)
+            .iter()
+            .any(|r| r.starts_with("│▶") && r.contains("Saat Peserta"))
+    });
+    s.send("q");
+    let status = s.wait_exit();
+    assert!(status.success(), "{status:?}");
+}

@@ -113,6 +113,30 @@ fn letters_are_text_while_typing_but_ctrl_c_still_quits() {
 }
 
 #[test]
+fn ctrl_z_suspends_in_both_modes_and_sets_the_flag_the_loop_acts_on() {
+    use warta::app::update;
+    for mode in [Mode::Normal, Mode::Input] {
+        let action = map_key(mode, &key(KeyCode::Char('z'), KeyModifiers::CONTROL));
+        assert_eq!(format!("{action:?}"), "Some(Suspend)", "{mode:?}");
+    }
+    // plain `z` is still text while typing
+    assert_eq!(
+        format!(
+            "{:?}",
+            map_key(Mode::Input, &key(KeyCode::Char('z'), KeyModifiers::NONE))
+        ),
+        "Some(Input('z'))"
+    );
+    let mut s = State::new(Lang::En, (80, 24));
+    update(&mut s, Action::Suspend);
+    assert!(s.suspend && !s.quit);
+    assert_eq!(
+        warta::app::keymap::action_name(&Action::Suspend),
+        Some("suspend")
+    );
+}
+
+#[test]
 fn events_map_by_the_states_mode() {
     let mut s = State::new(Lang::En, (80, 24));
     let j = Event::Key(key(KeyCode::Char('j'), KeyModifiers::NONE));

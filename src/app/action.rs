@@ -95,6 +95,8 @@ pub enum Action {
     Back,
     /// Leave the program.
     Quit,
+    /// Stop the program as a shell job does on Ctrl-z; `fg` resumes it.
+    Suspend,
     /// A typed character while a filter or the finder takes input.
     Input(char),
     /// Delete the last typed character.

@@ -108,6 +108,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Normal, Esc, NONE, Action::Back, KeyBack),
     bind!(Normal, Char('q'), NONE, Action::Quit, KeyQuit),
     bind!(Normal, Char('c'), CTRL, Action::Quit, KeyQuit),
+    bind!(Normal, Char('z'), CTRL, Action::Suspend, KeySuspend),
     bind!(Input, Enter, NONE, Action::Activate, KeyKeep),
     bind!(Input, Esc, NONE, Action::Back, KeyBack),
     bind!(Input, Backspace, NONE, Action::DeleteBack, KeyDeleteBack),
@@ -117,6 +118,7 @@ pub static BINDINGS: &[Binding] = &[
     bind!(Input, PageDown, NONE, Action::PageDown, KeyPageDown),
     bind!(Input, PageUp, NONE, Action::PageUp, KeyPageUp),
     bind!(Input, Char('c'), CTRL, Action::Quit, KeyQuit),
+    bind!(Input, Char('z'), CTRL, Action::Suspend, KeySuspend),
 ];
 
 /// The name of a bindable action in `config.toml`'s `[keys]` table.
@@ -150,6 +152,7 @@ pub fn action_name(action: &Action) -> Option<&'static str> {
         Action::ToggleHelp => "help",
         Action::Back => "back",
         Action::Quit => "quit",
+        Action::Suspend => "suspend",
         Action::DeleteBack => "delete_back",
         Action::ClearInput => "clear_input",
         _ => return None,

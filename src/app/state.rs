@@ -291,6 +291,9 @@ pub struct State {
     pub scorer: Arc<FuzzyScorer>,
     /// Set by `Quit`.
     pub quit: bool,
+    /// Set by `Suspend`; the event loop stops the process (the terminal put
+    /// back first, set up again on resuming) and clears it.
+    pub suspend: bool,
 }
 
 impl State {
@@ -319,6 +322,7 @@ impl State {
             generation: 0,
             scorer: Arc::new(FuzzyScorer::default()),
             quit: false,
+            suspend: false,
         }
     }
 

@@ -23,6 +23,7 @@ const WHEEL: isize = 3;
 pub fn update(state: &mut State, action: Action) {
     match action {
         Action::Quit => state.quit = true,
+        Action::Suspend => state.suspend = true,
         Action::Resize { width, height } => {
             state.size = (width, height);
             reader::relayout(state);
@@ -260,6 +261,7 @@ pub(super) fn normal_action(state: &mut State, action: Action) {
         Action::ScrollDown { column, row } => wheel(state, column, row, WHEEL),
         Action::Input(_) | Action::DeleteBack | Action::ClearInput => {}
         Action::Quit
+        | Action::Suspend
         | Action::Resize { .. }
         | Action::Loaded(_)
         | Action::LoadProgress(_)

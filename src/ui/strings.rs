@@ -122,6 +122,7 @@ strings! {
     KeyRaw => "reader: clean text ↔ raw file", "pembaca: teks bersih ↔ berkas mentah";
     KeyHelp => "this help", "bantuan ini";
     KeyQuit => "quit", "keluar";
+    KeySuspend => "suspend to the shell (fg resumes)", "tangguhkan ke shell (fg melanjutkan)";
     KeyBack => "close popup, clear filter", "tutup jendela, hapus saringan";
     KeyKeep => "keep the filter / open the official", "simpan saringan / buka pejabat";
     KeyDeleteBack => "delete a character", "hapus satu karakter";
