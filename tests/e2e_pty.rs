@@ -213,3 +213,31 @@ fn ctrl_z_gives_the_terminal_back_and_takes_it_again() {
     let status = s.wait_exit();
     assert!(status.success(), "{status:?}");
 }
+
+#[test]
+fn a_bracketed_paste_goes_into_the_filter_and_is_never_run_as_keys() {
+    let mut s = start();
+    s.wait_for("the seeds", |s| s.screen().contains("Articles 5/5"));
+    assert!(
+        String::from_utf8_lossy(&s.raw).contains("\x1b[?2004h"),
+        "bracketed paste switched on"
+    );
+    // In the list, a pasted `q` must not quit nor `G` jump.
+    s.send("\x1b[200~q\nG\x1b[201~");
+    s.send("/");
+    s.send("\x1b[200~kota\ntangerang\n\x1b[201~");
+    s.wait_for("the pasted filter", |s| {
+        s.screen().contains("/ kota tangerang▏") && s.screen().contains("Articles 2/5")
+    });
+    s.send("\x1b");
+    s.wait_for("the filter cleared", |s| {
+        s.screen().contains("Articles 5/5")
+    });
+    s.send("q");
+    let status = s.wait_exit();
+    assert!(status.success(), "{status:?}");
+    assert!(
+        String::from_utf8_lossy(&s.raw).contains("\x1b[?2004l"),
+        "bracketed paste switched off on the way out"
+    );
+}

@@ -137,6 +137,31 @@ fn ctrl_z_suspends_in_both_modes_and_sets_the_flag_the_loop_acts_on() {
 }
 
 #[test]
+fn a_paste_is_text_in_an_input_and_nothing_elsewhere() {
+    use warta::app::{update, Library};
+    let lib = Library::build(warta::corpus::load_seeds());
+    let mut s = State::with_library(lib, Lang::En, (120, 40));
+    // Pasted into the list, `qqq` and `G` would quit and jump.
+    let paste = Event::Paste("qqq\nG".into());
+    assert!(map_event(&s, &paste).is_none());
+    update(&mut s, Action::StartFilter);
+    let paste = Event::Paste("kota\r\ntange\u{1b}[31mrang\tbanten\n".into());
+    let action = map_event(&s, &paste).expect("a paste while typing");
+    update(&mut s, action);
+    // line breaks and tabs are spaces, the trailing one is dropped, and the
+    // escape character is left out (the rest of its sequence is plain text)
+    assert_eq!(s.list.filter.text, "kota  tange[31mrang banten");
+    assert!(s.list.filter.editing);
+    assert_eq!(s.requests.len(), 1, "{:?}", s.requests.len());
+    // the same in the official finder
+    update(&mut s, Action::Back);
+    update(&mut s, Action::OpenFinder);
+    let action = map_event(&s, &Event::Paste("untung".into())).expect("a paste in the finder");
+    update(&mut s, action);
+    assert_eq!(s.finder.as_ref().unwrap().filter.text, "untung");
+}
+
+#[test]
 fn events_map_by_the_states_mode() {
     let mut s = State::new(Lang::En, (80, 24));
     let j = Event::Key(key(KeyCode::Char('j'), KeyModifiers::NONE));

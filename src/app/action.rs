@@ -99,6 +99,9 @@ pub enum Action {
     Suspend,
     /// A typed character while a filter or the finder takes input.
     Input(char),
+    /// Text pasted while a filter or the finder takes input (a bracketed
+    /// paste, which the terminal marks as such: never run as keys).
+    Paste(String),
     /// Delete the last typed character.
     DeleteBack,
     /// Clear the typed input.

@@ -24,6 +24,7 @@ pub(super) fn editing_action(state: &mut State, action: Action) {
     };
     match action {
         Action::Input(c) => edit(state, target, |t| t.push(c)),
+        Action::Paste(text) => edit(state, target, |t| t.push_str(&pasted(&text))),
         Action::DeleteBack => edit(state, target, |t| {
             t.pop();
         }),
@@ -42,6 +43,20 @@ pub(super) fn editing_action(state: &mut State, action: Action) {
             normal_action(state, other);
         }
     }
+}
+
+/// Pasted text as a filter takes it, on one line: line breaks and tabs
+/// become spaces (a trailing line break, as copied with a line, is
+/// dropped), and characters that must not reach the terminal are left out.
+pub(super) fn pasted(text: &str) -> String {
+    text.trim_end_matches(['\n', '\r'])
+        .chars()
+        .filter_map(|c| match c {
+            '\n' | '\r' | '\t' => Some(' '),
+            c if crate::corpus::sanitize::is_forbidden(c) => None,
+            c => Some(c),
+        })
+        .collect()
 }
 
 pub(super) fn filter_mut(state: &mut State, target: SearchTarget) -> &mut TextFilter {

@@ -173,6 +173,8 @@ pub fn mode(state: &State) -> Mode {
 pub fn map_event(state: &State, event: &Event) -> Option<Action> {
     match event {
         Event::Key(key) => lookup(&state.keymap.bindings, mode(state), key),
+        // A paste outside a text input is dropped rather than run as keys.
+        Event::Paste(text) if mode(state) == Mode::Input => Some(Action::Paste(text.clone())),
         Event::Mouse(mouse) => map_mouse(mouse),
         Event::Resize(width, height) => Some(Action::Resize {
             width: *width,

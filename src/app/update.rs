@@ -4,7 +4,7 @@
 
 use super::action::{Action, Pane};
 use super::filtering::{
-    clear_filter, edit, editing_action, editing_target, filter_mut, request, search_done,
+    clear_filter, edit, editing_action, editing_target, filter_mut, pasted, request, search_done,
 };
 use super::library::{EntityRef, Library};
 use super::search::SearchTarget;
@@ -86,6 +86,7 @@ fn loading_action(state: &mut State, action: Action) {
     match action {
         Action::StartFilter => state.list.filter.editing = true,
         Action::Input(_)
+        | Action::Paste(_)
         | Action::DeleteBack
         | Action::ClearInput
         | Action::Back
@@ -123,6 +124,9 @@ fn finder_action(state: &mut State, action: Action) {
     match action {
         Action::Back | Action::OpenFinder => state.finder = None,
         Action::Input(c) => edit(state, SearchTarget::Officials, |t| t.push(c)),
+        Action::Paste(text) => edit(state, SearchTarget::Officials, |t| {
+            t.push_str(&pasted(&text));
+        }),
         Action::DeleteBack => edit(state, SearchTarget::Officials, |t| {
             t.pop();
         }),
@@ -259,7 +263,7 @@ pub(super) fn normal_action(state: &mut State, action: Action) {
         Action::Click { column, row } => click(state, column, row),
         Action::ScrollUp { column, row } => wheel(state, column, row, -WHEEL),
         Action::ScrollDown { column, row } => wheel(state, column, row, WHEEL),
-        Action::Input(_) | Action::DeleteBack | Action::ClearInput => {}
+        Action::Input(_) | Action::Paste(_) | Action::DeleteBack | Action::ClearInput => {}
         Action::Quit
         | Action::Suspend
         | Action::Resize { .. }
