@@ -304,3 +304,41 @@ fn a_filter_typed_while_loading_says_its_answer_will_grow() {
     let text = screen(&s);
     assert!(!text.contains("still"), "{text}");
 }
+
+#[test]
+fn a_filter_longer_than_the_line_shows_its_end_and_the_count() {
+    let mut s = seeds(60, 20);
+    apply(&mut s, [Action::StartFilter]);
+    apply(
+        &mut s,
+        typed("kepala badan pengembangan sumber daya manusia provinsi banten"),
+    );
+    let text = screen(&s);
+    let status = text.lines().last().unwrap();
+    assert!(
+        status.starts_with("/ …") && status.contains("provinsi banten▏  0 matches · 0.40 ms"),
+        "{status}"
+    );
+    // a short one is shown whole, as before
+    apply(&mut s, [Action::ClearInput]);
+    apply(&mut s, typed("wisman"));
+    let text = screen(&s);
+    assert!(
+        text.lines()
+            .last()
+            .unwrap()
+            .starts_with("/ wisman▏  1 match"),
+        "{text}"
+    );
+    // and in the finder the same
+    apply(&mut s, [Action::Back, Action::OpenFinder]);
+    apply(
+        &mut s,
+        typed("kepala badan pengembangan sumber daya manusia provinsi"),
+    );
+    let text = screen(&s);
+    assert!(
+        text.contains("│/ …") && text.contains("provinsi▏  1 match · 0.40 ms│"),
+        "{text}"
+    );
+}

@@ -1,9 +1,10 @@
 //! Centred popups: the official finder and the help overlay.
 
-use super::status::{filter_prompt, filter_summary};
+use super::status::{filter_prompt, filter_summary, prompt_room};
 use super::strings::{tr, S};
 use super::text::{highlighted, plain, spans_width};
 use super::theme::Theme;
+use super::wrap::str_width;
 use crate::app::keymap::HelpLine;
 use crate::app::library::post;
 use crate::app::State;
@@ -49,20 +50,18 @@ pub fn finder(frame: &mut Frame, area: Rect, state: &State) {
         return;
     }
     let width = inner.width as usize;
+    // Before the officials are in, there is nothing to match yet: a count
+    // of 0 and "no official matches" would read as an answer.
+    let summary = (!lib.partial).then(|| format!("  {}", filter_summary(lang, &f.filter)));
+    let room = prompt_room(width, summary.as_deref().map_or(0, str_width));
     let mut input = plain(
-        &filter_prompt(lang, &f.filter),
+        &filter_prompt(lang, &f.filter, room),
         state.theme.heading(),
         width,
     );
-    // Before the officials are in, there is nothing to match yet: a count
-    // of 0 and "no official matches" would read as an answer.
-    if !lib.partial {
+    if let Some(summary) = summary {
         let room = width.saturating_sub(spans_width(&input));
-        input.extend(plain(
-            &format!("  {}", filter_summary(lang, &f.filter)),
-            state.theme.dim(),
-            room,
-        ));
+        input.extend(plain(&summary, state.theme.dim(), room));
     }
     let mut lines = vec![Line::from(input)];
     let rows = inner.height.saturating_sub(1) as usize;

@@ -3,6 +3,7 @@
 
 use super::strings::{tr, trf, Lang, S};
 use super::text::{plain, spans_width};
+use super::wrap::{char_width, str_width};
 use crate::app::{LoadProgress, Pane, State, TextFilter};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -62,10 +63,40 @@ pub fn load_note(lang: Lang, state: &State) -> Option<String> {
     lib.partial.then(|| tr(lang, S::IndexingShort).to_string())
 }
 
-/// The prompt, text and cursor of a filter: `/ wisman▏`.
-pub fn filter_prompt(lang: Lang, f: &TextFilter) -> String {
+/// The columns a filter's prompt may take beside a summary `summary`
+/// columns wide: all but the summary's, unless that leaves the text fewer
+/// than 16 (then the prompt takes the line and the summary what is left).
+pub fn prompt_room(width: usize, summary: usize) -> usize {
+    match width.checked_sub(summary) {
+        Some(room) if room >= 16 => room,
+        _ => width,
+    }
+}
+
+/// The prompt, text and cursor of a filter: `/ wisman▏`, in at most
+/// `width` columns. Text too long for them shows its end, where the typing
+/// is, after `…`: `/ …provinsi banten▏`.
+pub fn filter_prompt(lang: Lang, f: &TextFilter, width: usize) -> String {
+    let prompt = tr(lang, S::FilterPrompt);
     let cursor = if f.editing { "▏" } else { "" };
-    format!("{}{}{}", tr(lang, S::FilterPrompt), f.text, cursor)
+    let whole = format!("{prompt}{}{cursor}", f.text);
+    if str_width(&whole) <= width {
+        return whole;
+    }
+    // the prompt, `…`, and as much of the end of the text as fits
+    let room = width.saturating_sub(str_width(prompt) + 1 + str_width(cursor));
+    let mut used = 0;
+    let start = f
+        .text
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| {
+            used += char_width(c);
+            used <= room
+        })
+        .last()
+        .map_or(f.text.len(), |(i, _)| i);
+    format!("{prompt}…{}{cursor}", &f.text[start..])
 }
 
 /// Draws the status bar into `area`.
@@ -86,8 +117,9 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
         });
     let mut left: Vec<Span> = match shown {
         Some(f) => {
-            let mut spans = plain(&filter_prompt(lang, f), state.theme.heading(), width);
             let mut summary = format!("  {}", filter_summary(lang, f));
+            let prompt = filter_prompt(lang, f, prompt_room(width, str_width(&summary)));
+            let mut spans = plain(&prompt, state.theme.heading(), width);
             if let Some(note) = load_note(lang, state) {
                 summary.push_str(" · ");
                 summary.push_str(&note);
