@@ -113,14 +113,7 @@ fn install_panic_hook() {
 
 fn setup() -> Result<Terminal<CrosstermBackend<Stdout>>> {
     install_panic_hook();
-    enable_raw_mode().context("cannot switch the terminal to raw mode")?;
-    execute!(
-        stdout(),
-        EnterAlternateScreen,
-        EnableMouseCapture,
-        EnableBracketedPaste,
-        cursor::Hide
-    )?;
+    take_terminal()?;
     let mut terminal = Terminal::new(CrosstermBackend::new(stdout()))?;
     terminal.clear()?;
     Ok(terminal)
@@ -134,6 +127,14 @@ fn suspend(terminal: &mut Terminal<CrosstermBackend<Stdout>>) -> Result<()> {
     restore();
     // SAFETY: raise only sends a signal to this process.
     unsafe { libc::raise(libc::SIGTSTP) };
+    take_terminal()?;
+    terminal.clear()?;
+    Ok(())
+}
+
+/// The opposite of [`restore`]: raw mode, alternate screen, mouse capture,
+/// bracketed paste, cursor hidden.
+fn take_terminal() -> Result<()> {
     enable_raw_mode().context("cannot switch the terminal to raw mode")?;
     execute!(
         stdout(),
@@ -142,7 +143,6 @@ fn suspend(terminal: &mut Terminal<CrosstermBackend<Stdout>>) -> Result<()> {
         EnableBracketedPaste,
         cursor::Hide
     )?;
-    terminal.clear()?;
     Ok(())
 }
 
