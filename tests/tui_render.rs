@@ -241,23 +241,24 @@ fn articles_are_readable_while_entities_are_extracted() {
     assert!(text.contains("No official matches."), "{text}");
 }
 
+/// A load that has read 2 048 of 10 000 files.
+fn reading_2048_of_10000() -> warta::app::LoadProgress {
+    warta::app::LoadProgress {
+        files_found: 10000,
+        files_done: 2048,
+        files_total: 10000,
+        bytes: 7_100_000,
+        articles: 2048,
+        elapsed_ms: 400,
+        indexing: false,
+    }
+}
+
 #[test]
 fn a_preview_lists_the_first_articles_with_the_load_progress_below() {
-    use warta::app::{update, Action, LoadProgress};
     let seeds = load_seeds();
     let mut s = State::with_library(Library::preview(&seeds.articles[..2]), Lang::En, (120, 40));
-    update(
-        &mut s,
-        Action::LoadProgress(LoadProgress {
-            files_found: 10000,
-            files_done: 2048,
-            files_total: 10000,
-            bytes: 7_100_000,
-            articles: 2048,
-            elapsed_ms: 400,
-            indexing: false,
-        }),
-    );
+    update(&mut s, Action::LoadProgress(reading_2048_of_10000()));
     let text = screen(&s);
     assert!(text.contains("Articles 2/2"), "{text}");
     assert!(
@@ -269,19 +270,9 @@ fn a_preview_lists_the_first_articles_with_the_load_progress_below() {
 
 #[test]
 fn a_filter_typed_while_loading_says_its_answer_will_grow() {
-    use warta::app::LoadProgress;
     let corpus = load_seeds();
-    let reading = LoadProgress {
-        files_found: 10000,
-        files_done: 2048,
-        files_total: 10000,
-        bytes: 7_100_000,
-        articles: 2048,
-        elapsed_ms: 400,
-        indexing: false,
-    };
     let mut s = State::with_library(Library::preview(&corpus.articles[..2]), Lang::En, (120, 40));
-    update(&mut s, Action::LoadProgress(reading));
+    update(&mut s, Action::LoadProgress(reading_2048_of_10000()));
     apply(&mut s, [Action::StartFilter]);
     apply(&mut s, typed("banten"));
     let text = screen(&s);
