@@ -333,3 +333,41 @@ fn a_filter_longer_than_the_line_shows_its_end_and_the_count() {
         "{text}"
     );
 }
+
+#[test]
+fn a_click_in_the_finder_selects_the_official_drawn_there_and_a_second_opens_it() {
+    let mut s = seeds(120, 40);
+    apply(&mut s, [Action::OpenFinder]);
+    let text = screen(&s);
+    // the cell of a name as drawn
+    let (row, line) = text
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains("Arief R. Wismansyah  Wali Kota"))
+        .expect("the name in the finder");
+    let column = line[..line.find("Arief").unwrap()].chars().count() as u16;
+    let click = Action::Click {
+        column,
+        row: row as u16,
+    };
+    apply(&mut s, [click.clone()]);
+    let f = s.finder.as_ref().expect("the finder stays open");
+    let lib = s.lib.as_ref().unwrap();
+    let chosen = lib.official(f.visible[f.selected]).unwrap();
+    assert_eq!(chosen.name, "Arief R. Wismansyah");
+    // a click on the input line or outside the rows selects nothing else
+    let selected = f.selected;
+    apply(
+        &mut s,
+        [Action::Click {
+            column,
+            row: row as u16 - 1 - selected as u16,
+        }],
+    );
+    assert_eq!(s.finder.as_ref().unwrap().selected, selected);
+    apply(&mut s, [click]);
+    assert!(s.finder.is_none(), "the second click opens the official");
+    let text = screen(&s);
+    assert!(text.contains("Arief R. Wismansyah"), "{text}");
+    assert_eq!(s.focus, Pane::Reader);
+}

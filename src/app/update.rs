@@ -12,7 +12,7 @@ use super::state::{
     EntityFilter, FinderState, ReadTimer, Scope, SortKey, State, TextFilter, READ_AFTER_TICKS,
 };
 use super::{list, reader, remember, sidebar};
-use crate::ui::layout::{areas, inner};
+use crate::ui::layout::{areas, contains, finder_offset, finder_rect, inner};
 use ratatui::layout::Rect;
 use std::sync::Arc;
 
@@ -137,6 +137,21 @@ fn finder_action(state: &mut State, action: Action) {
         Action::PageUp | Action::HalfPageUp => finder_move(state, -page),
         Action::First => finder_move(state, isize::MIN),
         Action::Last => finder_move(state, isize::MAX),
+        Action::Click { column, row } => {
+            // A click selects the official under it; on the one selected
+            // already, it opens it as Enter does.
+            match finder_row_at(state, column, row) {
+                Some(pos) if state.finder.as_ref().is_some_and(|f| f.selected == pos) => {
+                    finder_action(state, Action::Activate)
+                }
+                Some(pos) => {
+                    if let Some(f) = &mut state.finder {
+                        f.selected = pos;
+                    }
+                }
+                None => {}
+            }
+        }
         Action::Activate => {
             let chosen = state
                 .finder
@@ -150,6 +165,23 @@ fn finder_action(state: &mut State, action: Action) {
         }
         _ => {}
     }
+}
+
+/// The position in the finder's list of the official drawn at a cell.
+fn finder_row_at(state: &State, column: u16, row: u16) -> Option<usize> {
+    let f = state.finder.as_ref()?;
+    let inside = inner(finder_rect(screen(state)));
+    // the input line is the first inside the popup
+    let rows = Rect {
+        y: inside.y.saturating_add(1),
+        height: inside.height.saturating_sub(1),
+        ..inside
+    };
+    if !contains(rows, column, row) {
+        return None;
+    }
+    let pos = finder_offset(f.selected, rows.height as usize) + usize::from(row - rows.y);
+    (pos < f.visible.len()).then_some(pos)
 }
 
 fn finder_move(state: &mut State, delta: isize) {

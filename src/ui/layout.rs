@@ -61,6 +61,34 @@ pub fn inner(r: Rect) -> Rect {
     }
 }
 
+/// A rectangle of at most `width` x `height` centred in `area`.
+pub fn centred(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width);
+    let h = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+/// The official finder's popup in a frame `area`: its input line is the
+/// first inside it, its rows of officials the others.
+pub fn finder_rect(area: Rect) -> Rect {
+    centred(
+        area,
+        area.width.saturating_sub(4).min(72),
+        area.height.saturating_sub(2).min(20),
+    )
+}
+
+/// The first official shown in the finder's `rows` rows when `selected`
+/// is selected: the list scrolls only to keep the selection in view.
+pub fn finder_offset(selected: usize, rows: usize) -> usize {
+    selected.saturating_sub(rows.saturating_sub(1))
+}
+
 /// Lays out a frame. When the sidebar is folded away (narrow terminals) and
 /// focused, it takes the reader's place.
 pub fn areas(area: Rect, focus: Pane) -> Areas {

@@ -1,5 +1,6 @@
 //! Centred popups: the official finder and the help overlay.
 
+use super::layout::{centred, finder_offset, finder_rect};
 use super::status::{filter_prompt, filter_summary, prompt_room};
 use super::strings::{tr, S};
 use super::text::{highlighted, plain, spans_width};
@@ -14,18 +15,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 use ratatui::Frame;
 
-/// A rectangle of at most `width` x `height` centred in `area`.
-fn centred(area: Rect, width: u16, height: u16) -> Rect {
-    let w = width.min(area.width);
-    let h = height.min(area.height);
-    Rect {
-        x: area.x + (area.width - w) / 2,
-        y: area.y + (area.height - h) / 2,
-        width: w,
-        height: h,
-    }
-}
-
 fn popup_block(theme: &Theme, title: &str) -> Block<'static> {
     Block::bordered()
         .border_style(theme.focused_border())
@@ -38,11 +27,7 @@ pub fn finder(frame: &mut Frame, area: Rect, state: &State) {
         return;
     };
     let lang = state.lang;
-    let rect = centred(
-        area,
-        area.width.saturating_sub(4).min(72),
-        area.height.saturating_sub(2).min(20),
-    );
+    let rect = finder_rect(area);
     frame.render_widget(Clear, rect);
     frame.render_widget(popup_block(&state.theme, tr(lang, S::FinderTitle)), rect);
     let inner = super::layout::inner(rect);
@@ -73,7 +58,7 @@ pub fn finder(frame: &mut Frame, area: Rect, state: &State) {
         };
         lines.push(Line::from(plain(tr(lang, empty), state.theme.dim(), width)));
     }
-    let offset = f.selected.saturating_sub(rows.saturating_sub(1));
+    let offset = finder_offset(f.selected, rows);
     let query = f
         .filter
         .is_active()
