@@ -210,6 +210,12 @@ fn save(
     }
 }
 
+/// A terminal read or write error as the reader's failure, unless the
+/// terminal has gone away: that is a hang-up, and ends the reader cleanly.
+fn unless_gone(e: std::io::Error, what: &'static str) -> Option<anyhow::Error> {
+    (!input::terminal_gone()).then(|| anyhow::Error::new(e).context(what))
+}
+
 /// Applies a built library. The first one gets the marks and position of
 /// `state.json`; later ones (the watcher's) carry the current ones over by
 /// article id and content hash.
@@ -313,10 +319,7 @@ async fn event_loop(
                     }
                 }
                 Some(Err(e)) => {
-                    // (a terminal that went away is a hang-up, not a failure)
-                    if !input::terminal_gone() {
-                        failure = Some(anyhow::Error::new(e).context("cannot read terminal events"));
-                    }
+                    failure = unless_gone(e, "cannot read terminal events");
                     break;
                 }
                 None => break,
@@ -367,9 +370,7 @@ async fn event_loop(
             _ = frame.tick() => {
                 if dirty {
                     if let Err(e) = terminal.draw(|frame| ui::draw(frame, &state)) {
-                        if !input::terminal_gone() {
-                            failure = Some(anyhow::Error::new(e).context("cannot draw"));
-                        }
+                        failure = unless_gone(e, "cannot draw");
                         break;
                     }
                     dirty = false;

@@ -12,7 +12,7 @@ use super::state::{
     EntityFilter, FinderState, ReadTimer, Scope, SortKey, State, TextFilter, READ_AFTER_TICKS,
 };
 use super::{list, reader, remember, sidebar};
-use crate::ui::layout::{areas, contains, finder_offset, finder_rect, inner};
+use crate::ui::layout::{areas, contains, finder_offset, finder_rows, inner};
 use ratatui::layout::Rect;
 use std::sync::Arc;
 
@@ -170,13 +170,7 @@ fn finder_action(state: &mut State, action: Action) {
 /// The position in the finder's list of the official drawn at a cell.
 fn finder_row_at(state: &State, column: u16, row: u16) -> Option<usize> {
     let f = state.finder.as_ref()?;
-    let inside = inner(finder_rect(screen(state)));
-    // the input line is the first inside the popup
-    let rows = Rect {
-        y: inside.y.saturating_add(1),
-        height: inside.height.saturating_sub(1),
-        ..inside
-    };
+    let rows = finder_rows(screen(state));
     if !contains(rows, column, row) {
         return None;
     }

@@ -83,6 +83,17 @@ pub fn finder_rect(area: Rect) -> Rect {
     )
 }
 
+/// The finder's rows of officials in a frame `area`: inside the popup,
+/// below its input line.
+pub fn finder_rows(area: Rect) -> Rect {
+    let inside = inner(finder_rect(area));
+    Rect {
+        y: inside.y.saturating_add(1),
+        height: inside.height.saturating_sub(1),
+        ..inside
+    }
+}
+
 /// The first official shown in the finder's `rows` rows when `selected`
 /// is selected: the list scrolls only to keep the selection in view.
 pub fn finder_offset(selected: usize, rows: usize) -> usize {

@@ -1,6 +1,6 @@
 //! Centred popups: the official finder and the help overlay.
 
-use super::layout::{centred, finder_offset, finder_rect};
+use super::layout::{centred, finder_offset, finder_rect, finder_rows};
 use super::status::{filter_prompt, filter_summary, prompt_room};
 use super::strings::{tr, S};
 use super::text::{highlighted, plain, spans_width};
@@ -49,7 +49,7 @@ pub fn finder(frame: &mut Frame, area: Rect, state: &State) {
         input.extend(plain(&summary, state.theme.dim(), room));
     }
     let mut lines = vec![Line::from(input)];
-    let rows = inner.height.saturating_sub(1) as usize;
+    let rows = finder_rows(area).height as usize;
     if f.visible.is_empty() {
         let empty = if lib.partial {
             S::StillFinding
