@@ -190,6 +190,8 @@ fn loading_shows_progress_then_indexing() {
         articles: 2500,
         elapsed_ms: 500,
         indexing: false,
+        entities_done: 0,
+        linking: false,
     };
     update(&mut s, Action::LoadProgress(p));
     assert_eq!(s.load_progress, Some(p));
@@ -207,6 +209,65 @@ fn loading_shows_progress_then_indexing() {
     assert!(
         text.contains("Finding officials, places") && text.contains("2500 articles…"),
         "{text}"
+    );
+    p.entities_done = 1000;
+    update(&mut s, Action::LoadProgress(p));
+    // (the list pane wraps the line)
+    let text = screen(&s);
+    for piece in [
+        "Finding officials, places and",
+        "1000 of 2500 articles",
+        "(40%)",
+    ] {
+        assert!(text.contains(piece), "{piece}: {text}");
+    }
+    p.linking = true;
+    update(&mut s, Action::LoadProgress(p));
+    let text = screen(&s);
+    for piece in [
+        "Linking officials across 2500",
+        "articles and indexing them…",
+    ] {
+        assert!(text.contains(piece), "{piece}: {text}");
+    }
+}
+
+#[test]
+fn the_status_bar_counts_the_articles_whose_entities_are_found() {
+    use warta::app::LoadProgress;
+    let lib = Library::unindexed(std::sync::Arc::new(load_seeds()));
+    let mut s = State::with_library(lib, Lang::En, (120, 40));
+    let mut p = LoadProgress {
+        files_found: 5,
+        files_done: 5,
+        files_total: 5,
+        articles: 5,
+        indexing: true,
+        entities_done: 2,
+        ..LoadProgress::default()
+    };
+    update(&mut s, Action::LoadProgress(p));
+    let status = screen(&s).lines().last().unwrap_or_default().to_string();
+    assert!(
+        status.contains("Finding officials, places and programmes… 2 of 5 articles (40%)"),
+        "{status}"
+    );
+    p.linking = true;
+    update(&mut s, Action::LoadProgress(p));
+    let status = screen(&s).lines().last().unwrap_or_default().to_string();
+    assert!(
+        status.contains("Linking officials across 5 articles and indexing them…"),
+        "{status}"
+    );
+    // In Indonesian too.
+    let lib = Library::unindexed(std::sync::Arc::new(load_seeds()));
+    let mut s = State::with_library(lib, Lang::Id, (120, 40));
+    p.linking = false;
+    update(&mut s, Action::LoadProgress(p));
+    let status = screen(&s).lines().last().unwrap_or_default().to_string();
+    assert!(
+        status.contains("Mencari pejabat, tempat dan program… 2 dari 5 artikel (40%)"),
+        "{status}"
     );
 }
 
@@ -251,6 +312,8 @@ fn reading_2048_of_10000() -> warta::app::LoadProgress {
         articles: 2048,
         elapsed_ms: 400,
         indexing: false,
+        entities_done: 0,
+        linking: false,
     }
 }
 

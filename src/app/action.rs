@@ -183,4 +183,9 @@ pub struct LoadProgress {
     pub elapsed_ms: u64,
     /// True once every file is read and officials are being extracted and indexed.
     pub indexing: bool,
+    /// Articles whose entities are found so far, while `indexing`.
+    pub entities_done: u64,
+    /// True once every article's entities are found and officials are
+    /// being linked across articles and indexed for search.
+    pub linking: bool,
 }

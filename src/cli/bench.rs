@@ -204,7 +204,7 @@ fn load(args: &CorpusArgs, cache: Option<&Path>, snapshot: bool) -> Load {
     let read_parse = t.elapsed();
     let t = Instant::now();
     let (per_article, cache_use, pending) =
-        entity_cache::extract_known(&corpus.articles, known, cache);
+        entity_cache::extract_known(&corpus.articles, known, cache, &stats.entities_done);
     let extract = t.elapsed();
     let t = Instant::now();
     let entities = resolve_packed(per_article);

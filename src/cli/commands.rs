@@ -82,8 +82,12 @@ fn corpus_and_entities(args: &CorpusArgs, settings: &Settings) -> (Arc<Corpus>, 
         Opened::Stored(mut lib) => (lib.corpus.clone(), std::mem::take(&mut lib.entities)),
         Opened::Loaded(corpus, known) => {
             let cache = settings.entity_cache(args);
-            let (packed, _, cache_write) =
-                entity_cache::extract_known(&corpus.articles, known, cache.as_deref());
+            let (packed, _, cache_write) = entity_cache::extract_known(
+                &corpus.articles,
+                known,
+                cache.as_deref(),
+                &Default::default(),
+            );
             if let Some(cache_write) = cache_write {
                 // at once: a headless command has no thread that outlives it
                 let _ = cache_write.write(&corpus.articles, &packed);

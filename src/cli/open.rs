@@ -200,8 +200,12 @@ mod tests {
         };
         let corpus = crate::corpus::load_seeds();
         let none = vec![None; corpus.articles.len()];
-        let (packed, _, cache) =
-            entity_cache::extract_known(&corpus.articles, none, Some(&cache_path));
+        let (packed, _, cache) = entity_cache::extract_known(
+            &corpus.articles,
+            none,
+            Some(&cache_path),
+            &Default::default(),
+        );
         assert!(cache.is_some() && !cache_path.exists());
         let lib = Library::new(corpus, crate::entities::resolve_packed(packed));
         save_in_background(Arc::new(lib), Some(place), cache);

@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -65,6 +65,12 @@ pub struct LoadStats {
     pub bytes_done: AtomicU64,
     /// Articles parsed so far.
     pub articles_done: AtomicU64,
+    /// Articles whose entities are found so far (from a snapshot, the
+    /// entity cache or extraction), once every file is parsed.
+    pub entities_done: AtomicU64,
+    /// Set once every article's entities are found, while officials are
+    /// linked across articles and the search indices built.
+    pub linking: AtomicBool,
 }
 
 /// [`load_paths`], adding the time spent in each phase to `stats`.

@@ -26,6 +26,7 @@ use foldhash::{HashMap, HashMapExt};
 use rayon::prelude::*;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use xxhash_rust::xxh3::Xxh3Default;
 
 const MAGIC: &[u8; 8] = b"WARTAENT";
@@ -316,7 +317,12 @@ pub fn extract_all(
     articles: &[Article],
     path: Option<&Path>,
 ) -> (Vec<PackedEntities>, CacheUse, Option<PendingWrite>) {
-    extract_known(articles, vec![None; articles.len()], path)
+    extract_known(
+        articles,
+        vec![None; articles.len()],
+        path,
+        &AtomicU64::default(),
+    )
 }
 
 /// [`extract_all`] for articles some of whose entities are `known`
@@ -326,11 +332,13 @@ pub fn extract_all(
 /// written: extracting those few takes less time than reading the cache of
 /// every article, and the snapshot a load writes holds them all. The cache
 /// is the fallback for when no snapshot can be used, and extracts there
-/// what it lacks.
+/// what it lacks. `done` counts the articles as their entities are found,
+/// for a progress line.
 pub fn extract_known(
     articles: &[Article],
     known: Vec<Option<PackedEntities>>,
     path: Option<&Path>,
+    done: &AtomicU64,
 ) -> (Vec<PackedEntities>, CacheUse, Option<PendingWrite>) {
     let unknown = known.iter().filter(|k| k.is_none()).count();
     let few = unknown.saturating_mul(FEW_UNKNOWN) < articles.len();
@@ -339,12 +347,16 @@ pub fn extract_known(
     let (packed, from): (Vec<PackedEntities>, Vec<u8>) = articles
         .par_iter()
         .zip(known)
-        .map(|(a, known)| match known {
-            Some(p) => (p, 0),
-            None => match cache.get(&key_of(a)) {
-                Some(p) => (p.clone(), 1),
-                None => (extract_article(a), 2),
-            },
+        .map(|(a, known)| {
+            let found = match known {
+                Some(p) => (p, 0),
+                None => match cache.get(&key_of(a)) {
+                    Some(p) => (p.clone(), 1),
+                    None => (extract_article(a), 2),
+                },
+            };
+            done.fetch_add(1, Ordering::Relaxed);
+            found
         })
         .unzip();
     let count = |n| from.iter().filter(|&&f| f == n).count();

@@ -93,8 +93,13 @@ async fn build(
                 keys: keys.clone(),
             });
         }
-        let (packed, _, cache_write) =
-            crate::store::entity_cache::extract_known(&corpus.articles, known, cache.as_deref());
+        let (packed, _, cache_write) = crate::store::entity_cache::extract_known(
+            &corpus.articles,
+            known,
+            cache.as_deref(),
+            &stats.entities_done,
+        );
+        stats.linking.store(true, Ordering::Relaxed);
         let entities = crate::entities::resolve_packed(packed);
         let lib = Arc::new(Library::from_shared(corpus, entities, false));
         crate::cli::save_in_background(lib.clone(), snapshot, cache_write);
@@ -123,6 +128,8 @@ fn spawn_progress(
                 articles: stats.articles_done.load(Ordering::Relaxed),
                 elapsed_ms: started.elapsed().as_millis() as u64,
                 indexing: indexing.load(Ordering::Relaxed),
+                entities_done: stats.entities_done.load(Ordering::Relaxed),
+                linking: stats.linking.load(Ordering::Relaxed),
             };
             if tx.send(Action::LoadProgress(progress)).is_err() {
                 return;

@@ -44,7 +44,9 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
         let message = match &state.load_error {
             Some(e) => trf(lang, S::LoadFailed, &[e]),
             None => match state.load_progress {
-                Some(p) if p.indexing => trf(lang, S::Indexing, &[&p.articles]),
+                Some(p) if p.indexing => {
+                    super::status::entities_progress_text(lang, Some(&p), p.articles)
+                }
                 Some(p) if p.files_total > 0 || p.files_found > 0 => {
                     super::status::progress_text(lang, &p)
                 }

@@ -51,6 +51,26 @@ pub fn progress_text(lang: Lang, p: &LoadProgress) -> String {
     )
 }
 
+/// The entity stage's progress line for a corpus of `articles`: how many
+/// articles' entities are found, then that officials are being linked.
+/// Without a count yet (`progress` is `None`, or nothing is found so far),
+/// just what is being done.
+pub fn entities_progress_text(
+    lang: Lang,
+    progress: Option<&LoadProgress>,
+    articles: u64,
+) -> String {
+    match progress {
+        Some(p) if p.linking => trf(lang, S::Linking, &[&articles]),
+        Some(p) if p.entities_done > 0 => {
+            let done = p.entities_done.min(articles);
+            let percent = done * 100 / articles.max(1);
+            trf(lang, S::IndexingProgress, &[&done, &articles, &percent])
+        }
+        _ => trf(lang, S::Indexing, &[&articles]),
+    }
+}
+
 /// What a filter's summary adds while the corpus is still coming in, so
 /// that a filter typed during the load says its answer will grow: the
 /// files read so far, or that officials are still being found.
@@ -142,8 +162,9 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
         }
         None if state.lib.as_ref().is_some_and(|l| l.partial) => {
             let articles = state.lib.as_ref().map_or(0, |l| l.corpus.articles.len());
+            let progress = state.load_progress.as_ref().filter(|p| p.indexing);
             plain(
-                &trf(lang, S::Indexing, &[&articles]),
+                &entities_progress_text(lang, progress, articles as u64),
                 state.theme.dim(),
                 width,
             )

@@ -162,3 +162,19 @@ fn an_empty_cache_round_trips() {
     assert_eq!(decode(&bytes, 3).map(|c| c.len()), Some(0));
     assert!(decode(&bytes, 4).is_none());
 }
+
+#[test]
+fn every_article_is_counted_once_its_entities_are_found() {
+    let (_dir, path, articles, packed) = fixture("entities.bin");
+    // One known from a snapshot, one extracted; then both from the cache.
+    let done = AtomicU64::new(0);
+    let known = vec![Some(packed[0].clone()), None];
+    let (found, used, pending) = extract_known(&articles, known, Some(&path), &done);
+    assert_eq!((used.known, used.extracted), (1, 1));
+    assert_eq!(done.load(Ordering::Relaxed), 2);
+    pending.unwrap().write(&articles, &found).unwrap();
+    let done = AtomicU64::new(0);
+    let (_, used, _) = extract_known(&articles, vec![None, None], Some(&path), &done);
+    assert_eq!(used.hits, 2);
+    assert_eq!(done.load(Ordering::Relaxed), 2);
+}
