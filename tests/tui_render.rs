@@ -329,6 +329,16 @@ fn a_preview_lists_the_first_articles_with_the_load_progress_below() {
         "{text}"
     );
     assert!(!text.contains("Finding officials"), "{text}");
+    // Every file read, the preview still up for a moment: the line says
+    // what comes next, not a bare "Loading articles…".
+    let mut p = reading_2048_of_10000();
+    (p.files_done, p.articles, p.indexing) = (10000, 10000, true);
+    update(&mut s, Action::LoadProgress(p));
+    let status = screen(&s).lines().last().unwrap_or_default().to_string();
+    assert!(
+        status.contains("Finding officials, places and programmes in 10000 articles…"),
+        "{status}"
+    );
 }
 
 #[test]
@@ -350,6 +360,22 @@ fn a_filter_typed_while_loading_says_its_answer_will_grow() {
     apply(&mut s, typed("banten"));
     let text = screen(&s);
     assert!(text.contains(" · still finding officials"), "{text}");
+    // With a count, how far the extraction is; then the last step.
+    let mut p = warta::app::LoadProgress {
+        files_total: 5,
+        files_done: 5,
+        articles: 5,
+        indexing: true,
+        entities_done: 3,
+        ..Default::default()
+    };
+    update(&mut s, Action::LoadProgress(p));
+    let text = screen(&s);
+    assert!(text.contains(" · still finding officials: 60%"), "{text}");
+    p.linking = true;
+    update(&mut s, Action::LoadProgress(p));
+    let text = screen(&s);
+    assert!(text.contains(" · still linking officials"), "{text}");
 
     // Once everything is in, the summary is the count and time alone.
     let mut s = seeds(120, 40);

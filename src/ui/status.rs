@@ -64,23 +64,43 @@ pub fn entities_progress_text(
         Some(p) if p.linking => trf(lang, S::Linking, &[&articles]),
         Some(p) if p.entities_done > 0 => {
             let done = p.entities_done.min(articles);
-            let percent = done * 100 / articles.max(1);
-            trf(lang, S::IndexingProgress, &[&done, &articles, &percent])
+            trf(
+                lang,
+                S::IndexingProgress,
+                &[&done, &articles, &found_percent(p, articles)],
+            )
         }
         _ => trf(lang, S::Indexing, &[&articles]),
     }
 }
 
+/// The share of `articles` whose entities are found, in whole percent.
+fn found_percent(p: &LoadProgress, articles: u64) -> u64 {
+    p.entities_done.min(articles) * 100 / articles.max(1)
+}
+
 /// What a filter's summary adds while the corpus is still coming in, so
 /// that a filter typed during the load says its answer will grow: the
-/// files read so far, or that officials are still being found.
+/// files read so far, or how far the officials are found.
 pub fn load_note(lang: Lang, state: &State) -> Option<String> {
     let lib = state.lib.as_ref()?;
     if lib.preview {
         let p = state.load_progress.filter(|p| p.files_total > 0)?;
         return Some(trf(lang, S::LoadingShort, &[&p.files_done, &p.files_total]));
     }
-    lib.partial.then(|| tr(lang, S::IndexingShort).to_string())
+    if !lib.partial {
+        return None;
+    }
+    let articles = lib.corpus.articles.len() as u64;
+    Some(match state.load_progress.filter(|p| p.indexing) {
+        Some(p) if p.linking => tr(lang, S::LinkingShort).to_string(),
+        Some(p) if p.entities_done > 0 => trf(
+            lang,
+            S::IndexingShortProgress,
+            &[&found_percent(&p, articles)],
+        ),
+        _ => tr(lang, S::IndexingShort).to_string(),
+    })
 }
 
 /// The columns a filter's prompt may take beside a summary `summary`
@@ -155,8 +175,9 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
         ),
         None if state.lib.as_ref().is_some_and(|l| l.preview) => {
             let text = match state.load_progress {
-                Some(p) if !p.indexing => progress_text(lang, &p),
-                _ => tr(lang, S::Loading).to_string(),
+                Some(p) if p.indexing => entities_progress_text(lang, Some(&p), p.articles),
+                Some(p) => progress_text(lang, &p),
+                None => tr(lang, S::Loading).to_string(),
             };
             plain(&text, state.theme.dim(), width)
         }

@@ -70,6 +70,8 @@ strings! {
     Linking => "Linking officials across {} articles and indexing them…", "Menautkan pejabat di {} artikel dan mengindeksnya…";
     LoadingShort => "still loading: {} of {} files", "masih memuat: {} dari {} berkas";
     IndexingShort => "still finding officials", "masih mencari pejabat";
+    IndexingShortProgress => "still finding officials: {}%", "masih mencari pejabat: {}%";
+    LinkingShort => "still linking officials", "masih menautkan pejabat";
     LoadFailed => "Could not load the corpus: {}", "Korpus tidak dapat dimuat: {}";
     NoArticles => "No articles match. Esc clears the filter.", "Tidak ada artikel yang cocok. Esc menghapus saringan.";
     EmptyCorpus => "No articles found. Open files or folders: warta PATH…", "Tidak ada artikel. Buka berkas atau folder: warta PATH…";
