@@ -393,7 +393,11 @@ mod tests {
         };
         std::thread::sleep(every * 5);
         assert_eq!(rx.try_recv().ok(), None, "nothing changed yet");
-        fs::write(dir.path().join("a.txt"), "Judul\n\nIsi.").unwrap();
+        // Written beside the folder and moved in: a watcher walking between
+        // the file's creation and its write would see an empty file first.
+        let outside = tempfile::tempdir_in(dir.path().parent().unwrap()).unwrap();
+        fs::write(outside.path().join("a.txt"), "Judul\n\nIsi.").unwrap();
+        fs::rename(outside.path().join("a.txt"), dir.path().join("a.txt")).unwrap();
         assert_eq!(next(&mut rx), Some(fingerprint(&paths)));
         fs::remove_file(dir.path().join("a.txt")).unwrap();
         assert_eq!(next(&mut rx), Some(seen));
