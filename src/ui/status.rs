@@ -52,7 +52,8 @@ pub fn progress_text(lang: Lang, p: &LoadProgress) -> String {
 }
 
 /// The entity stage's progress line for a corpus of `articles`: how many
-/// articles' entities are found, then that officials are being linked.
+/// articles' entities are found (the share first, so a narrow status bar
+/// keeps it), then that officials are being linked.
 /// Without a count yet (`progress` is `None`, or nothing is found so far),
 /// just what is being done.
 pub fn entities_progress_text(
@@ -67,7 +68,7 @@ pub fn entities_progress_text(
             trf(
                 lang,
                 S::IndexingProgress,
-                &[&done, &articles, &found_percent(p, articles)],
+                &[&found_percent(p, articles), &done, &articles],
             )
         }
         _ => trf(lang, S::Indexing, &[&articles]),

@@ -66,7 +66,7 @@ strings! {
     LoadingProgress => "Loading articles… {} of {} files · {} MB · {} articles/s", "Memuat artikel… {} dari {} berkas · {} MB · {} artikel/detik";
     LoadingFound => "Loading articles… {} files found", "Memuat artikel… {} berkas ditemukan";
     Indexing => "Finding officials, places and programmes in {} articles…", "Mencari pejabat, tempat dan program di {} artikel…";
-    IndexingProgress => "Finding officials, places and programmes… {} of {} articles ({}%)", "Mencari pejabat, tempat dan program… {} dari {} artikel ({}%)";
+    IndexingProgress => "Finding officials, places and programmes… {}% ({} of {} articles)", "Mencari pejabat, tempat dan program… {}% ({} dari {} artikel)";
     Linking => "Linking officials across {} articles and indexing them…", "Menautkan pejabat di {} artikel dan mengindeksnya…";
     LoadingShort => "still loading: {} of {} files", "masih memuat: {} dari {} berkas";
     IndexingShort => "still finding officials", "masih mencari pejabat";
