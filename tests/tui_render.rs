@@ -349,6 +349,15 @@ fn a_filter_typed_while_loading_says_its_answer_will_grow() {
         text.contains("/ banten▏  2 matches · 0.40 ms · still loading: 2048 of 10000 files"),
         "{text}"
     );
+    // Every file read while the preview is still up: what comes next.
+    let mut p = reading_2048_of_10000();
+    (p.files_done, p.articles, p.indexing) = (10000, 10000, true);
+    update(&mut s, Action::LoadProgress(p));
+    let text = screen(&s);
+    assert!(
+        text.contains("2 matches · 0.40 ms · still finding officials"),
+        "{text}"
+    );
 
     let unindexed = Library::unindexed(std::sync::Arc::new(load_seeds()));
     let mut s = State::with_library(unindexed, Lang::En, (120, 40));

@@ -85,8 +85,9 @@ fn found_percent(p: &LoadProgress, articles: u64) -> u64 {
 /// files read so far, or how far the officials are found.
 pub fn load_note(lang: Lang, state: &State) -> Option<String> {
     let lib = state.lib.as_ref()?;
-    if lib.preview {
-        let p = state.load_progress.filter(|p| p.files_total > 0)?;
+    let progress = state.load_progress;
+    if lib.preview && !progress.is_some_and(|p| p.indexing) {
+        let p = progress.filter(|p| p.files_total > 0)?;
         return Some(trf(lang, S::LoadingShort, &[&p.files_done, &p.files_total]));
     }
     if !lib.partial {
