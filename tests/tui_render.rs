@@ -192,6 +192,10 @@ fn loading_shows_progress_then_indexing() {
         indexing: false,
         entities_done: 0,
         linking: false,
+        pace: warta::app::Pace {
+            items: 2500,
+            ms: 200,
+        },
     };
     update(&mut s, Action::LoadProgress(p));
     assert_eq!(s.load_progress, Some(p));
@@ -203,6 +207,8 @@ fn loading_shows_progress_then_indexing() {
     ] {
         assert!(text.contains(piece), "{piece}: {text}");
     }
+    // Too early to tell how long the reading has left.
+    assert!(!text.contains("left"), "{text}");
     p.indexing = true;
     update(&mut s, Action::LoadProgress(p));
     let text = screen(&s);
@@ -268,6 +274,85 @@ fn the_status_bar_counts_the_articles_whose_entities_are_found() {
 }
 
 #[test]
+fn the_progress_says_about_how_long_each_step_has_left() {
+    use warta::app::{LoadProgress, Pace};
+    let mut s = State::new(Lang::En, (120, 20));
+    // 2 500 of 10 000 files, the last 1 000 in 2 s: 15 s more.
+    let mut p = LoadProgress {
+        files_found: 10000,
+        files_done: 2500,
+        files_total: 10000,
+        bytes: 8_700_000,
+        articles: 2500,
+        elapsed_ms: 2500,
+        pace: Pace {
+            items: 1000,
+            ms: 2000,
+        },
+        ..LoadProgress::default()
+    };
+    update(&mut s, Action::LoadProgress(p));
+    let text = screen(&s);
+    // (the list pane wraps the line)
+    assert!(text.contains("1000 articles/s ·"), "{text}");
+    assert!(text.contains("about 15 s left"), "{text}");
+    // A slow stretch: 100 files in the last 3 s, 7 500 to go: 225 s,
+    // said in minutes.
+    p.pace = Pace {
+        items: 100,
+        ms: 3000,
+    };
+    update(&mut s, Action::LoadProgress(p));
+    let text = screen(&s);
+    assert!(text.contains("about 4 min left"), "{text}");
+
+    // The entities: 2 of 5 articles, at an article a second lately.
+    let lib = Library::unindexed(std::sync::Arc::new(load_seeds()));
+    let mut s = State::with_library(lib, Lang::En, (120, 40));
+    let mut p = LoadProgress {
+        files_found: 5,
+        files_done: 5,
+        files_total: 5,
+        articles: 5,
+        indexing: true,
+        entities_done: 2,
+        elapsed_ms: 4000,
+        pace: Pace { items: 1, ms: 1000 },
+        ..LoadProgress::default()
+    };
+    update(&mut s, Action::LoadProgress(p));
+    let status = screen(&s).lines().last().unwrap_or_default().to_string();
+    assert!(
+        status.contains(
+            "Finding officials, places and programmes… 40% (2 of 5 articles) · about 3 s left"
+        ),
+        "{status}"
+    );
+    // Too early in a step to tell.
+    p.pace.ms = 900;
+    update(&mut s, Action::LoadProgress(p));
+    let status = screen(&s).lines().last().unwrap_or_default().to_string();
+    assert!(status.contains("(2 of 5 articles)"), "{status}");
+    assert!(!status.contains("left"), "{status}");
+    p.pace.ms = 1000;
+    // Linking has no count to go by, so no time.
+    p.linking = true;
+    update(&mut s, Action::LoadProgress(p));
+    let status = screen(&s).lines().last().unwrap_or_default().to_string();
+    assert!(!status.contains("left"), "{status}");
+    // In Indonesian too.
+    let lib = Library::unindexed(std::sync::Arc::new(load_seeds()));
+    let mut s = State::with_library(lib, Lang::Id, (120, 40));
+    p.linking = false;
+    update(&mut s, Action::LoadProgress(p));
+    let status = screen(&s).lines().last().unwrap_or_default().to_string();
+    assert!(
+        status.contains("(2 dari 5 artikel) · sekitar 3 detik lagi"),
+        "{status}"
+    );
+}
+
+#[test]
 fn articles_are_readable_while_entities_are_extracted() {
     let lib = Library::unindexed(std::sync::Arc::new(load_seeds()));
     let s = State::with_library(lib, Lang::En, (120, 40));
@@ -310,6 +395,10 @@ fn reading_2048_of_10000() -> warta::app::LoadProgress {
         indexing: false,
         entities_done: 0,
         linking: false,
+        pace: warta::app::Pace {
+            items: 2048,
+            ms: 300,
+        },
     }
 }
 

@@ -188,4 +188,17 @@ pub struct LoadProgress {
     /// True once every article's entities are found and officials are
     /// being linked across articles and indexed for search.
     pub linking: bool,
+    /// How fast the running step (reading files, or finding entities) went
+    /// over its last few seconds, for the time it has left.
+    pub pace: Pace,
+}
+
+/// Items a loading step did (files read, or articles whose entities were
+/// found) in its last `ms` milliseconds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Pace {
+    /// Items done in the window.
+    pub items: u64,
+    /// The window's length in milliseconds; 0 when the step has just begun.
+    pub ms: u64,
 }

@@ -18,7 +18,7 @@ mod state;
 pub mod stored;
 mod update;
 
-pub use action::{Action, LoadProgress, Pane, RawRead};
+pub use action::{Action, LoadProgress, Pace, Pane, RawRead};
 pub use library::{EntityRef, EntityRow, Library};
 pub use rows::Rows;
 pub use state::*;

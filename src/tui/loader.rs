@@ -2,7 +2,7 @@
 //! previews while files load, and progress counters), then a watch on the
 //! opened folders that builds it again when their files change.
 
-use crate::app::{Action, Library, LoadProgress};
+use crate::app::{Action, Library, LoadProgress, Pace};
 use crate::cli::{CorpusArgs, SnapshotPlace};
 use crate::corpus::{Article, FileStamps, LoadStats};
 use crate::store::ArticleKey;
@@ -118,24 +118,93 @@ fn spawn_progress(
     let started = std::time::Instant::now();
     tokio::spawn(async move {
         let mut interval = tokio::time::interval(Duration::from_millis(100));
+        let mut pace = PaceWindow::default();
         loop {
             interval.tick().await;
+            let elapsed_ms = started.elapsed().as_millis() as u64;
+            let files_total = stats.files_total.load(Ordering::Relaxed);
+            let indexing = indexing.load(Ordering::Relaxed);
+            let files_done = stats.files_done.load(Ordering::Relaxed);
+            let entities_done = stats.entities_done.load(Ordering::Relaxed);
+            let linking = stats.linking.load(Ordering::Relaxed);
+            let step = match (files_total > 0, indexing, linking) {
+                (_, true, false) => Some((Step::FindingEntities, entities_done)),
+                (true, false, _) => Some((Step::Reading, files_done)),
+                _ => None,
+            };
             let progress = LoadProgress {
                 files_found: stats.files_found.load(Ordering::Relaxed),
-                files_done: stats.files_done.load(Ordering::Relaxed),
-                files_total: stats.files_total.load(Ordering::Relaxed),
+                files_done,
+                files_total,
                 bytes: stats.bytes_done.load(Ordering::Relaxed),
                 articles: stats.articles_done.load(Ordering::Relaxed),
-                elapsed_ms: started.elapsed().as_millis() as u64,
-                indexing: indexing.load(Ordering::Relaxed),
-                entities_done: stats.entities_done.load(Ordering::Relaxed),
-                linking: stats.linking.load(Ordering::Relaxed),
+                elapsed_ms,
+                indexing,
+                entities_done,
+                linking,
+                pace: pace.observe(step, elapsed_ms),
             };
             if tx.send(Action::LoadProgress(progress)).is_err() {
                 return;
             }
         }
     })
+}
+
+/// The loading steps whose pace is shown as a time left.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step {
+    /// Files read and parsed.
+    Reading,
+    /// Articles whose entities are found.
+    FindingEntities,
+}
+
+/// How long [`PaceWindow`] looks back: long enough to smooth the ticks,
+/// short enough to forget a step's slow first second (the whole list is
+/// ordered and handed to the reader as the entities begin).
+const PACE_WINDOW_MS: u64 = 3000;
+
+/// The progress ticks of the running step over the last
+/// [`PACE_WINDOW_MS`], as `(elapsed_ms, items done)`.
+#[derive(Debug, Default)]
+struct PaceWindow {
+    step: Option<Step>,
+    ticks: std::collections::VecDeque<(u64, u64)>,
+}
+
+impl PaceWindow {
+    /// Takes in a tick of `step` (with its items done so far), or of no
+    /// step with a pace, and gives the pace over the window. A new step
+    /// starts a new window.
+    fn observe(&mut self, step: Option<(Step, u64)>, elapsed_ms: u64) -> Pace {
+        if step.map(|(s, _)| s) != self.step {
+            self.step = step.map(|(s, _)| s);
+            self.ticks.clear();
+        }
+        let Some((_, done)) = step else {
+            return Pace::default();
+        };
+        // Until the step does something, its window starts at its latest
+        // tick: the time before the first item (the entities' step begins
+        // by handing the whole list to the reader) is not its pace.
+        if self.ticks.front().is_some_and(|&(_, first)| first == done) {
+            self.ticks.clear();
+        }
+        self.ticks.push_back((elapsed_ms, done));
+        while self
+            .ticks
+            .front()
+            .is_some_and(|&(at, _)| at + PACE_WINDOW_MS < elapsed_ms)
+        {
+            self.ticks.pop_front();
+        }
+        let (first_at, first_done) = self.ticks.front().copied().unwrap_or((elapsed_ms, done));
+        Pace {
+            items: done.saturating_sub(first_done),
+            ms: elapsed_ms - first_at,
+        }
+    }
 }
 
 /// Fingerprints the opened folders and stamps their files, on a blocking
@@ -248,6 +317,37 @@ pub(super) fn spawn_loader(
 mod tests {
     use super::*;
     use std::sync::{mpsc, Mutex};
+
+    #[test]
+    fn the_pace_is_the_running_steps_over_its_last_seconds() {
+        let mut window = PaceWindow::default();
+        let pace = |items, ms| Pace { items, ms };
+        // The walk has no pace.
+        assert_eq!(window.observe(None, 100), pace(0, 0));
+        // Reading: counted from its last tick before it got going.
+        assert_eq!(window.observe(Some((Step::Reading, 10)), 100), pace(0, 0));
+        assert_eq!(window.observe(Some((Step::Reading, 10)), 200), pace(0, 0));
+        assert_eq!(
+            window.observe(Some((Step::Reading, 110)), 1200),
+            pace(100, 1000)
+        );
+        assert_eq!(
+            window.observe(Some((Step::Reading, 410)), 3200),
+            pace(400, 3000)
+        );
+        // Past the window the first ticks are forgotten.
+        assert_eq!(
+            window.observe(Some((Step::Reading, 1410)), 4200),
+            pace(1300, 3000)
+        );
+        // A new step starts afresh, from its own count.
+        let finding = |done| Some((Step::FindingEntities, done));
+        assert_eq!(window.observe(finding(50), 4300), pace(0, 0));
+        assert_eq!(window.observe(finding(50), 4800), pace(0, 0));
+        assert_eq!(window.observe(finding(250), 5800), pace(200, 1000));
+        // Linking has none.
+        assert_eq!(window.observe(None, 5900), pace(0, 0));
+    }
 
     #[test]
     fn the_title_order_is_made_while_the_global_pool_is_busy() {

@@ -4,7 +4,7 @@
 use super::strings::{tr, trf, Lang, S};
 use super::text::{plain, spans_width};
 use super::wrap::{char_width, str_width};
-use crate::app::{LoadProgress, Pane, State, TextFilter};
+use crate::app::{LoadProgress, Pace, Pane, State, TextFilter};
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -36,24 +36,47 @@ pub fn filter_summary(lang: Lang, f: &TextFilter) -> String {
     )
 }
 
-/// The loading line: files read of all, megabytes, articles per second;
-/// before reading starts, the files found so far.
+/// The loading line: files read of all, megabytes, articles per second,
+/// and about how long the reading has left; before reading starts, the
+/// files found so far.
 pub fn progress_text(lang: Lang, p: &LoadProgress) -> String {
     if p.files_total == 0 {
         return trf(lang, S::LoadingFound, &[&p.files_found]);
     }
     let rate = p.articles * 1000 / p.elapsed_ms.max(1);
     let mb = format!("{:.1}", p.bytes as f64 / 1e6);
-    trf(
+    let line = trf(
         lang,
         S::LoadingProgress,
         &[&p.files_done, &p.files_total, &mb, &rate],
-    )
+    );
+    line + &time_left_text(lang, seconds_left(p.files_done, p.files_total, p.pace))
+}
+
+/// About how many seconds a step with `done` of `total` items has left at
+/// its recent `pace`, rounded up. `None` while the pace covers less than a
+/// second (too early to tell), when nothing was done in it, and once all is.
+pub fn seconds_left(done: u64, total: u64, pace: Pace) -> Option<u64> {
+    if pace.ms < 1000 || pace.items == 0 || done >= total {
+        return None;
+    }
+    let left_ms = (total - done).saturating_mul(pace.ms) / pace.items;
+    Some(left_ms.div_ceil(1000))
+}
+
+/// ` · about 9 s left`, in minutes from 90 s on; empty when unknown.
+fn time_left_text(lang: Lang, seconds: Option<u64>) -> String {
+    match seconds {
+        None => String::new(),
+        Some(s) if s < 90 => format!(" · {}", trf(lang, S::SecondsLeft, &[&s])),
+        Some(s) => format!(" · {}", trf(lang, S::MinutesLeft, &[&((s + 30) / 60)])),
+    }
 }
 
 /// The entity stage's progress line for a corpus of `articles`: how many
 /// articles' entities are found (the share first, so a narrow status bar
-/// keeps it), then that officials are being linked.
+/// keeps it) and about how long that has left, then that officials are
+/// being linked.
 /// Without a count yet (`progress` is `None`, or nothing is found so far),
 /// just what is being done.
 pub fn entities_progress_text(
@@ -65,11 +88,12 @@ pub fn entities_progress_text(
         Some(p) if p.linking => trf(lang, S::Linking, &[&articles]),
         Some(p) if p.entities_done > 0 => {
             let done = p.entities_done.min(articles);
-            trf(
+            let line = trf(
                 lang,
                 S::IndexingProgress,
                 &[&found_percent(p, articles), &done, &articles],
-            )
+            );
+            line + &time_left_text(lang, seconds_left(done, articles, p.pace))
         }
         _ => trf(lang, S::Indexing, &[&articles]),
     }

@@ -72,6 +72,8 @@ strings! {
     IndexingShort => "still finding officials", "masih mencari pejabat";
     IndexingShortProgress => "still finding officials: {}%", "masih mencari pejabat: {}%";
     LinkingShort => "still linking officials", "masih menautkan pejabat";
+    SecondsLeft => "about {} s left", "sekitar {} detik lagi";
+    MinutesLeft => "about {} min left", "sekitar {} menit lagi";
     LoadFailed => "Could not load the corpus: {}", "Korpus tidak dapat dimuat: {}";
     NoArticles => "No articles match. Esc clears the filter.", "Tidak ada artikel yang cocok. Esc menghapus saringan.";
     EmptyCorpus => "No articles found. Open files or folders: warta PATH…", "Tidak ada artikel. Buka berkas atau folder: warta PATH…";
