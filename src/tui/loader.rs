@@ -161,8 +161,8 @@ enum Step {
 }
 
 /// How long [`PaceWindow`] looks back: long enough to smooth the ticks,
-/// short enough to forget a step's slow first second (the whole list is
-/// ordered and handed to the reader as the entities begin).
+/// short enough to follow a pace that changes (reading speeds up once the
+/// walk is done and the first files are in).
 const PACE_WINDOW_MS: u64 = 3000;
 
 /// The progress ticks of the running step over the last
@@ -187,7 +187,8 @@ impl PaceWindow {
         };
         // Until the step does something, its window starts at its latest
         // tick: the time before the first item (the entities' step begins
-        // by handing the whole list to the reader) is not its pace.
+        // by ordering the whole list for the reader and reading the entity
+        // cache) is not its pace.
         if self.ticks.front().is_some_and(|&(_, first)| first == done) {
             self.ticks.clear();
         }
