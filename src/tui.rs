@@ -390,6 +390,13 @@ async fn event_loop(
                 let _ = tx.send(Action::RawRead(read));
             });
         }
+        for request in std::mem::take(&mut state.found_requests) {
+            let tx = searcher.tx.clone();
+            tokio::task::spawn_blocking(move || {
+                let found = crate::app::found::find(&request);
+                let _ = tx.send(Action::EntitiesFound(found));
+            });
+        }
     }
     if restored {
         save(&mut state, &keys, &mut store, &mut last_saved);

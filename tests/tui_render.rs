@@ -353,6 +353,77 @@ fn the_progress_says_about_how_long_each_step_has_left() {
 }
 
 #[test]
+fn the_open_articles_entities_show_before_the_corpus_is_linked() {
+    use std::sync::Arc;
+    use warta::app::found;
+    let mut s = State::with_library(
+        Library::unindexed(Arc::new(load_seeds())),
+        Lang::En,
+        (120, 40),
+    );
+    // Found off the UI thread: the notice shows until the answer comes.
+    let requests = std::mem::take(&mut s.found_requests);
+    assert_eq!(requests.len(), 1);
+    assert_eq!(Some(requests[0].article), s.reader.article);
+    assert!(screen(&s).contains("Entities are still being found…"));
+    let first = found::find(&requests[0]);
+    update(&mut s, Action::EntitiesFound(first.clone()));
+    let text = screen(&s);
+    for piece in [
+        "Entities 17/17 · article",
+        "Not linked across articles yet.",
+        "Officials (3)",
+        "Agung Basuki",
+        "  Pejabat BPSDM · Provinsi Ban",
+        "Organisations (3)",
+        "Figures (1)",
+        "30 orang",
+    ] {
+        assert!(text.contains(piece), "{piece}: {text}");
+    }
+    assert!(!text.contains("still being found"), "{text}");
+    // The next article asks for its own; a late answer for the first is
+    // not shown for it.
+    update(&mut s, Action::Down);
+    let requests = std::mem::take(&mut s.found_requests);
+    assert_eq!(requests.len(), 1);
+    assert_eq!(Some(requests[0].article), s.reader.article);
+    update(&mut s, Action::EntitiesFound(first));
+    let text = screen(&s);
+    assert!(!text.contains("Agung Basuki"), "{text}");
+    assert!(text.contains("Entities are still being found…"), "{text}");
+    update(&mut s, Action::EntitiesFound(found::find(&requests[0])));
+    assert!(screen(&s).contains("Not linked across articles yet."));
+    // The corpus scope waits for the library.
+    update(&mut s, Action::ToggleScope);
+    let text = screen(&s);
+    assert!(!text.contains("Not linked"), "{text}");
+    assert!(text.contains("Entities are still being found…"), "{text}");
+    update(&mut s, Action::ToggleScope);
+    // Once the library has its entities, its rows take their place.
+    update(
+        &mut s,
+        Action::Loaded(Arc::new(Library::build(load_seeds()))),
+    );
+    assert!(s.sidebar.found.is_none());
+    assert!(s.found_requests.is_empty());
+    let text = screen(&s);
+    assert!(!text.contains("Not linked"), "{text}");
+    assert!(text.contains("Officials ("), "{text}");
+    // In Indonesian too.
+    let mut s = State::with_library(
+        Library::unindexed(Arc::new(load_seeds())),
+        Lang::Id,
+        (120, 40),
+    );
+    let requests = std::mem::take(&mut s.found_requests);
+    update(&mut s, Action::EntitiesFound(found::find(&requests[0])));
+    let text = screen(&s);
+    assert!(text.contains("Belum ditautkan antarartikel."), "{text}");
+    assert!(text.contains("Pejabat (3)"), "{text}");
+}
+
+#[test]
 fn articles_are_readable_while_entities_are_extracted() {
     let lib = Library::unindexed(std::sync::Arc::new(load_seeds()));
     let s = State::with_library(lib, Lang::En, (120, 40));

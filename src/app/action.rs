@@ -152,6 +152,8 @@ pub enum Action {
     Notice(String),
     /// An article's raw text was read (or could not be).
     RawRead(RawRead),
+    /// The open article's entities, found apart while the library has none.
+    EntitiesFound(super::found::FoundRead),
 }
 
 /// The answer to a [`super::RawRequest`].

@@ -3,6 +3,7 @@
 
 mod action;
 mod filtering;
+pub mod found;
 pub mod keyconfig;
 pub mod keymap;
 pub mod library;

@@ -30,8 +30,10 @@ fn group_rank(kind: EntityKind) -> usize {
 }
 
 /// Rebuilds the rows for the scope (and the open article), resets the
-/// selection, and re-runs an active filter over the new rows.
+/// selection, and re-runs an active filter over the new rows. While the
+/// library has no entities, asks for the open article's apart.
 pub fn refresh_rows(state: &mut State) {
+    super::found::want(state);
     let Some(lib) = state.lib.clone() else {
         return;
     };

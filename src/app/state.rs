@@ -205,6 +205,9 @@ pub struct SidebarState {
     pub selected: usize,
     /// First display line drawn (group headers and two-line officials count).
     pub offset: usize,
+    /// The open article's entities while the library has none (see
+    /// [`super::found`]).
+    pub found: Option<super::found::FoundEntities>,
 }
 
 impl SidebarState {
@@ -285,6 +288,9 @@ pub struct State {
     pub requests: Vec<SearchRequest>,
     /// A raw text to read, queued by `update` for the event loop.
     pub raw_requests: Vec<RawRequest>,
+    /// An article's entities to find while the library has none, queued by
+    /// `update` for the event loop.
+    pub found_requests: Vec<super::found::FoundRequest>,
     /// Source of request generations.
     pub generation: u64,
     /// Highlights matched characters when drawing.
@@ -319,6 +325,7 @@ impl State {
             notice: None,
             requests: Vec::new(),
             raw_requests: Vec::new(),
+            found_requests: Vec::new(),
             generation: 0,
             scorer: Arc::new(FuzzyScorer::default()),
             quit: false,

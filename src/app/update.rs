@@ -37,6 +37,7 @@ pub fn update(state: &mut State, action: Action) {
         Action::Tick => remember::tick(state),
         Action::Notice(text) => state.notice = Some(text),
         Action::RawRead(read) => reader::raw_read(state, read),
+        Action::EntitiesFound(read) => super::found::found(state, read),
         a if state.lib.is_none() => loading_action(state, a),
         Action::Restore(remembered) => remember::restore(state, remembered),
         a if state.help.is_some() => help_action(state, a),
@@ -300,7 +301,8 @@ pub(super) fn normal_action(state: &mut State, action: Action) {
         | Action::Tick
         | Action::Restore(_)
         | Action::Notice(_)
-        | Action::RawRead(_) => {}
+        | Action::RawRead(_)
+        | Action::EntitiesFound(_) => {}
     }
 }
 

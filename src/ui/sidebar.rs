@@ -4,7 +4,8 @@ use super::layout::inner;
 use super::strings::{tr, S};
 use super::text::{highlighted, plain, spans_width};
 use super::{is_focused, notice, pane_block};
-use crate::app::sidebar::SideLine;
+use crate::app::found::{self, FoundRow};
+use crate::app::sidebar::{SideLine, GROUPS};
 use crate::app::{Pane, Scope, State};
 use crate::entities::EntityKind;
 use crate::search::{highlight, FilterQuery};
@@ -34,17 +35,24 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
         Scope::Article => S::ScopeArticle,
         Scope::Corpus => S::ScopeCorpus,
     };
+    // The open article's entities, found apart while the library has none.
+    let found = found::shown(state).filter(|_| s.visible.is_empty());
+    let (shown, all) = match found {
+        Some(rows) => (rows.len(), rows.len()),
+        None => (s.visible.len(), s.rows.len()),
+    };
     let title = format!(
-        "{} {}/{} · {}",
+        "{} {shown}/{all} · {}",
         tr(lang, S::Entities),
-        s.visible.len(),
-        s.rows.len(),
         tr(lang, scope)
     );
     frame.render_widget(pane_block(&state.theme, title, focused), area);
     let inner = inner(area);
     if state.lib.is_none() {
         return;
+    }
+    if let Some(rows) = found {
+        return draw_found(frame, inner, state, rows);
     }
     if s.visible.is_empty() {
         let partial = state.lib.as_ref().is_some_and(|l| l.partial);
@@ -119,5 +127,47 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
             }
         })
         .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Draws rows found in the open article alone, grouped as the sidebar
+/// groups them, under a line that says they are not linked across the
+/// corpus yet: nothing to select yet, so no selection, filter or scroll.
+fn draw_found(frame: &mut Frame, inner: Rect, state: &State, rows: &[FoundRow]) {
+    let (lang, theme) = (state.lang, &state.theme);
+    let width = inner.width as usize;
+    let mut lines = vec![Line::from(plain(
+        tr(lang, S::NotLinkedYet),
+        theme.dim(),
+        width,
+    ))];
+    for kind in GROUPS {
+        let group: Vec<&FoundRow> = rows.iter().filter(|r| r.kind == kind).collect();
+        if group.is_empty() {
+            continue;
+        }
+        let header = format!("{} ({})", tr(lang, group_name(kind)), group.len());
+        lines.push(Line::from(plain(
+            &header,
+            theme.kind(kind).patch(theme.heading()),
+            width,
+        )));
+        for row in group {
+            let mut spans = plain(&row.name, theme.kind(kind), width);
+            match (&row.detail, kind) {
+                (Some(d), EntityKind::Official) => {
+                    lines.push(Line::from(spans));
+                    spans = plain(&format!("  {d}"), theme.dim(), width);
+                }
+                (Some(d), _) => {
+                    let left = width.saturating_sub(spans_width(&spans));
+                    spans.extend(plain(&format!(" — {d}"), theme.dim(), left));
+                }
+                (None, _) => {}
+            }
+            lines.push(Line::from(spans));
+        }
+    }
+    lines.truncate(inner.height as usize);
     frame.render_widget(Paragraph::new(lines), inner);
 }

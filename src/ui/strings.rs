@@ -80,6 +80,7 @@ strings! {
     NoArticleOpen => "No article selected.", "Tidak ada artikel terpilih.";
     NoEntities => "No entities.", "Tidak ada entitas.";
     EntitiesComing => "Entities are still being found…", "Entitas masih dicari…";
+    NotLinkedYet => "Not linked across articles yet.", "Belum ditautkan antarartikel.";
     TooSmall => "Terminal too small", "Terminal terlalu kecil";
     Skipped => "{} files skipped", "{} berkas dilewati";
     BadFile => "{} could not be read; kept beside it as {}, using defaults", "{} tidak dapat dibaca; disimpan di sampingnya sebagai {}, memakai bawaan";
