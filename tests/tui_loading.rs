@@ -1,0 +1,395 @@
+//! The reader while a corpus loads: progress lines, the time left, the
+//! preview, filters typed meanwhile, and the open article's entities shown
+//! before the corpus's are linked.
+
+mod tui_screen;
+
+use tui_screen::{apply, screen, seeds, typed};
+use warta::app::{update, Action, Library, State};
+use warta::corpus::load_seeds;
+use warta::ui::strings::Lang;
+
+#[test]
+fn loading_shows_progress_then_indexing() {
+    use warta::app::{update, Action, LoadProgress};
+    let mut s = State::new(warta::ui::strings::Lang::En, (120, 20));
+    assert!(screen(&s).contains("Loading articles…"));
+    // Before reading: the files the walk has found so far.
+    let walking = LoadProgress {
+        files_found: 4321,
+        elapsed_ms: 300,
+        ..LoadProgress::default()
+    };
+    update(&mut s, Action::LoadProgress(walking));
+    let text = screen(&s);
+    assert!(
+        text.contains("Loading articles… 4321 files found"),
+        "{text}"
+    );
+    let mut p = LoadProgress {
+        files_found: 10000,
+        files_done: 2500,
+        files_total: 10000,
+        bytes: 8_700_000,
+        articles: 2500,
+        elapsed_ms: 500,
+        indexing: false,
+        entities_done: 0,
+        linking: false,
+        pace: warta::app::Pace {
+            items: 2500,
+            ms: 200,
+        },
+    };
+    update(&mut s, Action::LoadProgress(p));
+    assert_eq!(s.load_progress, Some(p));
+    let text = screen(&s);
+    for piece in [
+        "Loading articles… 2500 of 10000",
+        "8.7 MB",
+        "5000 articles/s",
+    ] {
+        assert!(text.contains(piece), "{piece}: {text}");
+    }
+    // Too early to tell how long the reading has left.
+    assert!(!text.contains("left"), "{text}");
+    p.indexing = true;
+    update(&mut s, Action::LoadProgress(p));
+    let text = screen(&s);
+    assert!(
+        text.contains("Finding officials, places") && text.contains("2500 articles…"),
+        "{text}"
+    );
+    p.entities_done = 1000;
+    update(&mut s, Action::LoadProgress(p));
+    // (the list pane wraps the line)
+    let text = screen(&s);
+    for piece in ["Finding officials, places and", "40% (1000 of 2500"] {
+        assert!(text.contains(piece), "{piece}: {text}");
+    }
+    p.linking = true;
+    update(&mut s, Action::LoadProgress(p));
+    let text = screen(&s);
+    for piece in [
+        "Linking officials across 2500",
+        "articles and indexing them…",
+    ] {
+        assert!(text.contains(piece), "{piece}: {text}");
+    }
+}
+
+#[test]
+fn the_status_bar_counts_the_articles_whose_entities_are_found() {
+    use warta::app::LoadProgress;
+    let lib = Library::unindexed(std::sync::Arc::new(load_seeds()));
+    let mut s = State::with_library(lib, Lang::En, (120, 40));
+    let mut p = LoadProgress {
+        files_found: 5,
+        files_done: 5,
+        files_total: 5,
+        articles: 5,
+        indexing: true,
+        entities_done: 2,
+        ..LoadProgress::default()
+    };
+    update(&mut s, Action::LoadProgress(p));
+    let status = screen(&s).lines().last().unwrap_or_default().to_string();
+    assert!(
+        status.contains("Finding officials, places and programmes… 40% (2 of 5 articles)"),
+        "{status}"
+    );
+    p.linking = true;
+    update(&mut s, Action::LoadProgress(p));
+    let status = screen(&s).lines().last().unwrap_or_default().to_string();
+    assert!(
+        status.contains("Linking officials across 5 articles and indexing them…"),
+        "{status}"
+    );
+    // In Indonesian too.
+    let lib = Library::unindexed(std::sync::Arc::new(load_seeds()));
+    let mut s = State::with_library(lib, Lang::Id, (120, 40));
+    p.linking = false;
+    update(&mut s, Action::LoadProgress(p));
+    let status = screen(&s).lines().last().unwrap_or_default().to_string();
+    assert!(
+        status.contains("Mencari pejabat, tempat dan program… 40% (2 dari 5 artikel)"),
+        "{status}"
+    );
+}
+
+#[test]
+fn the_progress_says_about_how_long_each_step_has_left() {
+    use warta::app::{LoadProgress, Pace};
+    let mut s = State::new(Lang::En, (120, 20));
+    // 2 500 of 10 000 files, the last 1 000 in 2 s: 15 s more.
+    let mut p = LoadProgress {
+        files_found: 10000,
+        files_done: 2500,
+        files_total: 10000,
+        bytes: 8_700_000,
+        articles: 2500,
+        elapsed_ms: 2500,
+        pace: Pace {
+            items: 1000,
+            ms: 2000,
+        },
+        ..LoadProgress::default()
+    };
+    update(&mut s, Action::LoadProgress(p));
+    let text = screen(&s);
+    // (the list pane wraps the line)
+    assert!(text.contains("1000 articles/s ·"), "{text}");
+    assert!(text.contains("about 15 s left"), "{text}");
+    // A slow stretch: 100 files in the last 3 s, 7 500 to go: 225 s,
+    // said in minutes.
+    p.pace = Pace {
+        items: 100,
+        ms: 3000,
+    };
+    update(&mut s, Action::LoadProgress(p));
+    let text = screen(&s);
+    assert!(text.contains("about 4 min left"), "{text}");
+
+    // The entities: 2 of 5 articles, at an article a second lately.
+    let lib = Library::unindexed(std::sync::Arc::new(load_seeds()));
+    let mut s = State::with_library(lib, Lang::En, (120, 40));
+    let mut p = LoadProgress {
+        files_found: 5,
+        files_done: 5,
+        files_total: 5,
+        articles: 5,
+        indexing: true,
+        entities_done: 2,
+        elapsed_ms: 4000,
+        pace: Pace { items: 1, ms: 1000 },
+        ..LoadProgress::default()
+    };
+    update(&mut s, Action::LoadProgress(p));
+    let status = screen(&s).lines().last().unwrap_or_default().to_string();
+    assert!(
+        status.contains(
+            "Finding officials, places and programmes… 40% (2 of 5 articles) · about 3 s left"
+        ),
+        "{status}"
+    );
+    // Too early in a step to tell.
+    p.pace.ms = 900;
+    update(&mut s, Action::LoadProgress(p));
+    let status = screen(&s).lines().last().unwrap_or_default().to_string();
+    assert!(status.contains("(2 of 5 articles)"), "{status}");
+    assert!(!status.contains("left"), "{status}");
+    p.pace.ms = 1000;
+    // Linking has no count to go by, so no time.
+    p.linking = true;
+    update(&mut s, Action::LoadProgress(p));
+    let status = screen(&s).lines().last().unwrap_or_default().to_string();
+    assert!(!status.contains("left"), "{status}");
+    // In Indonesian too.
+    let lib = Library::unindexed(std::sync::Arc::new(load_seeds()));
+    let mut s = State::with_library(lib, Lang::Id, (120, 40));
+    p.linking = false;
+    update(&mut s, Action::LoadProgress(p));
+    let status = screen(&s).lines().last().unwrap_or_default().to_string();
+    assert!(
+        status.contains("(2 dari 5 artikel) · sekitar 3 detik lagi"),
+        "{status}"
+    );
+}
+
+#[test]
+fn the_open_articles_entities_show_before_the_corpus_is_linked() {
+    use std::sync::Arc;
+    use warta::app::found;
+    let mut s = State::with_library(
+        Library::unindexed(Arc::new(load_seeds())),
+        Lang::En,
+        (120, 40),
+    );
+    // Found off the UI thread: the notice shows until the answer comes.
+    let requests = std::mem::take(&mut s.found_requests);
+    assert_eq!(requests.len(), 1);
+    assert_eq!(Some(requests[0].article), s.reader.article);
+    assert!(screen(&s).contains("Entities are still being found…"));
+    let first = found::find(&requests[0]);
+    update(&mut s, Action::EntitiesFound(first.clone()));
+    let text = screen(&s);
+    for piece in [
+        "Entities 17/17 · article",
+        "Not linked across articles yet.",
+        "Officials (3)",
+        "Agung Basuki",
+        "  Pejabat BPSDM · Provinsi Ban",
+        "Organisations (3)",
+        "Figures (1)",
+        "30 orang",
+    ] {
+        assert!(text.contains(piece), "{piece}: {text}");
+    }
+    assert!(!text.contains("still being found"), "{text}");
+    // The next article asks for its own; a late answer for the first is
+    // not shown for it.
+    update(&mut s, Action::Down);
+    let requests = std::mem::take(&mut s.found_requests);
+    assert_eq!(requests.len(), 1);
+    assert_eq!(Some(requests[0].article), s.reader.article);
+    update(&mut s, Action::EntitiesFound(first));
+    let text = screen(&s);
+    assert!(!text.contains("Agung Basuki"), "{text}");
+    assert!(text.contains("Entities are still being found…"), "{text}");
+    update(&mut s, Action::EntitiesFound(found::find(&requests[0])));
+    assert!(screen(&s).contains("Not linked across articles yet."));
+    // The corpus scope waits for the library.
+    update(&mut s, Action::ToggleScope);
+    let text = screen(&s);
+    assert!(!text.contains("Not linked"), "{text}");
+    assert!(text.contains("Entities are still being found…"), "{text}");
+    update(&mut s, Action::ToggleScope);
+    // Once the library has its entities, its rows take their place.
+    update(
+        &mut s,
+        Action::Loaded(Arc::new(Library::build(load_seeds()))),
+    );
+    assert!(s.sidebar.found.is_none());
+    assert!(s.found_requests.is_empty());
+    let text = screen(&s);
+    assert!(!text.contains("Not linked"), "{text}");
+    assert!(text.contains("Officials ("), "{text}");
+    // In Indonesian too.
+    let mut s = State::with_library(
+        Library::unindexed(Arc::new(load_seeds())),
+        Lang::Id,
+        (120, 40),
+    );
+    let requests = std::mem::take(&mut s.found_requests);
+    update(&mut s, Action::EntitiesFound(found::find(&requests[0])));
+    let text = screen(&s);
+    assert!(text.contains("Belum ditautkan antarartikel."), "{text}");
+    assert!(text.contains("Pejabat (3)"), "{text}");
+}
+
+#[test]
+fn articles_are_readable_while_entities_are_extracted() {
+    let lib = Library::unindexed(std::sync::Arc::new(load_seeds()));
+    let s = State::with_library(lib, Lang::En, (120, 40));
+    let text = screen(&s);
+    assert!(text.contains("Articles 5/5"), "{text}");
+    assert!(text.contains("Para Pejabat Tinggi Pratama"), "{text}");
+    assert!(
+        text.contains("Finding officials, places and programmes in 5 articles…"),
+        "{text}"
+    );
+    assert!(!text.contains("Officials ("), "{text}");
+    assert!(text.contains("Entities are still being found…"), "{text}");
+    assert!(!text.contains("No entities."), "{text}");
+    // The finder has nothing to match yet, and says so rather than 0 matches.
+    let mut s = s;
+    apply(&mut s, [Action::OpenFinder]);
+    apply(&mut s, typed("agung"));
+    let text = screen(&s);
+    assert!(text.contains("Officials are still being found…"), "{text}");
+    assert!(!text.contains("0 matches"), "{text}");
+    assert!(!text.contains("No official matches."), "{text}");
+    // Once they are in, an empty answer is one.
+    let mut s = seeds(120, 40);
+    apply(&mut s, [Action::OpenFinder]);
+    apply(&mut s, typed("zqzq"));
+    let text = screen(&s);
+    assert!(text.contains("0 matches · 0.40 ms"), "{text}");
+    assert!(text.contains("No official matches."), "{text}");
+}
+
+/// A load that has read 2 048 of 10 000 files.
+fn reading_2048_of_10000() -> warta::app::LoadProgress {
+    warta::app::LoadProgress {
+        files_found: 10000,
+        files_done: 2048,
+        files_total: 10000,
+        bytes: 7_100_000,
+        articles: 2048,
+        elapsed_ms: 400,
+        indexing: false,
+        entities_done: 0,
+        linking: false,
+        pace: warta::app::Pace {
+            items: 2048,
+            ms: 300,
+        },
+    }
+}
+
+#[test]
+fn a_preview_lists_the_first_articles_with_the_load_progress_below() {
+    let seeds = load_seeds();
+    let mut s = State::with_library(Library::preview(&seeds.articles[..2]), Lang::En, (120, 40));
+    update(&mut s, Action::LoadProgress(reading_2048_of_10000()));
+    let text = screen(&s);
+    assert!(text.contains("Articles 2/2"), "{text}");
+    assert!(
+        text.contains("Loading articles… 2048 of 10000 files · 7.1 MB · 5120 articles/s"),
+        "{text}"
+    );
+    assert!(!text.contains("Finding officials"), "{text}");
+    // Every file read, the preview still up for a moment: the line says
+    // what comes next, not a bare "Loading articles…".
+    let mut p = reading_2048_of_10000();
+    (p.files_done, p.articles, p.indexing) = (10000, 10000, true);
+    update(&mut s, Action::LoadProgress(p));
+    let status = screen(&s).lines().last().unwrap_or_default().to_string();
+    assert!(
+        status.contains("Finding officials, places and programmes in 10000 articles…"),
+        "{status}"
+    );
+}
+
+#[test]
+fn a_filter_typed_while_loading_says_its_answer_will_grow() {
+    let corpus = load_seeds();
+    let mut s = State::with_library(Library::preview(&corpus.articles[..2]), Lang::En, (120, 40));
+    update(&mut s, Action::LoadProgress(reading_2048_of_10000()));
+    apply(&mut s, [Action::StartFilter]);
+    apply(&mut s, typed("banten"));
+    let text = screen(&s);
+    assert!(
+        text.contains("/ banten▏  2 matches · 0.40 ms · still loading: 2048 of 10000 files"),
+        "{text}"
+    );
+    // Every file read while the preview is still up: what comes next.
+    let mut p = reading_2048_of_10000();
+    (p.files_done, p.articles, p.indexing) = (10000, 10000, true);
+    update(&mut s, Action::LoadProgress(p));
+    let text = screen(&s);
+    assert!(
+        text.contains("2 matches · 0.40 ms · still finding officials"),
+        "{text}"
+    );
+
+    let unindexed = Library::unindexed(std::sync::Arc::new(load_seeds()));
+    let mut s = State::with_library(unindexed, Lang::En, (120, 40));
+    apply(&mut s, [Action::StartFilter]);
+    apply(&mut s, typed("banten"));
+    let text = screen(&s);
+    assert!(text.contains(" · still finding officials"), "{text}");
+    // With a count, how far the extraction is; then the last step.
+    let mut p = warta::app::LoadProgress {
+        files_total: 5,
+        files_done: 5,
+        articles: 5,
+        indexing: true,
+        entities_done: 3,
+        ..Default::default()
+    };
+    update(&mut s, Action::LoadProgress(p));
+    let text = screen(&s);
+    assert!(text.contains(" · still finding officials: 60%"), "{text}");
+    p.linking = true;
+    update(&mut s, Action::LoadProgress(p));
+    let text = screen(&s);
+    assert!(text.contains(" · still linking officials"), "{text}");
+
+    // Once everything is in, the summary is the count and time alone.
+    let mut s = seeds(120, 40);
+    apply(&mut s, [Action::StartFilter]);
+    apply(&mut s, typed("banten"));
+    let text = screen(&s);
+    assert!(!text.contains("still"), "{text}");
+}
