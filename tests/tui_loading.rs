@@ -4,7 +4,7 @@
 
 mod tui_screen;
 
-use tui_screen::{apply, screen, seeds, typed};
+use tui_screen::{apply, screen, seeds, status_line, typed};
 use warta::app::{update, Action, Library, State};
 use warta::corpus::load_seeds;
 use warta::ui::strings::Lang;
@@ -53,6 +53,23 @@ fn loading_shows_progress_then_indexing() {
     }
     // Too early to tell how long the reading has left.
     assert!(!text.contains("left"), "{text}");
+    // The last 1 000 files in 2 s, 7 500 to go: 15 s more.
+    p.pace = warta::app::Pace {
+        items: 1000,
+        ms: 2000,
+    };
+    update(&mut s, Action::LoadProgress(p));
+    let text = screen(&s);
+    // (the list pane wraps the line)
+    assert!(text.contains("about 15 s left"), "{text}");
+    // A slow stretch, 100 files in 3 s: 225 s, said in minutes.
+    p.pace = warta::app::Pace {
+        items: 100,
+        ms: 3000,
+    };
+    update(&mut s, Action::LoadProgress(p));
+    let text = screen(&s);
+    assert!(text.contains("about 4 min left"), "{text}");
     p.indexing = true;
     update(&mut s, Action::LoadProgress(p));
     let text = screen(&s);
@@ -80,79 +97,10 @@ fn loading_shows_progress_then_indexing() {
 
 #[test]
 fn the_status_bar_counts_the_articles_whose_entities_are_found() {
-    use warta::app::LoadProgress;
-    let lib = Library::unindexed(std::sync::Arc::new(load_seeds()));
-    let mut s = State::with_library(lib, Lang::En, (120, 40));
-    let mut p = LoadProgress {
-        files_found: 5,
-        files_done: 5,
-        files_total: 5,
-        articles: 5,
-        indexing: true,
-        entities_done: 2,
-        ..LoadProgress::default()
-    };
-    update(&mut s, Action::LoadProgress(p));
-    let status = screen(&s).lines().last().unwrap_or_default().to_string();
-    assert!(
-        status.contains("Finding officials, places and programmes… 40% (2 of 5 articles)"),
-        "{status}"
-    );
-    p.linking = true;
-    update(&mut s, Action::LoadProgress(p));
-    let status = screen(&s).lines().last().unwrap_or_default().to_string();
-    assert!(
-        status.contains("Linking officials across 5 articles and indexing them…"),
-        "{status}"
-    );
-    // In Indonesian too.
-    let lib = Library::unindexed(std::sync::Arc::new(load_seeds()));
-    let mut s = State::with_library(lib, Lang::Id, (120, 40));
-    p.linking = false;
-    update(&mut s, Action::LoadProgress(p));
-    let status = screen(&s).lines().last().unwrap_or_default().to_string();
-    assert!(
-        status.contains("Mencari pejabat, tempat dan program… 40% (2 dari 5 artikel)"),
-        "{status}"
-    );
-}
-
-#[test]
-fn the_progress_says_about_how_long_each_step_has_left() {
     use warta::app::{LoadProgress, Pace};
-    let mut s = State::new(Lang::En, (120, 20));
-    // 2 500 of 10 000 files, the last 1 000 in 2 s: 15 s more.
-    let mut p = LoadProgress {
-        files_found: 10000,
-        files_done: 2500,
-        files_total: 10000,
-        bytes: 8_700_000,
-        articles: 2500,
-        elapsed_ms: 2500,
-        pace: Pace {
-            items: 1000,
-            ms: 2000,
-        },
-        ..LoadProgress::default()
-    };
-    update(&mut s, Action::LoadProgress(p));
-    let text = screen(&s);
-    // (the list pane wraps the line)
-    assert!(text.contains("1000 articles/s ·"), "{text}");
-    assert!(text.contains("about 15 s left"), "{text}");
-    // A slow stretch: 100 files in the last 3 s, 7 500 to go: 225 s,
-    // said in minutes.
-    p.pace = Pace {
-        items: 100,
-        ms: 3000,
-    };
-    update(&mut s, Action::LoadProgress(p));
-    let text = screen(&s);
-    assert!(text.contains("about 4 min left"), "{text}");
-
-    // The entities: 2 of 5 articles, at an article a second lately.
     let lib = Library::unindexed(std::sync::Arc::new(load_seeds()));
     let mut s = State::with_library(lib, Lang::En, (120, 40));
+    // 2 of 5 articles, lately at one a second: about 3 s left.
     let mut p = LoadProgress {
         files_found: 5,
         files_done: 5,
@@ -165,35 +113,33 @@ fn the_progress_says_about_how_long_each_step_has_left() {
         ..LoadProgress::default()
     };
     update(&mut s, Action::LoadProgress(p));
-    let status = screen(&s).lines().last().unwrap_or_default().to_string();
-    assert!(
-        status.contains(
-            "Finding officials, places and programmes… 40% (2 of 5 articles) · about 3 s left"
-        ),
-        "{status}"
-    );
-    // Too early in a step to tell.
+    let expected =
+        "Finding officials, places and programmes… 40% (2 of 5 articles) · about 3 s left";
+    assert!(status_line(&s).contains(expected), "{}", status_line(&s));
+    // Too early in the step to tell.
     p.pace.ms = 900;
     update(&mut s, Action::LoadProgress(p));
-    let status = screen(&s).lines().last().unwrap_or_default().to_string();
-    assert!(status.contains("(2 of 5 articles)"), "{status}");
+    let status = status_line(&s);
+    assert!(status.contains("40% (2 of 5 articles)"), "{status}");
     assert!(!status.contains("left"), "{status}");
     p.pace.ms = 1000;
     // Linking has no count to go by, so no time.
     p.linking = true;
     update(&mut s, Action::LoadProgress(p));
-    let status = screen(&s).lines().last().unwrap_or_default().to_string();
+    let status = status_line(&s);
+    assert!(
+        status.contains("Linking officials across 5 articles and indexing them…"),
+        "{status}"
+    );
     assert!(!status.contains("left"), "{status}");
     // In Indonesian too.
     let lib = Library::unindexed(std::sync::Arc::new(load_seeds()));
     let mut s = State::with_library(lib, Lang::Id, (120, 40));
     p.linking = false;
     update(&mut s, Action::LoadProgress(p));
-    let status = screen(&s).lines().last().unwrap_or_default().to_string();
-    assert!(
-        status.contains("(2 dari 5 artikel) · sekitar 3 detik lagi"),
-        "{status}"
-    );
+    let expected =
+        "Mencari pejabat, tempat dan program… 40% (2 dari 5 artikel) · sekitar 3 detik lagi";
+    assert!(status_line(&s).contains(expected), "{}", status_line(&s));
 }
 
 #[test]
@@ -317,6 +263,16 @@ fn reading_2048_of_10000() -> warta::app::LoadProgress {
     }
 }
 
+/// The same load with every file read, its entities being found.
+fn every_file_read_of_10000() -> warta::app::LoadProgress {
+    warta::app::LoadProgress {
+        files_done: 10000,
+        articles: 10000,
+        indexing: true,
+        ..reading_2048_of_10000()
+    }
+}
+
 #[test]
 fn a_preview_lists_the_first_articles_with_the_load_progress_below() {
     let seeds = load_seeds();
@@ -331,10 +287,8 @@ fn a_preview_lists_the_first_articles_with_the_load_progress_below() {
     assert!(!text.contains("Finding officials"), "{text}");
     // Every file read, the preview still up for a moment: the line says
     // what comes next, not a bare "Loading articles…".
-    let mut p = reading_2048_of_10000();
-    (p.files_done, p.articles, p.indexing) = (10000, 10000, true);
-    update(&mut s, Action::LoadProgress(p));
-    let status = screen(&s).lines().last().unwrap_or_default().to_string();
+    update(&mut s, Action::LoadProgress(every_file_read_of_10000()));
+    let status = status_line(&s);
     assert!(
         status.contains("Finding officials, places and programmes in 10000 articles…"),
         "{status}"
@@ -354,9 +308,7 @@ fn a_filter_typed_while_loading_says_its_answer_will_grow() {
         "{text}"
     );
     // Every file read while the preview is still up: what comes next.
-    let mut p = reading_2048_of_10000();
-    (p.files_done, p.articles, p.indexing) = (10000, 10000, true);
-    update(&mut s, Action::LoadProgress(p));
+    update(&mut s, Action::LoadProgress(every_file_read_of_10000()));
     let text = screen(&s);
     assert!(
         text.contains("2 matches · 0.40 ms · still finding officials"),

@@ -61,3 +61,8 @@ pub fn screen(s: &State) -> String {
     }
     out
 }
+
+/// The frame's last row: the status bar.
+pub fn status_line(s: &State) -> String {
+    screen(s).lines().last().unwrap_or_default().to_string()
+}
