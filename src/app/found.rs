@@ -5,7 +5,7 @@
 //! selectable (with their counts and links to other articles) once the
 //! whole library is in.
 
-use super::library::{level_name, post, Library};
+use super::library::{level_name, post};
 use super::state::{Scope, State};
 use crate::entities::{ArticleEntities, EntityKind};
 use std::sync::Arc;
@@ -42,10 +42,12 @@ pub struct FoundEntities {
 /// with [`crate::app::Action::EntitiesFound`].
 #[derive(Debug, Clone)]
 pub struct FoundRequest {
-    /// The library the article belongs to.
-    pub lib: Arc<Library>,
     /// The article.
     pub article: usize,
+    /// Its content hash.
+    pub hash: u64,
+    /// Its clean body, as the reader decompressed it to show it.
+    pub text: Arc<str>,
 }
 
 /// The answer to a [`FoundRequest`].
@@ -62,12 +64,10 @@ pub struct FoundRead {
 /// Extracts the entities a request asks for: CPU work, for the event loop
 /// (or a test) to run outside [`super::update`].
 pub fn find(request: &FoundRequest) -> FoundRead {
-    let article = &request.lib.articles()[request.article];
-    let found = crate::entities::extract(&article.body.text());
     FoundRead {
         article: request.article,
-        hash: article.hash,
-        rows: rows_of(&found),
+        hash: request.hash,
+        rows: rows_of(&crate::entities::extract(&request.text)),
     }
 }
 
@@ -109,32 +109,39 @@ pub fn rows_of(found: &ArticleEntities) -> Vec<FoundRow> {
 
 /// Keeps the found entities in step with the sidebar: asks for the open
 /// article's while the library has no entities yet and the sidebar shows
-/// one article, and forgets them otherwise.
+/// one article, and forgets them otherwise. The body is the one the
+/// reader keeps for the open article ([`super::state::OpenBody`]), so it
+/// is not decompressed twice.
 pub fn want(state: &mut State) {
-    let wanted = match (&state.lib, state.sidebar.scope, state.reader.article) {
-        (Some(lib), Scope::Article, Some(a)) if lib.partial => lib
-            .articles()
-            .get(a)
-            .filter(|x| x.body.len() <= MAX_BODY)
-            .map(|x| (lib.clone(), a, x.hash)),
-        _ => None,
-    };
-    let Some((lib, article, hash)) = wanted else {
+    let partial = state.lib.as_ref().is_some_and(|l| l.partial);
+    let body = state.reader.body.as_ref().filter(|b| {
+        partial
+            && state.sidebar.scope == Scope::Article
+            && state.reader.article == Some(b.article)
+            && b.text.len() <= MAX_BODY
+    });
+    let Some(body) = body else {
         state.sidebar.found = None;
         state.found_requests.clear();
         return;
     };
+    let (article, hash) = (body.article, body.hash);
     let current = state.sidebar.found.as_ref();
     if current.is_some_and(|f| f.article == article && f.hash == hash) {
         return;
     }
+    let text = body.text.clone();
     state.sidebar.found = Some(FoundEntities {
         article,
         hash,
         rows: None,
     });
     state.found_requests.clear();
-    state.found_requests.push(FoundRequest { lib, article });
+    state.found_requests.push(FoundRequest {
+        article,
+        hash,
+        text,
+    });
 }
 
 /// Takes in found entities, when they are still the ones asked for.
@@ -148,13 +155,9 @@ pub fn found(state: &mut State, read: FoundRead) {
 }
 
 /// The rows to show for the open article while the library has no
-/// entities: found, and no sidebar filter typed (it waits for the library).
+/// entities ([`want`] keeps them only then): once found, and while no
+/// sidebar filter is typed (a filter waits for the library).
 pub fn shown(state: &State) -> Option<&[FoundRow]> {
-    let lib = state.lib.as_ref()?;
-    let f = state.sidebar.found.as_ref()?;
-    let showing = lib.partial
-        && !state.sidebar.filter.is_active()
-        && state.sidebar.scope == Scope::Article
-        && state.reader.article == Some(f.article);
-    showing.then_some(f.rows.as_deref()).flatten()
+    let rows = state.sidebar.found.as_ref()?.rows.as_deref()?;
+    (!state.sidebar.filter.is_active()).then_some(rows)
 }

@@ -36,7 +36,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
         Scope::Corpus => S::ScopeCorpus,
     };
     // The open article's entities, found apart while the library has none.
-    let found = found::shown(state).filter(|_| s.visible.is_empty());
+    let found = found::shown(state);
     let (shown, all) = match found {
         Some(rows) => (rows.len(), rows.len()),
         None => (s.visible.len(), s.rows.len()),
@@ -73,14 +73,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
         .lines(s.offset, inner.height as usize)
         .into_iter()
         .map(|line| match line {
-            SideLine::Header { kind, count } => {
-                let text = format!("{} ({count})", tr(lang, group_name(kind)));
-                Line::from(plain(
-                    &text,
-                    state.theme.kind(kind).patch(state.theme.heading()),
-                    width,
-                ))
-            }
+            SideLine::Header { kind, count } => group_header(state, kind, count, width),
             SideLine::Name(pos) | SideLine::Detail(pos) => {
                 let Some(row) = s.rows.get(s.visible[pos]) else {
                     return Line::default();
@@ -130,6 +123,16 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
+/// A group's header line: `Officials (3)`.
+fn group_header(state: &State, kind: EntityKind, count: usize, width: usize) -> Line<'static> {
+    let text = format!("{} ({count})", tr(state.lang, group_name(kind)));
+    Line::from(plain(
+        &text,
+        state.theme.kind(kind).patch(state.theme.heading()),
+        width,
+    ))
+}
+
 /// Draws rows found in the open article alone, grouped as the sidebar
 /// groups them, under a line that says they are not linked across the
 /// corpus yet: nothing to select yet, so no selection, filter or scroll.
@@ -146,12 +149,7 @@ fn draw_found(frame: &mut Frame, inner: Rect, state: &State, rows: &[FoundRow]) 
         if group.is_empty() {
             continue;
         }
-        let header = format!("{} ({})", tr(lang, group_name(kind)), group.len());
-        lines.push(Line::from(plain(
-            &header,
-            theme.kind(kind).patch(theme.heading()),
-            width,
-        )));
+        lines.push(group_header(state, kind, group.len(), width));
         for row in group {
             let mut spans = plain(&row.name, theme.kind(kind), width);
             match (&row.detail, kind) {

@@ -56,7 +56,7 @@ pub fn progress_text(lang: Lang, p: &LoadProgress) -> String {
 /// About how many seconds a step with `done` of `total` items has left at
 /// its recent `pace`, rounded up. `None` while the pace covers less than a
 /// second (too early to tell), when nothing was done in it, and once all is.
-pub fn seconds_left(done: u64, total: u64, pace: Pace) -> Option<u64> {
+fn seconds_left(done: u64, total: u64, pace: Pace) -> Option<u64> {
     if pace.ms < 1000 || pace.items == 0 || done >= total {
         return None;
     }
