@@ -36,6 +36,8 @@ fn loading_shows_progress_then_indexing() {
         indexing: false,
         entities_done: 0,
         linking: false,
+        search_indexing: false,
+        step_ms: 0,
         pace: warta::app::Pace {
             items: 2500,
             ms: 200,
@@ -87,10 +89,13 @@ fn loading_shows_progress_then_indexing() {
     p.linking = true;
     update(&mut s, Action::LoadProgress(p));
     let text = screen(&s);
-    for piece in [
-        "Linking officials across 2500",
-        "articles and indexing them…",
-    ] {
+    for piece in ["Linking officials across 2500", "articles (step 1 of 2)…"] {
+        assert!(text.contains(piece), "{piece}: {text}");
+    }
+    p.search_indexing = true;
+    update(&mut s, Action::LoadProgress(p));
+    let text = screen(&s);
+    for piece in ["Indexing 2500 articles for search", "(step 2 of 2)…"] {
         assert!(text.contains(piece), "{piece}: {text}");
     }
 }
@@ -123,15 +128,35 @@ fn the_status_bar_counts_the_articles_whose_entities_are_found() {
     assert!(status.contains("40% (2 of 5 articles)"), "{status}");
     assert!(!status.contains("left"), "{status}");
     p.pace.ms = 1000;
-    // Linking has no count to go by, so no time.
+    // Linking has no count to go by, so no time left: each half says how
+    // long it has taken, from a second on.
     p.linking = true;
+    p.step_ms = 900;
     update(&mut s, Action::LoadProgress(p));
     let status = status_line(&s);
     assert!(
-        status.contains("Linking officials across 5 articles and indexing them…"),
+        status.contains("Linking officials across 5 articles (step 1 of 2)… ")
+            && !status.contains("so far")
+            && !status.contains("left"),
         "{status}"
     );
-    assert!(!status.contains("left"), "{status}");
+    p.step_ms = 4200;
+    update(&mut s, Action::LoadProgress(p));
+    let status = status_line(&s);
+    assert!(
+        status.contains("Linking officials across 5 articles (step 1 of 2)… · 4 s so far"),
+        "{status}"
+    );
+    p.search_indexing = true;
+    p.step_ms = 95_000;
+    update(&mut s, Action::LoadProgress(p));
+    let status = status_line(&s);
+    assert!(
+        status.contains("Indexing 5 articles for search (step 2 of 2)… · 2 min so far"),
+        "{status}"
+    );
+    p.search_indexing = false;
+    p.step_ms = 0;
     // In Indonesian too.
     let lib = Library::unindexed(std::sync::Arc::new(load_seeds()));
     let mut s = State::with_library(lib, Lang::Id, (120, 40));
@@ -139,6 +164,12 @@ fn the_status_bar_counts_the_articles_whose_entities_are_found() {
     update(&mut s, Action::LoadProgress(p));
     let expected =
         "Mencari pejabat, tempat dan program… 40% (2 dari 5 artikel) · sekitar 3 detik lagi";
+    assert!(status_line(&s).contains(expected), "{}", status_line(&s));
+    p.linking = true;
+    p.search_indexing = true;
+    p.step_ms = 3000;
+    update(&mut s, Action::LoadProgress(p));
+    let expected = "Mengindeks 5 artikel untuk pencarian (langkah 2 dari 2)… · sudah 3 detik";
     assert!(status_line(&s).contains(expected), "{}", status_line(&s));
 }
 
@@ -256,6 +287,8 @@ fn reading_2048_of_10000() -> warta::app::LoadProgress {
         indexing: false,
         entities_done: 0,
         linking: false,
+        search_indexing: false,
+        step_ms: 0,
         pace: warta::app::Pace {
             items: 2048,
             ms: 300,

@@ -190,6 +190,11 @@ pub struct LoadProgress {
     /// True once every article's entities are found and officials are
     /// being linked across articles and indexed for search.
     pub linking: bool,
+    /// True once officials are linked, while the search indices are built
+    /// (the second half of `linking`).
+    pub search_indexing: bool,
+    /// Milliseconds the running half of `linking` has taken so far.
+    pub step_ms: u64,
     /// How fast the running step (reading files, or finding entities) went
     /// over its last few seconds, for the time it has left.
     pub pace: Pace,

@@ -71,6 +71,9 @@ pub struct LoadStats {
     /// Set once every article's entities are found, while officials are
     /// linked across articles and the search indices built.
     pub linking: AtomicBool,
+    /// Set once officials are linked, while the search indices are built
+    /// (the second half of `linking`).
+    pub search_indexing: AtomicBool,
 }
 
 /// [`load_paths`], adding the time spent in each phase to `stats`.

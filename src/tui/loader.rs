@@ -101,6 +101,7 @@ async fn build(
         );
         stats.linking.store(true, Ordering::Relaxed);
         let entities = crate::entities::resolve_packed(packed);
+        stats.search_indexing.store(true, Ordering::Relaxed);
         let lib = Arc::new(Library::from_shared(corpus, entities, false));
         crate::cli::save_in_background(lib.clone(), snapshot, cache_write);
         Built { lib, keys }
@@ -119,6 +120,7 @@ fn spawn_progress(
     tokio::spawn(async move {
         let mut interval = tokio::time::interval(Duration::from_millis(100));
         let mut pace = PaceWindow::default();
+        let mut clock = StepClock::default();
         loop {
             interval.tick().await;
             let elapsed_ms = started.elapsed().as_millis() as u64;
@@ -127,6 +129,7 @@ fn spawn_progress(
             let files_done = stats.files_done.load(Ordering::Relaxed);
             let entities_done = stats.entities_done.load(Ordering::Relaxed);
             let linking = stats.linking.load(Ordering::Relaxed);
+            let search_indexing = stats.search_indexing.load(Ordering::Relaxed);
             let step = match (files_total > 0, indexing, linking) {
                 (_, true, false) => Some((Step::FindingEntities, entities_done)),
                 (true, false, _) => Some((Step::Reading, files_done)),
@@ -142,6 +145,8 @@ fn spawn_progress(
                 indexing,
                 entities_done,
                 linking,
+                search_indexing,
+                step_ms: clock.observe((linking, search_indexing), elapsed_ms),
                 pace: pace.observe(step, elapsed_ms),
             };
             if tx.send(Action::LoadProgress(progress)).is_err() {
@@ -204,6 +209,32 @@ impl PaceWindow {
         Pace {
             items: done.saturating_sub(first_done),
             ms: elapsed_ms - first_at,
+        }
+    }
+}
+
+/// How long the running half of linking (officials, then the search
+/// indices) has taken: neither has a count to go by, so the reader shows
+/// that time instead of a time left.
+#[derive(Debug, Default)]
+struct StepClock {
+    /// The halves seen last, as `(linking, search_indexing)`, and when they began.
+    step: (bool, bool),
+    since_ms: u64,
+}
+
+impl StepClock {
+    /// Takes in the halves running at `elapsed_ms` and gives how long they
+    /// have run; 0 outside linking.
+    fn observe(&mut self, step: (bool, bool), elapsed_ms: u64) -> u64 {
+        if step != self.step {
+            self.step = step;
+            self.since_ms = elapsed_ms;
+        }
+        if step.0 {
+            elapsed_ms - self.since_ms
+        } else {
+            0
         }
     }
 }
@@ -348,6 +379,20 @@ mod tests {
         assert_eq!(window.observe(finding(250), 5800), pace(200, 1000));
         // Linking has none.
         assert_eq!(window.observe(None, 5900), pace(0, 0));
+    }
+
+    #[test]
+    fn each_half_of_linking_is_timed_from_its_own_start() {
+        let mut clock = StepClock::default();
+        // Reading and finding entities are not timed here.
+        assert_eq!(clock.observe((false, false), 100), 0);
+        assert_eq!(clock.observe((false, false), 5000), 0);
+        // Linking officials from 5 100 ms on.
+        assert_eq!(clock.observe((true, false), 5100), 0);
+        assert_eq!(clock.observe((true, false), 7300), 2200);
+        // The search indices from 7 400 ms on.
+        assert_eq!(clock.observe((true, true), 7400), 0);
+        assert_eq!(clock.observe((true, true), 8400), 1000);
     }
 
     #[test]

@@ -73,10 +73,21 @@ fn time_left_text(lang: Lang, seconds: Option<u64>) -> String {
     }
 }
 
+/// ` · 4 s so far` from a second on, in minutes from 90 s on; empty before.
+fn time_so_far_text(lang: Lang, ms: u64) -> String {
+    let s = ms / 1000;
+    match s {
+        0 => String::new(),
+        1..90 => format!(" · {}", trf(lang, S::SecondsSoFar, &[&s])),
+        _ => format!(" · {}", trf(lang, S::MinutesSoFar, &[&((s + 30) / 60)])),
+    }
+}
+
 /// The entity stage's progress line for a corpus of `articles`: how many
 /// articles' entities are found (the share first, so a narrow status bar
-/// keeps it) and about how long that has left, then that officials are
-/// being linked.
+/// keeps it) and about how long that has left, then which half of linking
+/// runs (officials, then the search indices) and how long it has taken:
+/// neither has a count to go by for a time left.
 /// Without a count yet (`progress` is `None`, or nothing is found so far),
 /// just what is being done.
 pub fn entities_progress_text(
@@ -85,7 +96,14 @@ pub fn entities_progress_text(
     articles: u64,
 ) -> String {
     match progress {
-        Some(p) if p.linking => trf(lang, S::Linking, &[&articles]),
+        Some(p) if p.linking => {
+            let half = if p.search_indexing {
+                S::SearchIndexing
+            } else {
+                S::Linking
+            };
+            trf(lang, half, &[&articles]) + &time_so_far_text(lang, p.step_ms)
+        }
         Some(p) if p.entities_done > 0 => {
             let done = p.entities_done.min(articles);
             let line = trf(

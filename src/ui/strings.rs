@@ -67,13 +67,16 @@ strings! {
     LoadingFound => "Loading articles… {} files found", "Memuat artikel… {} berkas ditemukan";
     Indexing => "Finding officials, places and programmes in {} articles…", "Mencari pejabat, tempat dan program di {} artikel…";
     IndexingProgress => "Finding officials, places and programmes… {}% ({} of {} articles)", "Mencari pejabat, tempat dan program… {}% ({} dari {} artikel)";
-    Linking => "Linking officials across {} articles and indexing them…", "Menautkan pejabat di {} artikel dan mengindeksnya…";
+    Linking => "Linking officials across {} articles (step 1 of 2)…", "Menautkan pejabat di {} artikel (langkah 1 dari 2)…";
+    SearchIndexing => "Indexing {} articles for search (step 2 of 2)…", "Mengindeks {} artikel untuk pencarian (langkah 2 dari 2)…";
     LoadingShort => "still loading: {} of {} files", "masih memuat: {} dari {} berkas";
     IndexingShort => "still finding officials", "masih mencari pejabat";
     IndexingShortProgress => "still finding officials: {}%", "masih mencari pejabat: {}%";
     LinkingShort => "still linking officials", "masih menautkan pejabat";
     SecondsLeft => "about {} s left", "sekitar {} detik lagi";
     MinutesLeft => "about {} min left", "sekitar {} menit lagi";
+    SecondsSoFar => "{} s so far", "sudah {} detik";
+    MinutesSoFar => "{} min so far", "sudah {} menit";
     LoadFailed => "Could not load the corpus: {}", "Korpus tidak dapat dimuat: {}";
     NoArticles => "No articles match. Esc clears the filter.", "Tidak ada artikel yang cocok. Esc menghapus saringan.";
     EmptyCorpus => "No articles found. Open files or folders: warta PATH…", "Tidak ada artikel. Buka berkas atau folder: warta PATH…";
