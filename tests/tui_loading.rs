@@ -378,3 +378,76 @@ fn a_filter_typed_while_loading_says_its_answer_will_grow() {
     let text = screen(&s);
     assert!(!text.contains("still"), "{text}");
 }
+
+#[test]
+fn a_narrow_status_bar_shortens_the_progress_but_keeps_the_time_left() {
+    use warta::app::{LoadProgress, Pace};
+    let seeds = load_seeds();
+    // 2 048 of 10 000 files read, lately 1 000 in 2 s: about 16 s left.
+    let reading = LoadProgress {
+        pace: Pace {
+            items: 1000,
+            ms: 2000,
+        },
+        ..reading_2048_of_10000()
+    };
+    let status_at = |width: u16, p: LoadProgress| {
+        let lib = Library::preview(&seeds.articles[..2]);
+        let mut s = State::with_library(lib, Lang::En, (width, 24));
+        update(&mut s, Action::LoadProgress(p));
+        status_line(&s)
+    };
+    let wide = status_at(120, reading);
+    assert!(
+        wide.contains(
+            "Loading articles… 2048 of 10000 files · 7.1 MB · 5120 articles/s · about 16 s left"
+        ),
+        "{wide}"
+    );
+    // 80 columns: without the megabytes and the rate, and with the hints.
+    let status = status_at(80, reading);
+    assert!(
+        status.starts_with("Loading articles… 2048 of 10000 files · about 16 s left")
+            && status.ends_with("? help · q quit")
+            && !status.contains("MB"),
+        "{status}"
+    );
+    // 40 columns: the counts and the time alone.
+    let status = status_at(40, reading);
+    assert_eq!(status.trim_end(), "Loading 2048/10000 · about 16 s left");
+    // Finding entities: 30 % of 10 000, lately 1 000 in a second: 7 s left.
+    let finding = LoadProgress {
+        entities_done: 3000,
+        pace: Pace {
+            items: 1000,
+            ms: 1000,
+        },
+        ..every_file_read_of_10000()
+    };
+    let status = status_at(80, finding);
+    assert!(
+        status.starts_with("Finding officials… 30% (3000 of 10000) · about 7 s left"),
+        "{status}"
+    );
+    let status = status_at(40, finding);
+    assert_eq!(status.trim_end(), "Finding officials… 30% · about 7 s left");
+    // Linking, in either half, keeps its step and its time so far.
+    let linking = LoadProgress {
+        linking: true,
+        step_ms: 3000,
+        ..finding
+    };
+    let status = status_at(40, linking);
+    assert_eq!(
+        status.trim_end(),
+        "Linking officials (1 of 2)… · 3 s so far"
+    );
+    let status = status_at(
+        40,
+        LoadProgress {
+            search_indexing: true,
+            ..linking
+        },
+    );
+    assert_eq!(status.trim_end(), "Indexing search (2 of 2)… · 3 s so far");
+}

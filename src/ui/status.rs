@@ -40,17 +40,36 @@ pub fn filter_summary(lang: Lang, f: &TextFilter) -> String {
 /// and about how long the reading has left; before reading starts, the
 /// files found so far.
 pub fn progress_text(lang: Lang, p: &LoadProgress) -> String {
+    progress_forms(lang, p).swap_remove(0)
+}
+
+/// The loading line's forms, fullest first: [`progress_text`], then
+/// without the megabytes and the rate, then the counts alone. Each keeps
+/// the time left, which a narrow status bar would otherwise cut first.
+fn progress_forms(lang: Lang, p: &LoadProgress) -> Vec<String> {
     if p.files_total == 0 {
-        return trf(lang, S::LoadingFound, &[&p.files_found]);
+        return vec![trf(lang, S::LoadingFound, &[&p.files_found])];
     }
     let rate = p.articles * 1000 / p.elapsed_ms.max(1);
     let mb = format!("{:.1}", p.bytes as f64 / 1e6);
-    let line = trf(
-        lang,
-        S::LoadingProgress,
-        &[&p.files_done, &p.files_total, &mb, &rate],
-    );
-    line + &time_left_text(lang, seconds_left(p.files_done, p.files_total, p.pace))
+    let (done, total) = (&p.files_done, &p.files_total);
+    let left = time_left_text(lang, seconds_left(p.files_done, p.files_total, p.pace));
+    [
+        trf(lang, S::LoadingProgress, &[done, total, &mb, &rate]),
+        trf(lang, S::LoadingProgressShort, &[done, total]),
+        trf(lang, S::LoadingProgressTiny, &[done, total]),
+    ]
+    .into_iter()
+    .map(|line| line + &left)
+    .collect()
+}
+
+/// The first of `forms` (fullest first) that fits in `width` columns, else
+/// the last, to be cut.
+fn fitted(forms: Vec<String>, width: usize) -> String {
+    let fits = forms.iter().position(|f| str_width(f) <= width);
+    let at = fits.unwrap_or(forms.len().saturating_sub(1));
+    forms.into_iter().nth(at).unwrap_or_default()
 }
 
 /// About how many seconds a step with `done` of `total` items has left at
@@ -95,25 +114,44 @@ pub fn entities_progress_text(
     progress: Option<&LoadProgress>,
     articles: u64,
 ) -> String {
+    entities_progress_forms(lang, progress, articles).swap_remove(0)
+}
+
+/// The entity stage's progress line's forms, fullest first:
+/// [`entities_progress_text`], then shorter ones that keep the share and
+/// the time.
+fn entities_progress_forms(
+    lang: Lang,
+    progress: Option<&LoadProgress>,
+    articles: u64,
+) -> Vec<String> {
     match progress {
         Some(p) if p.linking => {
-            let half = if p.search_indexing {
-                S::SearchIndexing
+            let (long, short) = if p.search_indexing {
+                (S::SearchIndexing, S::SearchIndexingShort)
             } else {
-                S::Linking
+                (S::Linking, S::LinkingShortForm)
             };
-            trf(lang, half, &[&articles]) + &time_so_far_text(lang, p.step_ms)
+            let so_far = time_so_far_text(lang, p.step_ms);
+            vec![
+                trf(lang, long, &[&articles]) + &so_far,
+                tr(lang, short).to_string() + &so_far,
+            ]
         }
         Some(p) if p.entities_done > 0 => {
             let done = p.entities_done.min(articles);
-            let line = trf(
-                lang,
-                S::IndexingProgress,
-                &[&found_percent(p, articles), &done, &articles],
-            );
-            line + &time_left_text(lang, seconds_left(done, articles, p.pace))
+            let share = found_percent(p, articles);
+            let left = time_left_text(lang, seconds_left(done, articles, p.pace));
+            [
+                trf(lang, S::IndexingProgress, &[&share, &done, &articles]),
+                trf(lang, S::IndexingProgressShort, &[&share, &done, &articles]),
+                trf(lang, S::IndexingProgressTiny, &[&share]),
+            ]
+            .into_iter()
+            .map(|line| line + &left)
+            .collect()
         }
-        _ => trf(lang, S::Indexing, &[&articles]),
+        _ => vec![trf(lang, S::Indexing, &[&articles])],
     }
 }
 
@@ -218,21 +256,18 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
             width,
         ),
         None if state.lib.as_ref().is_some_and(|l| l.preview) => {
-            let text = match state.load_progress {
-                Some(p) if p.indexing => entities_progress_text(lang, Some(&p), p.articles),
-                Some(p) => progress_text(lang, &p),
-                None => tr(lang, S::Loading).to_string(),
+            let forms = match state.load_progress {
+                Some(p) if p.indexing => entities_progress_forms(lang, Some(&p), p.articles),
+                Some(p) => progress_forms(lang, &p),
+                None => vec![tr(lang, S::Loading).to_string()],
             };
-            plain(&text, state.theme.dim(), width)
+            plain(&fitted(forms, width), state.theme.dim(), width)
         }
         None if state.lib.as_ref().is_some_and(|l| l.partial) => {
             let articles = state.lib.as_ref().map_or(0, |l| l.corpus.articles.len());
             let progress = state.load_progress.as_ref().filter(|p| p.indexing);
-            plain(
-                &entities_progress_text(lang, progress, articles as u64),
-                state.theme.dim(),
-                width,
-            )
+            let forms = entities_progress_forms(lang, progress, articles as u64);
+            plain(&fitted(forms, width), state.theme.dim(), width)
         }
         None => {
             let skipped = state.lib.as_ref().map_or(0, |l| l.corpus.problems.len());

@@ -64,10 +64,16 @@ strings! {
     // empty states and notices
     Loading => "Loading articles…", "Memuat artikel…";
     LoadingProgress => "Loading articles… {} of {} files · {} MB · {} articles/s", "Memuat artikel… {} dari {} berkas · {} MB · {} artikel/detik";
+    LoadingProgressShort => "Loading articles… {} of {} files", "Memuat artikel… {} dari {} berkas";
+    LoadingProgressTiny => "Loading {}/{}", "Memuat {}/{}";
     LoadingFound => "Loading articles… {} files found", "Memuat artikel… {} berkas ditemukan";
     Indexing => "Finding officials, places and programmes in {} articles…", "Mencari pejabat, tempat dan program di {} artikel…";
     IndexingProgress => "Finding officials, places and programmes… {}% ({} of {} articles)", "Mencari pejabat, tempat dan program… {}% ({} dari {} artikel)";
+    IndexingProgressShort => "Finding officials… {}% ({} of {})", "Mencari pejabat… {}% ({} dari {})";
+    IndexingProgressTiny => "Finding officials… {}%", "Mencari pejabat… {}%";
     Linking => "Linking officials across {} articles (step 1 of 2)…", "Menautkan pejabat di {} artikel (langkah 1 dari 2)…";
+    LinkingShortForm => "Linking officials (1 of 2)…", "Menautkan pejabat (1 dari 2)…";
+    SearchIndexingShort => "Indexing search (2 of 2)…", "Mengindeks pencarian (2 dari 2)…";
     SearchIndexing => "Indexing {} articles for search (step 2 of 2)…", "Mengindeks {} artikel untuk pencarian (langkah 2 dari 2)…";
     LoadingShort => "still loading: {} of {} files", "masih memuat: {} dari {} berkas";
     IndexingShort => "still finding officials", "masih mencari pejabat";
