@@ -451,3 +451,68 @@ fn a_narrow_status_bar_shortens_the_progress_but_keeps_the_time_left() {
     );
     assert_eq!(status.trim_end(), "Indexing search (2 of 2)… · 3 s so far");
 }
+
+#[test]
+fn the_found_rows_scroll_and_their_mentions_can_be_visited() {
+    use std::sync::Arc;
+    use warta::app::{found, reader, Pane};
+    // 16 lines: the sidebar has 13 inside, fewer than the 17 rows take.
+    let mut s = State::with_library(
+        Library::unindexed(Arc::new(load_seeds())),
+        Lang::En,
+        (120, 16),
+    );
+    let requests = std::mem::take(&mut s.found_requests);
+    update(&mut s, Action::EntitiesFound(found::find(&requests[0])));
+    let rows = found::shown(&s).expect("found rows").to_vec();
+    assert_eq!(rows.len(), 17);
+    // The reader colours the mentions found apart (the library has none).
+    let mentions = reader::mention_spans(&s);
+    let spans: usize = rows.iter().map(|r| r.spans.len()).sum();
+    assert_eq!(mentions.len(), spans);
+    assert!(mentions.windows(2).all(|w| w[0].0.start <= w[1].0.start));
+    update(&mut s, Action::Focus(Pane::Sidebar));
+    let text = screen(&s);
+    assert!(text.contains("Officials (3)"), "{text}");
+    assert!(!text.contains("30 orang"), "{text}");
+    // The last row scrolls into view under the line that stays on top.
+    update(&mut s, Action::Last);
+    let text = screen(&s);
+    for piece in ["Not linked across articles yet.", "Figures (1)", "30 orang"] {
+        assert!(text.contains(piece), "{piece}: {text}");
+    }
+    assert!(!text.contains("Officials (3)"), "{text}");
+    update(&mut s, Action::First);
+    assert!(screen(&s).contains("Officials (3)"));
+    // `n` visits the selected row's mentions, wrapping around.
+    update(&mut s, Action::Down);
+    let second = &rows[1];
+    assert_eq!(second.kind, warta::entities::EntityKind::Official);
+    update(&mut s, Action::NextMention);
+    assert_eq!(reader::target_spans(&s), second.spans);
+    assert_eq!(s.reader.mention, Some(0));
+    for _ in 0..second.spans.len() {
+        update(&mut s, Action::NextMention);
+    }
+    assert_eq!(s.reader.mention, Some(0));
+    update(&mut s, Action::PrevMention);
+    assert_eq!(s.reader.mention, Some(second.spans.len() - 1));
+    // `Enter` on another row goes to its first mention.
+    update(&mut s, Action::Last);
+    update(&mut s, Action::Activate);
+    assert_eq!(reader::target_spans(&s), rows[16].spans);
+    assert_eq!(s.reader.mention, Some(0));
+    let line = reader::line_of(&s, rows[16].spans[0].start);
+    assert!(
+        (s.reader.scroll..s.reader.scroll + 13).contains(&line),
+        "line {line}, scroll {}",
+        s.reader.scroll
+    );
+    // Once the library is in, its own rows and spans take over.
+    update(
+        &mut s,
+        Action::Loaded(Arc::new(Library::build(load_seeds()))),
+    );
+    assert!(found::shown(&s).is_none());
+    assert!(found::target_spans(&s).is_none());
+}

@@ -1,13 +1,13 @@
 //! The open article's entities while the corpus's are still being found.
 //! A first open of a large folder finds entities for seconds (about 8 s
 //! at 300 000 articles); meanwhile the sidebar shows what the open article
-//! alone holds, extracted off the UI thread, as plain rows: they become
-//! selectable (with their counts and links to other articles) once the
-//! whole library is in.
+//! alone holds, extracted off the UI thread: rows to move through, whose
+//! mentions the reader colours and `n`/`N` (or `Enter`) visit. Their
+//! counts and links to other articles come once the whole library is in.
 
 use super::library::{level_name, post};
 use super::state::{Scope, State};
-use crate::entities::{ArticleEntities, EntityKind};
+use crate::entities::{ArticleEntities, EntityKind, Span};
 use std::sync::Arc;
 
 /// Bodies larger than this are not extracted apart: the sidebar says the
@@ -24,6 +24,8 @@ pub struct FoundRow {
     pub name: String,
     /// `position · institution`, an expansion or a level.
     pub detail: Option<String>,
+    /// Where the article mentions it, in body bytes.
+    pub spans: Vec<Span>,
 }
 
 /// The open article's entities, found apart: `rows` is `None` while they
@@ -36,6 +38,15 @@ pub struct FoundEntities {
     pub hash: u64,
     /// The rows, once found.
     pub rows: Option<Vec<FoundRow>>,
+    /// Every mention in the article with its kind, in text order, for the
+    /// reader to colour.
+    pub mentions: Vec<(Span, EntityKind)>,
+    /// The selected row.
+    pub selected: usize,
+    /// The first display line shown below the "not linked yet" line.
+    pub offset: usize,
+    /// The row whose mentions the reader underlines and `n`/`N` visit.
+    pub target: Option<usize>,
 }
 
 /// A request to extract one article's entities, answered off the UI thread
@@ -59,46 +70,55 @@ pub struct FoundRead {
     pub hash: u64,
     /// Its entities as rows, grouped by kind.
     pub rows: Vec<FoundRow>,
+    /// Every mention with its kind, in text order.
+    pub mentions: Vec<(Span, EntityKind)>,
 }
 
 /// Extracts the entities a request asks for: CPU work, for the event loop
 /// (or a test) to run outside [`super::update`].
 pub fn find(request: &FoundRequest) -> FoundRead {
+    let entities = crate::entities::extract(&request.text);
     FoundRead {
         article: request.article,
         hash: request.hash,
-        rows: rows_of(&crate::entities::extract(&request.text)),
+        rows: rows_of(&entities),
+        mentions: super::library::mention_spans(&entities),
     }
 }
 
 /// An article's entities as rows, in the sidebar's group order, each kind
 /// in text order.
 pub fn rows_of(found: &ArticleEntities) -> Vec<FoundRow> {
-    let row = |kind, name: &str, detail: Option<String>| FoundRow {
+    let row = |kind, name: &str, detail: Option<String>, spans: &[Span]| FoundRow {
         kind,
         name: name.to_string(),
         detail,
+        spans: spans.to_vec(),
     };
     let officials = found.officials.iter().map(|m| {
         let detail = post(&m.position, m.institution.as_deref());
-        row(EntityKind::Official, &m.name, Some(detail))
+        row(EntityKind::Official, &m.name, Some(detail), &m.spans)
     });
-    let organizations = found
-        .organizations
-        .iter()
-        .map(|o| row(EntityKind::Organization, &o.name, o.expansion.clone()));
-    let places = found
-        .places
-        .iter()
-        .map(|p| row(EntityKind::Place, &p.name, Some(level_name(p.level))));
-    let programs = found
-        .programs
-        .iter()
-        .map(|p| row(EntityKind::Program, &p.name, p.expansion.clone()));
-    let figures = found
-        .figures
-        .iter()
-        .map(|f| row(EntityKind::Figure, &f.text, None));
+    let organizations = found.organizations.iter().map(|o| {
+        let detail = o.expansion.clone();
+        row(EntityKind::Organization, &o.name, detail, &o.spans)
+    });
+    let places = found.places.iter().map(|p| {
+        let detail = Some(level_name(p.level));
+        row(EntityKind::Place, &p.name, detail, &p.spans)
+    });
+    let programs = found.programs.iter().map(|p| {
+        let detail = p.expansion.clone();
+        row(EntityKind::Program, &p.name, detail, &p.spans)
+    });
+    let figures = found.figures.iter().map(|f| {
+        row(
+            EntityKind::Figure,
+            &f.text,
+            None,
+            std::slice::from_ref(&f.span),
+        )
+    });
     officials
         .chain(organizations)
         .chain(places)
@@ -135,6 +155,10 @@ pub fn want(state: &mut State) {
         article,
         hash,
         rows: None,
+        mentions: Vec::new(),
+        selected: 0,
+        offset: 0,
+        target: None,
     });
     state.found_requests.clear();
     state.found_requests.push(FoundRequest {
@@ -151,6 +175,7 @@ pub fn found(state: &mut State, read: FoundRead) {
     };
     if f.article == read.article && f.hash == read.hash && f.rows.is_none() {
         f.rows = Some(read.rows);
+        f.mentions = read.mentions;
     }
 }
 
@@ -160,4 +185,101 @@ pub fn found(state: &mut State, read: FoundRead) {
 pub fn shown(state: &State) -> Option<&[FoundRow]> {
     let rows = state.sidebar.found.as_ref()?.rows.as_deref()?;
     (!state.sidebar.filter.is_active()).then_some(rows)
+}
+
+/// One display line of the found rows (below the "not linked yet" line).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FoundLine {
+    /// A group's header, with its row count.
+    Header(EntityKind, usize),
+    /// A row's name (with its detail after it, but for officials).
+    Name(usize),
+    /// An official's `position · institution`, under its name.
+    Detail(usize),
+}
+
+/// The display lines of `rows` (in group order, as [`rows_of`] gives them).
+pub fn lines(rows: &[FoundRow]) -> Vec<FoundLine> {
+    let mut out = Vec::new();
+    for (i, row) in rows.iter().enumerate() {
+        if i == 0 || rows[i - 1].kind != row.kind {
+            let count = rows[i..].iter().take_while(|r| r.kind == row.kind).count();
+            out.push(FoundLine::Header(row.kind, count));
+        }
+        out.push(FoundLine::Name(i));
+        if row.kind == EntityKind::Official && row.detail.is_some() {
+            out.push(FoundLine::Detail(i));
+        }
+    }
+    out
+}
+
+/// Moves the selection among the found rows by `delta`, when they are
+/// shown, keeping it on screen in `height` lines; false when they are not
+/// (the sidebar's own rows move instead).
+pub fn move_by(state: &mut State, delta: isize, height: usize) -> bool {
+    let Some(n) = shown(state).map(<[FoundRow]>::len) else {
+        return false;
+    };
+    let Some(f) = state.sidebar.found.as_mut() else {
+        return false;
+    };
+    f.selected = f
+        .selected
+        .saturating_add_signed(delta)
+        .min(n.saturating_sub(1));
+    let all = lines(f.rows.as_deref().unwrap_or_default());
+    // The first line of the sidebar says the rows are not linked yet.
+    let height = height.saturating_sub(1).max(1);
+    let on =
+        |l: &FoundLine| matches!(l, FoundLine::Name(i) | FoundLine::Detail(i) if *i == f.selected);
+    let (Some(first), Some(last)) = (all.iter().position(on), all.iter().rposition(on)) else {
+        return true;
+    };
+    // The group header goes with the first row of its group.
+    let top = match first.checked_sub(1).map(|i| all[i]) {
+        Some(FoundLine::Header(..)) => first - 1,
+        _ => first,
+    };
+    if top < f.offset {
+        f.offset = top;
+    } else if last >= f.offset + height {
+        f.offset = last + 1 - height;
+    }
+    true
+}
+
+/// Aims `n`/`N` at the selected found row (from its first mention when it
+/// was not the target yet); false when no found rows are shown.
+pub fn aim(state: &mut State) -> bool {
+    if shown(state).is_none() {
+        return false;
+    }
+    let Some(f) = state.sidebar.found.as_mut() else {
+        return false;
+    };
+    if f.target != Some(f.selected) {
+        f.target = Some(f.selected);
+        state.reader.mention = None;
+    }
+    true
+}
+
+/// The spans of the found row `n`/`N` visit in the open article, while
+/// found rows are shown and one is aimed at.
+pub fn target_spans(state: &State) -> Option<&[Span]> {
+    let rows = shown(state)?;
+    let f = state.sidebar.found.as_ref()?;
+    if state.reader.article != Some(f.article) {
+        return None;
+    }
+    rows.get(f.target?).map(|r| r.spans.as_slice())
+}
+
+/// Every mention of the open article, found apart, while the library has
+/// no entities yet (the reader colours them).
+pub fn mentions(state: &State) -> Option<&[(Span, EntityKind)]> {
+    let f = state.sidebar.found.as_ref()?;
+    f.rows.as_ref()?;
+    (state.reader.article == Some(f.article)).then_some(f.mentions.as_slice())
 }

@@ -409,29 +409,35 @@ impl Library {
 
     /// Every entity span of article `a` with its kind, sorted by start.
     pub fn all_spans(&self, a: usize) -> Vec<(Span, EntityKind)> {
-        let Some(f) = self.entities.article(a) else {
-            return Vec::new();
-        };
-        let mut out: Vec<(Span, EntityKind)> = Vec::new();
-        let mut add = |spans: &[Span], kind| out.extend(spans.iter().map(|s| (*s, kind)));
-        for m in &f.officials {
-            add(&m.spans, EntityKind::Official);
-        }
-        for m in &f.organizations {
-            add(&m.spans, EntityKind::Organization);
-        }
-        for m in &f.places {
-            add(&m.spans, EntityKind::Place);
-        }
-        for m in &f.programs {
-            add(&m.spans, EntityKind::Program);
-        }
-        for m in &f.figures {
-            add(std::slice::from_ref(&m.span), EntityKind::Figure);
-        }
-        out.sort_by_key(|(s, k)| (s.start, std::cmp::Reverse(s.end), *k));
-        out
+        self.entities
+            .article(a)
+            .map(|f| mention_spans(&f))
+            .unwrap_or_default()
     }
+}
+
+/// Every mention of one article's entities with its kind, in text order
+/// (longer first where two start together).
+pub fn mention_spans(f: &crate::entities::ArticleEntities) -> Vec<(Span, EntityKind)> {
+    let mut out: Vec<(Span, EntityKind)> = Vec::new();
+    let mut add = |spans: &[Span], kind| out.extend(spans.iter().map(|s| (*s, kind)));
+    for m in &f.officials {
+        add(&m.spans, EntityKind::Official);
+    }
+    for m in &f.organizations {
+        add(&m.spans, EntityKind::Organization);
+    }
+    for m in &f.places {
+        add(&m.spans, EntityKind::Place);
+    }
+    for m in &f.programs {
+        add(&m.spans, EntityKind::Program);
+    }
+    for m in &f.figures {
+        add(std::slice::from_ref(&m.span), EntityKind::Figure);
+    }
+    out.sort_by_key(|(s, k)| (s.start, std::cmp::Reverse(s.end), *k));
+    out
 }
 
 /// The level of a place as a lower-case Indonesian word (`kota`, `kabupaten`).

@@ -6,6 +6,7 @@ use super::sidebar;
 use super::state::{HeaderKind, OpenBody, RawRequest, RawText, State};
 use crate::app::Pane;
 use crate::corpus::{read_raw, Article, RawError, TitleSource};
+use crate::entities::{EntityKind, Span};
 use crate::ui::layout::{areas, inner, reader_text_width};
 use crate::ui::strings::{tr, trf, Lang, S};
 use crate::ui::wrap::wrap;
@@ -223,19 +224,40 @@ pub fn line_of(state: &State, offset: usize) -> usize {
     state.reader.header.len() + body_line
 }
 
+/// The mentions of the reader's target entity in the open article, in
+/// text order; while the library has no entities yet, those of the found
+/// row aimed at (see [`super::found`]).
+pub fn target_spans(state: &State) -> Vec<Span> {
+    match (&state.lib, state.reader.article, state.reader.target) {
+        (Some(lib), Some(a), Some(target)) => lib.spans(a, target),
+        _ => super::found::target_spans(state)
+            .map(<[Span]>::to_vec)
+            .unwrap_or_default(),
+    }
+}
+
+/// Every mention in the open article with its kind, for the reader to
+/// colour: the library's, else (while it has none) the ones found apart.
+pub fn mention_spans(state: &State) -> Vec<(Span, EntityKind)> {
+    let (Some(lib), Some(a)) = (&state.lib, state.reader.article) else {
+        return Vec::new();
+    };
+    if lib.partial {
+        if let Some(found) = super::found::mentions(state) {
+            return found.to_vec();
+        }
+    }
+    lib.all_spans(a)
+}
+
 /// Jumps to the next (`forward`) or previous mention of the reader's target
 /// entity in the open article, wrapping around. In raw mode mentions are not
 /// shown, so nothing moves.
 pub fn jump(state: &mut State, forward: bool) {
-    let (Some(lib), Some(a), Some(target)) =
-        (state.lib.clone(), state.reader.article, state.reader.target)
-    else {
-        return;
-    };
     if state.reader.raw {
         return;
     }
-    let spans = lib.spans(a, target);
+    let spans = target_spans(state);
     if spans.is_empty() {
         state.reader.mention = None;
         return;

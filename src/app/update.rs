@@ -211,6 +211,10 @@ pub(super) fn normal_action(state: &mut State, action: Action) {
             Pane::Sidebar => {
                 if let Some(target) = state.sidebar.selected_row().map(|r| r.target) {
                     follow(state, target, true);
+                } else if super::found::aim(state) {
+                    // Not linked yet: its first mention in this article.
+                    state.reader.mention = None;
+                    reader::jump(state, true);
                 }
             }
         },
@@ -344,6 +348,10 @@ fn move_by(state: &mut State, pane: Pane, delta: isize) {
         Pane::List => list::move_by(state, delta),
         Pane::Reader => reader::scroll_by(state, delta),
         Pane::Sidebar => {
+            let height = sidebar::sidebar_inner(state).map_or(1, |r| r.height.max(1) as usize);
+            if super::found::move_by(state, delta, height) {
+                return;
+            }
             let target = state.sidebar.selected.saturating_add_signed(delta);
             sidebar::select(state, target);
         }
@@ -391,6 +399,10 @@ fn follow(state: &mut State, target: EntityRef, keep_current: bool) {
 
 /// `n`/`N`: the reader's target entity, else the selected sidebar entity.
 fn next_mention(state: &mut State, forward: bool) {
+    if state.reader.target.is_none() && super::found::aim(state) {
+        reader::jump(state, forward);
+        return;
+    }
     let selected = state.sidebar.selected_row().map(|r| r.target);
     if state.reader.target.is_none()
         || (state.focus == Pane::Sidebar && selected != state.reader.target)

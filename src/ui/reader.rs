@@ -32,7 +32,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
         area,
     );
     let inner = inner(area);
-    let (Some(lib), Some(a), Some(article)) = (&state.lib, r.article, state.article()) else {
+    let (Some(_), Some(_), Some(article)) = (&state.lib, r.article, state.article()) else {
         if state.lib.is_some() {
             notice(&state.theme, frame, inner, tr(lang, S::NoArticleOpen));
         }
@@ -43,9 +43,9 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
     let (mentions, targets, current) = if r.raw {
         (Vec::new(), Vec::new(), None)
     } else {
-        let targets = r.target.map(|t| lib.spans(a, t)).unwrap_or_default();
+        let targets = crate::app::reader::target_spans(state);
         let current = r.mention.and_then(|m| targets.get(m).copied());
-        (lib.all_spans(a), targets, current)
+        (crate::app::reader::mention_spans(state), targets, current)
     };
     let lines: Vec<Line> = (r.scroll..total)
         .take(inner.height as usize)

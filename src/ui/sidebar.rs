@@ -4,8 +4,8 @@ use super::layout::inner;
 use super::strings::{tr, S};
 use super::text::{highlighted, plain, spans_width};
 use super::{is_focused, notice, pane_block};
-use crate::app::found::{self, FoundRow};
-use crate::app::sidebar::{SideLine, GROUPS};
+use crate::app::found::{self, FoundLine, FoundRow};
+use crate::app::sidebar::SideLine;
 use crate::app::{Pane, Scope, State};
 use crate::entities::EntityKind;
 use crate::search::{highlight, FilterQuery};
@@ -134,38 +134,54 @@ fn group_header(state: &State, kind: EntityKind, count: usize, width: usize) -> 
 }
 
 /// Draws rows found in the open article alone, grouped as the sidebar
-/// groups them, under a line that says they are not linked across the
-/// corpus yet: nothing to select yet, so no selection, filter or scroll.
+/// groups them, under a line (kept at the top) that says they are not
+/// linked across the corpus yet; the selected row is marked as the
+/// sidebar's own rows are. A filter waits for the library.
 fn draw_found(frame: &mut Frame, inner: Rect, state: &State, rows: &[FoundRow]) {
     let (lang, theme) = (state.lang, &state.theme);
     let width = inner.width as usize;
+    let (selected, offset) = state
+        .sidebar
+        .found
+        .as_ref()
+        .map_or((0, 0), |f| (f.selected, f.offset));
+    let base = |i: usize| match (i == selected, is_focused(state, Pane::Sidebar)) {
+        (true, true) => theme.selected(),
+        (true, false) => theme.selected_unfocused(),
+        _ => Style::new(),
+    };
+    let fill = |mut spans: Vec<Span<'static>>, i: usize| {
+        let used = spans_width(&spans);
+        if i == selected && used < width {
+            spans.push(Span::styled(" ".repeat(width - used), base(i)));
+        }
+        Line::from(spans)
+    };
     let mut lines = vec![Line::from(plain(
         tr(lang, S::NotLinkedYet),
         theme.dim(),
         width,
     ))];
-    for kind in GROUPS {
-        let group: Vec<&FoundRow> = rows.iter().filter(|r| r.kind == kind).collect();
-        if group.is_empty() {
-            continue;
-        }
-        lines.push(group_header(state, kind, group.len(), width));
-        for row in group {
-            let mut spans = plain(&row.name, theme.kind(kind), width);
-            match (&row.detail, kind) {
-                (Some(d), EntityKind::Official) => {
-                    lines.push(Line::from(spans));
-                    spans = plain(&format!("  {d}"), theme.dim(), width);
+    let below = found::lines(rows).into_iter().skip(offset);
+    lines.extend(
+        below
+            .take(inner.height.saturating_sub(1) as usize)
+            .map(|line| match line {
+                FoundLine::Header(kind, count) => group_header(state, kind, count, width),
+                FoundLine::Name(i) => {
+                    let row = &rows[i];
+                    let mut spans = plain(&row.name, base(i).patch(theme.kind(row.kind)), width);
+                    if let (Some(d), false) = (&row.detail, row.kind == EntityKind::Official) {
+                        let left = width.saturating_sub(spans_width(&spans));
+                        spans.extend(plain(&format!(" — {d}"), base(i).patch(theme.dim()), left));
+                    }
+                    fill(spans, i)
                 }
-                (Some(d), _) => {
-                    let left = width.saturating_sub(spans_width(&spans));
-                    spans.extend(plain(&format!(" — {d}"), theme.dim(), left));
+                FoundLine::Detail(i) => {
+                    let detail = format!("  {}", rows[i].detail.as_deref().unwrap_or(""));
+                    fill(plain(&detail, base(i).patch(theme.dim()), width), i)
                 }
-                (None, _) => {}
-            }
-            lines.push(Line::from(spans));
-        }
-    }
-    lines.truncate(inner.height as usize);
+            }),
+    );
     frame.render_widget(Paragraph::new(lines), inner);
 }
