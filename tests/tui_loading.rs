@@ -508,6 +508,27 @@ fn the_found_rows_scroll_and_their_mentions_can_be_visited() {
         "line {line}, scroll {}",
         s.reader.scroll
     );
+    // A click picks the row under it: the sidebar's first line inside is
+    // the "not linked" one, then `Officials (3)`, the first official and
+    // its post, the second official (screen row 5, scrolled back to the top).
+    update(&mut s, Action::First);
+    update(
+        &mut s,
+        Action::Click {
+            column: 110,
+            row: 5,
+        },
+    );
+    assert_eq!(s.sidebar.found.as_ref().map(|f| f.selected), Some(1));
+    // The header line picks nothing.
+    update(
+        &mut s,
+        Action::Click {
+            column: 110,
+            row: 2,
+        },
+    );
+    assert_eq!(s.sidebar.found.as_ref().map(|f| f.selected), Some(1));
     // Once the library is in, its own rows and spans take over.
     update(
         &mut s,

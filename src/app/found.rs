@@ -249,6 +249,17 @@ pub fn move_by(state: &mut State, delta: isize, height: usize) -> bool {
     true
 }
 
+/// The found row under display line `line` of the sidebar's inside (the
+/// first line says they are not linked yet), when found rows are shown.
+pub fn row_at_line(state: &State, line: usize) -> Option<usize> {
+    let rows = shown(state)?;
+    let offset = state.sidebar.found.as_ref()?.offset;
+    match lines(rows).get(offset + line.checked_sub(1)?)? {
+        FoundLine::Name(i) | FoundLine::Detail(i) => Some(*i),
+        FoundLine::Header(..) => None,
+    }
+}
+
 /// Aims `n`/`N` at the selected found row (from its first mention when it
 /// was not the target yet); false when no found rows are shown.
 pub fn aim(state: &mut State) -> bool {
