@@ -43,9 +43,9 @@ pub fn progress_text(lang: Lang, p: &LoadProgress) -> String {
     progress_forms(lang, p).swap_remove(0)
 }
 
-/// The loading line's forms, fullest first: [`progress_text`], then
-/// without the megabytes and the rate, then the counts alone. Each keeps
-/// the time left, which a narrow status bar would otherwise cut first.
+/// The loading line's forms, fullest first: [`progress_text`], then the
+/// same in fewer words, then the counts alone. Each keeps the time left,
+/// which a narrow status bar would otherwise cut first.
 fn progress_forms(lang: Lang, p: &LoadProgress) -> Vec<String> {
     if p.files_total == 0 {
         return vec![trf(lang, S::LoadingFound, &[&p.files_found])];
@@ -56,7 +56,7 @@ fn progress_forms(lang: Lang, p: &LoadProgress) -> Vec<String> {
     let left = time_left_text(lang, seconds_left(p.files_done, p.files_total, p.pace));
     [
         trf(lang, S::LoadingProgress, &[done, total, &mb, &rate]),
-        trf(lang, S::LoadingProgressShort, &[done, total]),
+        trf(lang, S::LoadingProgressCompact, &[done, total, &mb, &rate]),
         trf(lang, S::LoadingProgressTiny, &[done, total]),
     ]
     .into_iter()

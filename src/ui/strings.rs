@@ -64,7 +64,7 @@ strings! {
     // empty states and notices
     Loading => "Loading articles…", "Memuat artikel…";
     LoadingProgress => "Loading articles… {} of {} files · {} MB · {} articles/s", "Memuat artikel… {} dari {} berkas · {} MB · {} artikel/detik";
-    LoadingProgressShort => "Loading articles… {} of {} files", "Memuat artikel… {} dari {} berkas";
+    LoadingProgressCompact => "Loading {}/{} files · {} MB · {}/s", "Memuat {}/{} berkas · {} MB · {}/detik";
     LoadingProgressTiny => "Loading {}/{}", "Memuat {}/{}";
     LoadingFound => "Loading articles… {} files found", "Memuat artikel… {} berkas ditemukan";
     Indexing => "Finding officials, places and programmes in {} articles…", "Mencari pejabat, tempat dan program di {} artikel…";
