@@ -528,11 +528,53 @@ fn the_found_rows_scroll_and_their_mentions_can_be_visited() {
         },
     );
     assert_eq!(s.sidebar.found.as_ref().map(|f| f.selected), Some(1));
-    // Once the library is in, its own rows and spans take over.
+    // The whole list replacing a preview keeps the found rows, the row
+    // visited and the reader's place.
+    update(&mut s, Action::NextMention);
+    update(&mut s, Action::PrevMention);
+    let last = rows[1].spans.len() - 1;
+    assert_eq!(s.reader.mention, Some(last));
+    let (scroll, article) = (s.reader.scroll, s.reader.article);
+    update(
+        &mut s,
+        Action::Loaded(Arc::new(Library::unindexed(Arc::new(load_seeds())))),
+    );
+    assert!(found::shown(&s).is_some());
+    assert_eq!((s.reader.article, s.reader.scroll), (article, scroll));
+    assert_eq!(s.reader.mention, Some(last));
+    assert_eq!(reader::target_spans(&s), rows[1].spans);
+    // Once the library is in, its own rows and spans take over, with the
+    // row visited and the reader's place kept.
     update(
         &mut s,
         Action::Loaded(Arc::new(Library::build(load_seeds()))),
     );
     assert!(found::shown(&s).is_none());
     assert!(found::target_spans(&s).is_none());
+    assert_eq!((s.reader.article, s.reader.scroll), (article, scroll));
+    let row = s.sidebar.selected_row().expect("a linked row is selected");
+    assert_eq!(&*row.name, rows[1].name.as_str());
+    assert_eq!(s.reader.target, Some(row.target));
+    assert_eq!(s.reader.mention, Some(last));
+    assert_eq!(reader::target_spans(&s), rows[1].spans);
+}
+
+#[test]
+fn the_reader_keeps_its_place_when_the_library_arrives() {
+    use std::sync::Arc;
+    let unindexed = Library::unindexed(Arc::new(load_seeds()));
+    let mut s = State::with_library(unindexed, Lang::En, (120, 20));
+    update(&mut s, Action::Down);
+    update(&mut s, Action::Focus(warta::app::Pane::Reader));
+    for _ in 0..5 {
+        update(&mut s, Action::Down);
+    }
+    let before = (s.reader.article, s.reader.scroll);
+    assert_eq!(before.1, 5);
+    update(
+        &mut s,
+        Action::Loaded(Arc::new(Library::build(load_seeds()))),
+    );
+    assert_eq!((s.reader.article, s.reader.scroll), before);
+    assert_eq!(s.focus, warta::app::Pane::Reader);
 }

@@ -294,3 +294,51 @@ pub fn mentions(state: &State) -> Option<&[(Span, EntityKind)]> {
     f.rows.as_ref()?;
     (state.reader.article == Some(f.article)).then_some(f.mentions.as_slice())
 }
+
+/// What the found rows had selected, carried over to the linked rows when
+/// the library arrives (see [`carried`] and [`carry`]).
+#[derive(Debug, Clone)]
+pub struct Carried {
+    article: usize,
+    kind: EntityKind,
+    name: String,
+    /// The row was the reader's target, at this mention.
+    aimed: Option<Option<usize>>,
+}
+
+/// The selected found row of the open article, if any, before the library
+/// that replaces them is taken in.
+pub fn carried(state: &State) -> Option<Carried> {
+    let rows = shown(state)?;
+    let f = state.sidebar.found.as_ref()?;
+    let row = rows.get(f.selected)?;
+    Some(Carried {
+        article: f.article,
+        kind: row.kind,
+        name: row.name.clone(),
+        aimed: (f.target == Some(f.selected)).then_some(state.reader.mention),
+    })
+}
+
+/// Selects the linked row that `carried` was, when the same article is
+/// open, and makes it the reader's target if the found row was.
+pub fn carry(state: &mut State, carried: Carried) {
+    if state.reader.article != Some(carried.article) || state.sidebar.scope != Scope::Article {
+        return;
+    }
+    let s = &state.sidebar;
+    let Some(pos) = s.visible.iter().position(|&i| {
+        s.rows
+            .get(i)
+            .is_some_and(|r| r.kind() == carried.kind && *r.name == *carried.name)
+    }) else {
+        return;
+    };
+    super::sidebar::select(state, pos);
+    let (Some(mention), Some(row)) = (carried.aimed, state.sidebar.selected_row()) else {
+        return;
+    };
+    state.reader.target = Some(row.target);
+    let spans = super::reader::target_spans(state).len();
+    state.reader.mention = mention.filter(|&m| m < spans);
+}

@@ -49,12 +49,32 @@ pub fn update(state: &mut State, action: Action) {
 
 fn loaded(state: &mut State, lib: Arc<Library>) {
     let officials = lib.entities.officials.len();
+    // Where the reader was, kept when the same text stays open: the library
+    // with entities replaces the one shown while they were found, and a
+    // changed folder brings a new one.
+    let open = state
+        .article()
+        .map(|a| (a.hash, state.reader.scroll, state.reader.mention));
+    let carried = super::found::carried(state);
     state.lib = Some(lib);
     state.load_progress = None;
     state.reader.article = None;
     list::recompute(state);
     if state.reader.article.is_none() {
         reader::open(state, None);
+    }
+    let same =
+        |&(hash, ..): &(u64, usize, Option<usize>)| state.article().map(|a| a.hash) == Some(hash);
+    if let Some((_, scroll, mention)) = open.filter(same) {
+        state.reader.scroll = scroll.min(reader::max_scroll(state));
+        // Still loading (a preview gave way to the whole list): the found
+        // rows stay, and so does the mention visited.
+        if let Some(spans) = super::found::target_spans(state) {
+            state.reader.mention = mention.filter(|&m| m < spans.len());
+        }
+    }
+    if let Some(carried) = carried {
+        super::found::carry(state, carried);
     }
     // A filter typed against the previous library (or the one without
     // entities shown while loading, or before any) asks the new one again:
