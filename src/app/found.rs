@@ -38,9 +38,6 @@ pub struct FoundEntities {
     pub hash: u64,
     /// The rows, once found.
     pub rows: Option<Vec<FoundRow>>,
-    /// Every mention in the article with its kind, in text order, for the
-    /// reader to colour.
-    pub mentions: Vec<(Span, EntityKind)>,
     /// The selected row.
     pub selected: usize,
     /// The first display line shown below the "not linked yet" line.
@@ -70,19 +67,15 @@ pub struct FoundRead {
     pub hash: u64,
     /// Its entities as rows, grouped by kind.
     pub rows: Vec<FoundRow>,
-    /// Every mention with its kind, in text order.
-    pub mentions: Vec<(Span, EntityKind)>,
 }
 
 /// Extracts the entities a request asks for: CPU work, for the event loop
 /// (or a test) to run outside [`super::update`].
 pub fn find(request: &FoundRequest) -> FoundRead {
-    let entities = crate::entities::extract(&request.text);
     FoundRead {
         article: request.article,
         hash: request.hash,
-        rows: rows_of(&entities),
-        mentions: super::library::mention_spans(&entities),
+        rows: rows_of(&crate::entities::extract(&request.text)),
     }
 }
 
@@ -155,7 +148,6 @@ pub fn want(state: &mut State) {
         article,
         hash,
         rows: None,
-        mentions: Vec::new(),
         selected: 0,
         offset: 0,
         target: None,
@@ -175,7 +167,6 @@ pub fn found(state: &mut State, read: FoundRead) {
     };
     if f.article == read.article && f.hash == read.hash && f.rows.is_none() {
         f.rows = Some(read.rows);
-        f.mentions = read.mentions;
     }
 }
 
@@ -287,12 +278,20 @@ pub fn target_spans(state: &State) -> Option<&[Span]> {
     rows.get(f.target?).map(|r| r.spans.as_slice())
 }
 
-/// Every mention of the open article, found apart, while the library has
-/// no entities yet (the reader colours them).
-pub fn mentions(state: &State) -> Option<&[(Span, EntityKind)]> {
+/// Every mention of the open article found apart, with its kind, in text
+/// order, while the library has no entities yet (the reader colours them).
+pub fn mentions(state: &State) -> Option<Vec<(Span, EntityKind)>> {
     let f = state.sidebar.found.as_ref()?;
-    f.rows.as_ref()?;
-    (state.reader.article == Some(f.article)).then_some(f.mentions.as_slice())
+    let rows = f.rows.as_ref()?;
+    if state.reader.article != Some(f.article) {
+        return None;
+    }
+    let mut all: Vec<(Span, EntityKind)> = rows
+        .iter()
+        .flat_map(|r| r.spans.iter().map(|s| (*s, r.kind)))
+        .collect();
+    super::library::in_text_order(&mut all);
+    Some(all)
 }
 
 /// What the found rows had selected, carried over to the linked rows when

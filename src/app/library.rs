@@ -418,7 +418,7 @@ impl Library {
 
 /// Every mention of one article's entities with its kind, in text order
 /// (longer first where two start together).
-pub fn mention_spans(f: &crate::entities::ArticleEntities) -> Vec<(Span, EntityKind)> {
+fn mention_spans(f: &crate::entities::ArticleEntities) -> Vec<(Span, EntityKind)> {
     let mut out: Vec<(Span, EntityKind)> = Vec::new();
     let mut add = |spans: &[Span], kind| out.extend(spans.iter().map(|s| (*s, kind)));
     for m in &f.officials {
@@ -436,8 +436,13 @@ pub fn mention_spans(f: &crate::entities::ArticleEntities) -> Vec<(Span, EntityK
     for m in &f.figures {
         add(std::slice::from_ref(&m.span), EntityKind::Figure);
     }
-    out.sort_by_key(|(s, k)| (s.start, std::cmp::Reverse(s.end), *k));
+    in_text_order(&mut out);
     out
+}
+
+/// Sorts mentions in text order, the longer first where two start together.
+pub fn in_text_order(mentions: &mut [(Span, EntityKind)]) {
+    mentions.sort_by_key(|(s, k)| (s.start, std::cmp::Reverse(s.end), *k));
 }
 
 /// The level of a place as a lower-case Indonesian word (`kota`, `kabupaten`).

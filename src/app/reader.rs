@@ -244,7 +244,7 @@ pub fn mention_spans(state: &State) -> Vec<(Span, EntityKind)> {
     };
     if lib.partial {
         if let Some(found) = super::found::mentions(state) {
-            return found.to_vec();
+            return found;
         }
     }
     lib.all_spans(a)

@@ -32,7 +32,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
         area,
     );
     let inner = inner(area);
-    let (Some(_), Some(_), Some(article)) = (&state.lib, r.article, state.article()) else {
+    let Some(article) = state.article() else {
         if state.lib.is_some() {
             notice(&state.theme, frame, inner, tr(lang, S::NoArticleOpen));
         }
