@@ -483,6 +483,34 @@ fn the_found_rows_scroll_and_their_mentions_can_be_visited() {
     assert!(!text.contains("Officials (3)"), "{text}");
     update(&mut s, Action::First);
     assert!(screen(&s).contains("Officials (3)"));
+    // A shorter terminal keeps the selected row in view.
+    update(&mut s, Action::Last);
+    update(
+        &mut s,
+        Action::Resize {
+            width: 120,
+            height: 40,
+        },
+    );
+    // Room for every row: none scrolled off above.
+    assert_eq!(s.sidebar.found.as_ref().map(|f| f.offset), Some(0));
+    update(
+        &mut s,
+        Action::Resize {
+            width: 120,
+            height: 12,
+        },
+    );
+    assert!(screen(&s).contains("30 orang"), "{}", screen(&s));
+    update(
+        &mut s,
+        Action::Resize {
+            width: 120,
+            height: 16,
+        },
+    );
+    update(&mut s, Action::First);
+    assert!(screen(&s).contains("Officials (3)"));
     // `n` visits the selected row's mentions, wrapping around.
     update(&mut s, Action::Down);
     let second = &rows[1];

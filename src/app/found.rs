@@ -237,6 +237,8 @@ pub fn move_by(state: &mut State, delta: isize, height: usize) -> bool {
     } else if last >= f.offset + height {
         f.offset = last + 1 - height;
     }
+    // No blank lines below the last row when there is room (after a resize).
+    f.offset = f.offset.min(all.len().saturating_sub(height));
     true
 }
 

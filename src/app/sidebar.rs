@@ -112,10 +112,19 @@ pub fn sidebar_inner(state: &State) -> Option<Rect> {
         .map(inner)
 }
 
+/// The lines inside the sidebar as it is when shown (at least one).
+pub fn inner_height(state: &State) -> usize {
+    sidebar_inner(state).map_or(1, |r| r.height.max(1) as usize)
+}
+
 /// Adjusts the scroll offset so the selected row (and its group header when
 /// it is the first of its group) is on screen.
 pub fn keep_visible(state: &mut State) {
-    let height = sidebar_inner(state).map_or(1, |r| r.height.max(1) as usize);
+    let height = inner_height(state);
+    // Rows found apart while the library has no entities scroll their own way.
+    if super::found::move_by(state, 0, height) {
+        return;
+    }
     let s = &mut state.sidebar;
     let Some((name, header_above, detail_below)) = s.layout.name_line(s.selected) else {
         s.offset = 0;

@@ -347,7 +347,7 @@ pub(super) fn move_in(state: &mut State, pane: Pane, action: &Action) {
     let page = match pane {
         Pane::List => list::list_inner(state).map_or(1, |r| r.height.max(1) as isize),
         Pane::Reader => reader::page_height(state) as isize,
-        Pane::Sidebar => sidebar::sidebar_inner(state).map_or(1, |r| r.height.max(1) as isize),
+        Pane::Sidebar => sidebar::inner_height(state) as isize,
     };
     let delta = match action {
         Action::Down => 1,
@@ -368,8 +368,7 @@ fn move_by(state: &mut State, pane: Pane, delta: isize) {
         Pane::List => list::move_by(state, delta),
         Pane::Reader => reader::scroll_by(state, delta),
         Pane::Sidebar => {
-            let height = sidebar::sidebar_inner(state).map_or(1, |r| r.height.max(1) as usize);
-            if super::found::move_by(state, delta, height) {
+            if super::found::move_by(state, delta, sidebar::inner_height(state)) {
                 return;
             }
             let target = state.sidebar.selected.saturating_add_signed(delta);
