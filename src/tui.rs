@@ -37,6 +37,15 @@ static BACKGROUND_PANICS: Mutex<Vec<String>> = Mutex::new(Vec::new());
 
 /// Runs the reader until the user quits; the terminal is restored whatever happens.
 pub fn run(args: CorpusArgs, mut settings: Settings) -> Result<()> {
+    // Loading (reading, extraction, linking, snapshots) runs on the global
+    // pool at the lowest CPU priority: a keystroke's search (on the search
+    // pool of its own), the open article's entities and drawing come first,
+    // and with nothing else to run the load goes as fast as before. (If the
+    // pool was already started, it stays as it is.)
+    let _ = rayon::ThreadPoolBuilder::new()
+        .thread_name(|i| format!("warta-load-{i}"))
+        .start_handler(|_| crate::watch::lower_priority())
+        .build_global();
     let args = settings.complete(&args);
     let store = settings.open_state(&args);
     let runtime = tokio::runtime::Builder::new_multi_thread()
