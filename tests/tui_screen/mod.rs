@@ -10,6 +10,13 @@ use warta::app::{update, Action, Library, State};
 use warta::corpus::load_seeds;
 use warta::ui::strings::Lang;
 
+/// The seeds as the reader has them while their entities are still found
+/// (the whole list, no entities), at `width` x `height`.
+pub fn loading_seeds(lang: Lang, width: u16, height: u16) -> State {
+    let lib = Library::unindexed(std::sync::Arc::new(load_seeds()));
+    State::with_library(lib, lang, (width, height))
+}
+
 /// The seeds with every index, at `width` x `height`.
 pub fn seeds(width: u16, height: u16) -> State {
     State::with_library(Library::build(load_seeds()), Lang::En, (width, height))
