@@ -116,14 +116,13 @@ fn the_status_bar_counts_the_articles_whose_entities_are_found() {
         pace: Pace { items: 1, ms: 1000 },
         ..LoadProgress::default()
     };
-    update(&mut s, Action::LoadProgress(p));
+    let status = status_after(&mut s, p);
     let expected =
         "Finding officials, places and programmes… 40% (2 of 5 articles) · about 3 s left";
-    assert!(status_line(&s).contains(expected), "{}", status_line(&s));
+    assert!(status.contains(expected), "{status}");
     // Too early in the step to tell.
     p.pace.ms = 900;
-    update(&mut s, Action::LoadProgress(p));
-    let status = status_line(&s);
+    let status = status_after(&mut s, p);
     assert!(status.contains("40% (2 of 5 articles)"), "{status}");
     assert!(!status.contains("left"), "{status}");
     p.pace.ms = 1000;
@@ -131,8 +130,7 @@ fn the_status_bar_counts_the_articles_whose_entities_are_found() {
     // long it has taken, from a second on.
     p.linking = true;
     p.step_ms = 900;
-    update(&mut s, Action::LoadProgress(p));
-    let status = status_line(&s);
+    let status = status_after(&mut s, p);
     assert!(
         status.contains("Linking officials across 5 articles (step 1 of 2)… ")
             && !status.contains("so far")
@@ -140,16 +138,14 @@ fn the_status_bar_counts_the_articles_whose_entities_are_found() {
         "{status}"
     );
     p.step_ms = 4200;
-    update(&mut s, Action::LoadProgress(p));
-    let status = status_line(&s);
+    let status = status_after(&mut s, p);
     assert!(
         status.contains("Linking officials across 5 articles (step 1 of 2)… · 4 s so far"),
         "{status}"
     );
     p.search_indexing = true;
     p.step_ms = 95_000;
-    update(&mut s, Action::LoadProgress(p));
-    let status = status_line(&s);
+    let status = status_after(&mut s, p);
     assert!(
         status.contains("Indexing 5 articles for search (step 2 of 2)… · 2 min so far"),
         "{status}"
@@ -159,16 +155,16 @@ fn the_status_bar_counts_the_articles_whose_entities_are_found() {
     // In Indonesian too.
     let mut s = loading_seeds(Lang::Id, 120, 40);
     p.linking = false;
-    update(&mut s, Action::LoadProgress(p));
+    let status = status_after(&mut s, p);
     let expected =
         "Mencari pejabat, tempat dan program… 40% (2 dari 5 artikel) · sekitar 3 detik lagi";
-    assert!(status_line(&s).contains(expected), "{}", status_line(&s));
+    assert!(status.contains(expected), "{status}");
     p.linking = true;
     p.search_indexing = true;
     p.step_ms = 3000;
-    update(&mut s, Action::LoadProgress(p));
+    let status = status_after(&mut s, p);
     let expected = "Mengindeks 5 artikel untuk pencarian (langkah 2 dari 2)… · sudah 3 detik";
-    assert!(status_line(&s).contains(expected), "{}", status_line(&s));
+    assert!(status.contains(expected), "{status}");
 }
 
 #[test]
@@ -374,4 +370,10 @@ fn a_narrow_status_bar_shortens_the_progress_but_keeps_the_time_left() {
         },
     );
     assert_eq!(status.trim_end(), "Indexing search (2 of 2)… · 3 s so far");
+}
+
+/// The status bar once `p` is taken in.
+fn status_after(s: &mut State, p: warta::app::LoadProgress) -> String {
+    update(s, Action::LoadProgress(p));
+    status_line(s)
 }

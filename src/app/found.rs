@@ -242,6 +242,13 @@ pub fn move_by(state: &mut State, delta: isize, height: usize) -> bool {
     true
 }
 
+/// Selects found row `row` (clamped), keeping it on screen in `height`
+/// lines; false when no found rows are shown.
+pub fn select(state: &mut State, row: usize, height: usize) -> bool {
+    let selected = state.sidebar.found.as_ref().map_or(0, |f| f.selected);
+    move_by(state, row as isize - selected as isize, height)
+}
+
 /// The found row under display line `line` of the sidebar's inside (the
 /// first line says they are not linked yet), when found rows are shown.
 pub fn row_at_line(state: &State, line: usize) -> Option<usize> {

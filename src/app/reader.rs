@@ -237,17 +237,13 @@ pub fn target_spans(state: &State) -> Vec<Span> {
 }
 
 /// Every mention in the open article with its kind, for the reader to
-/// colour: the library's, else (while it has none) the ones found apart.
+/// colour: while the library has no entities, the ones found apart (there
+/// are found rows only then), else the library's.
 pub fn mention_spans(state: &State) -> Vec<(Span, EntityKind)> {
     let (Some(lib), Some(a)) = (&state.lib, state.reader.article) else {
         return Vec::new();
     };
-    if lib.partial {
-        if let Some(found) = super::found::mentions(state) {
-            return found;
-        }
-    }
-    lib.all_spans(a)
+    super::found::mentions(state).unwrap_or_else(|| lib.all_spans(a))
 }
 
 /// Jumps to the next (`forward`) or previous mention of the reader's target

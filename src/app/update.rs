@@ -482,9 +482,7 @@ fn click(state: &mut State, column: u16, row: u16) {
         }
         Pane::Sidebar => {
             if let Some(i) = super::found::row_at_line(state, line) {
-                let selected = state.sidebar.found.as_ref().map_or(0, |f| f.selected);
-                let height = rect.height as usize;
-                super::found::move_by(state, i as isize - selected as isize, height);
+                super::found::select(state, i, rect.height as usize);
             } else if let Some(pos) = sidebar::row_at_line(state, state.sidebar.offset + line) {
                 sidebar::select(state, pos);
             }

@@ -78,11 +78,7 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
                 let Some(row) = s.rows.get(s.visible[pos]) else {
                     return Line::default();
                 };
-                let base = match (pos == s.selected, focused) {
-                    (true, true) => state.theme.selected(),
-                    (true, false) => state.theme.selected_unfocused(),
-                    _ => Style::new(),
-                };
+                let base = row_style(state, pos == s.selected, focused);
                 let mut spans: Vec<Span> = Vec::new();
                 if let SideLine::Detail(_) = line {
                     let detail = format!("  {}", row.detail.as_deref().unwrap_or(""));
@@ -112,15 +108,35 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
                     let left = width.saturating_sub(spans_width(&spans));
                     spans.extend(plain(&suffix, base.patch(state.theme.dim()), left));
                 }
-                let used = spans_width(&spans);
-                if pos == s.selected && used < width {
-                    spans.push(Span::styled(" ".repeat(width - used), base));
-                }
-                Line::from(spans)
+                row_line(spans, pos == s.selected, base, width)
             }
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The style a row's lines start from: marked when selected (dimmer when
+/// the sidebar has no focus).
+fn row_style(state: &State, selected: bool, focused: bool) -> Style {
+    match (selected, focused) {
+        (true, true) => state.theme.selected(),
+        (true, false) => state.theme.selected_unfocused(),
+        _ => Style::new(),
+    }
+}
+
+/// A row's line from its spans; a selected row's mark runs to the edge.
+fn row_line(
+    mut spans: Vec<Span<'static>>,
+    selected: bool,
+    base: Style,
+    width: usize,
+) -> Line<'static> {
+    let used = spans_width(&spans);
+    if selected && used < width {
+        spans.push(Span::styled(" ".repeat(width - used), base));
+    }
+    Line::from(spans)
 }
 
 /// A group's header line: `Officials (3)`.
@@ -145,18 +161,9 @@ fn draw_found(frame: &mut Frame, inner: Rect, state: &State, rows: &[FoundRow]) 
         .found
         .as_ref()
         .map_or((0, 0), |f| (f.selected, f.offset));
-    let base = |i: usize| match (i == selected, is_focused(state, Pane::Sidebar)) {
-        (true, true) => theme.selected(),
-        (true, false) => theme.selected_unfocused(),
-        _ => Style::new(),
-    };
-    let fill = |mut spans: Vec<Span<'static>>, i: usize| {
-        let used = spans_width(&spans);
-        if i == selected && used < width {
-            spans.push(Span::styled(" ".repeat(width - used), base(i)));
-        }
-        Line::from(spans)
-    };
+    let focused = is_focused(state, Pane::Sidebar);
+    let base = |i: usize| row_style(state, i == selected, focused);
+    let fill = |spans, i: usize| row_line(spans, i == selected, base(i), width);
     let mut lines = vec![Line::from(plain(
         tr(lang, S::NotLinkedYet),
         theme.dim(),

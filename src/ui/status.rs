@@ -85,21 +85,28 @@ fn seconds_left(done: u64, total: u64, pace: Pace) -> Option<u64> {
 
 /// ` · about 9 s left`, in minutes from 90 s on; empty when unknown.
 fn time_left_text(lang: Lang, seconds: Option<u64>) -> String {
-    match seconds {
-        None => String::new(),
-        Some(s) if s < 90 => format!(" · {}", trf(lang, S::SecondsLeft, &[&s])),
-        Some(s) => format!(" · {}", trf(lang, S::MinutesLeft, &[&((s + 30) / 60)])),
-    }
+    seconds.map_or(String::new(), |s| {
+        duration_text(lang, s, S::SecondsLeft, S::MinutesLeft)
+    })
 }
 
 /// ` · 4 s so far` from a second on, in minutes from 90 s on; empty before.
 fn time_so_far_text(lang: Lang, ms: u64) -> String {
-    let s = ms / 1000;
-    match s {
+    match ms / 1000 {
         0 => String::new(),
-        1..90 => format!(" · {}", trf(lang, S::SecondsSoFar, &[&s])),
-        _ => format!(" · {}", trf(lang, S::MinutesSoFar, &[&((s + 30) / 60)])),
+        s => duration_text(lang, s, S::SecondsSoFar, S::MinutesSoFar),
     }
+}
+
+/// ` · ` and `seconds` said with `in_seconds` below 90, else in whole
+/// minutes with `in_minutes`.
+fn duration_text(lang: Lang, seconds: u64, in_seconds: S, in_minutes: S) -> String {
+    let said = if seconds < 90 {
+        trf(lang, in_seconds, &[&seconds])
+    } else {
+        trf(lang, in_minutes, &[&((seconds + 30) / 60)])
+    };
+    format!(" · {said}")
 }
 
 /// The entity stage's progress line for a corpus of `articles`: how many
