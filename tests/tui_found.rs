@@ -222,3 +222,89 @@ fn the_reader_keeps_its_place_when_the_library_arrives() {
     assert_eq!((s.reader.article, s.reader.scroll), before);
     assert_eq!(s.focus, warta::app::Pane::Reader);
 }
+
+#[test]
+fn a_sidebar_filter_narrows_the_found_rows_while_the_corpus_loads() {
+    use std::sync::Arc;
+    use tui_screen::{apply, typed};
+    use warta::app::search::run_pending;
+    use warta::app::{found, reader, Pane};
+    let names = |s: &warta::app::State| -> Vec<String> {
+        found::shown(s)
+            .map(|rows| rows.iter().map(|r| r.name.clone()).collect())
+            .unwrap_or_default()
+    };
+    // Typed before the rows are found: the filter runs when they come.
+    let mut s = loading_seeds(Lang::En, 120, 40);
+    let requests = std::mem::take(&mut s.found_requests);
+    apply(&mut s, [Action::Focus(Pane::Sidebar), Action::StartFilter]);
+    apply(&mut s, typed("tangerang"));
+    assert!(screen(&s).contains("Entities are still being found…"));
+    update(&mut s, Action::EntitiesFound(found::find(&requests[0])));
+    run_pending(&mut s);
+    let shown = names(&s);
+    for name in [
+        "Andi Ony Prihartono",
+        "Ujang Sudiartono",
+        "Pemkab Tangerang",
+        "Kabupaten Tangerang",
+    ] {
+        assert!(shown.iter().any(|n| n == name), "{name}: {shown:?}");
+    }
+    assert!(!shown.iter().any(|n| n == "Agung Basuki"), "{shown:?}");
+    assert!(!shown.iter().any(|n| n == "30 orang"), "{shown:?}");
+    // Grouped as the sidebar groups them: officials first.
+    let kinds: Vec<_> = found::shown(&s).unwrap().iter().map(|r| r.kind).collect();
+    assert!(kinds.windows(2).all(|w| w[0] <= w[1]), "{kinds:?}");
+    let text = screen(&s);
+    assert!(
+        text.contains(&format!("Entities {}/17 · article", shown.len())),
+        "{text}"
+    );
+    assert!(text.contains("Not linked across articles yet."), "{text}");
+    assert!(tui_screen::status_line(&s).contains(&format!("{} matches", shown.len())));
+    // The reader's target stays on its row while the filter narrows.
+    let ujang = shown.iter().position(|n| n == "Ujang Sudiartono").unwrap();
+    let spans = found::shown(&s).unwrap()[ujang].spans.clone();
+    for _ in 0..ujang {
+        apply(&mut s, [Action::Down]);
+    }
+    apply(&mut s, [Action::NextMention]);
+    assert_eq!(reader::target_spans(&s), spans);
+    assert_eq!(s.reader.mention, Some(0));
+    apply(&mut s, [Action::StartFilter, Action::ClearInput]);
+    apply(&mut s, typed("ujang"));
+    assert_eq!(names(&s), ["Ujang Sudiartono"]);
+    assert_eq!(reader::target_spans(&s), spans);
+    assert_eq!(s.reader.mention, Some(0));
+    // No match: nothing to visit, and the sidebar says so.
+    apply(&mut s, typed("qq"));
+    assert!(names(&s).is_empty());
+    assert_eq!(s.reader.mention, None);
+    let text = screen(&s);
+    assert!(text.contains("Entities 0/17 · article"), "{text}");
+    assert!(text.contains("No entities."), "{text}");
+    // Esc clears it: every row again.
+    apply(&mut s, [Action::Back]);
+    assert_eq!(names(&s).len(), 17);
+    // Aimed through a filter, the row is the one picked when the library
+    // arrives, and the library's rows are filtered the same way.
+    apply(&mut s, [Action::StartFilter]);
+    apply(&mut s, typed("tangerang"));
+    apply(&mut s, [Action::Activate]);
+    for _ in 0..ujang {
+        apply(&mut s, [Action::Down]);
+    }
+    apply(&mut s, [Action::NextMention]);
+    assert_eq!(reader::target_spans(&s), spans);
+    apply(
+        &mut s,
+        [Action::Loaded(Arc::new(Library::build(load_seeds())))],
+    );
+    assert!(s.sidebar.found.is_none());
+    let row = s.sidebar.selected_row().expect("a linked row selected");
+    assert_eq!(&*row.name, "Ujang Sudiartono");
+    assert!(s.sidebar.visible.len() < s.sidebar.rows.len());
+    assert_eq!(s.reader.target, Some(row.target));
+    assert_eq!(s.reader.mention, Some(0));
+}

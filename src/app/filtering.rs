@@ -93,7 +93,10 @@ pub(super) fn request(state: &mut State, target: SearchTarget) {
     let generation = state.generation;
     let index = match target {
         SearchTarget::Articles => lib.article_search.clone(),
-        SearchTarget::Entities => state.sidebar.index.clone(),
+        // While the library has no entities, the open article's found rows.
+        SearchTarget::Entities => {
+            super::found::index(state).unwrap_or_else(|| state.sidebar.index.clone())
+        }
         SearchTarget::Officials => lib.official_search.clone(),
     };
     let f = filter_mut(state, target);
@@ -130,7 +133,13 @@ pub(super) fn search_done(state: &mut State, result: SearchResult) {
 pub(super) fn apply_hits(state: &mut State, target: SearchTarget) {
     match target {
         SearchTarget::Articles => list::recompute(state),
-        SearchTarget::Entities => sidebar::set_visible(state),
+        SearchTarget::Entities => {
+            sidebar::set_visible(state);
+            super::found::set_view(state);
+            if let Some(carried) = state.sidebar.carried.take() {
+                super::found::carry(state, carried);
+            }
+        }
         SearchTarget::Officials => {
             let n = state.lib.as_ref().map_or(0, |l| l.entities.officials.len());
             if let Some(f) = &mut state.finder {

@@ -2,12 +2,14 @@
 //! A first open of a large folder finds entities for seconds (about 8 s
 //! at 300 000 articles); meanwhile the sidebar shows what the open article
 //! alone holds, extracted off the UI thread: rows to move through, whose
-//! mentions the reader colours and `n`/`N` (or `Enter`) visit. Their
-//! counts and links to other articles come once the whole library is in.
+//! mentions the reader colours and `n`/`N` (or `Enter`) visit, narrowed by
+//! a sidebar filter as the linked rows are. Their counts and links to
+//! other articles come once the whole library is in.
 
 use super::library::{level_name, post};
 use super::state::{Scope, State};
 use crate::entities::{ArticleEntities, EntityKind, Span};
+use crate::search::{Document, SearchIndex};
 use std::sync::Arc;
 
 /// Bodies larger than this are not extracted apart: the sidebar says the
@@ -38,11 +40,18 @@ pub struct FoundEntities {
     pub hash: u64,
     /// The rows, once found.
     pub rows: Option<Vec<FoundRow>>,
-    /// The selected row.
+    /// The rows the sidebar shows: all of them, or a sidebar filter's
+    /// matches grouped by kind, best first in each group.
+    pub view: Vec<FoundRow>,
+    /// The search index of `rows`, one document per row (name, detail),
+    /// which a sidebar filter searches while the library has no entities.
+    pub index: Arc<SearchIndex>,
+    /// The selected row of `view`.
     pub selected: usize,
     /// The first display line shown below the "not linked yet" line.
     pub offset: usize,
-    /// The row whose mentions the reader underlines and `n`/`N` visit.
+    /// The row of `view` whose mentions the reader underlines and `n`/`N`
+    /// visit.
     pub target: Option<usize>,
 }
 
@@ -148,6 +157,8 @@ pub fn want(state: &mut State) {
         article,
         hash,
         rows: None,
+        view: Vec::new(),
+        index: Arc::default(),
         selected: 0,
         offset: 0,
         target: None,
@@ -160,22 +171,76 @@ pub fn want(state: &mut State) {
     });
 }
 
-/// Takes in found entities, when they are still the ones asked for.
+/// Takes in found entities, when they are still the ones asked for, and
+/// runs a sidebar filter typed before they came over them.
 pub fn found(state: &mut State, read: FoundRead) {
     let Some(f) = state.sidebar.found.as_mut() else {
         return;
     };
     if f.article == read.article && f.hash == read.hash && f.rows.is_none() {
+        let documents = read
+            .rows
+            .iter()
+            .map(|r| Document::new([r.name.as_str(), r.detail.as_deref().unwrap_or_default()]));
+        f.index = Arc::new(SearchIndex::build(documents));
+        f.view = read.rows.clone();
         f.rows = Some(read.rows);
+        if state.sidebar.filter.is_active() {
+            let filter = &mut state.sidebar.filter;
+            filter.hits = None;
+            filter.stats = None;
+            super::filtering::request(state, super::search::SearchTarget::Entities);
+        }
     }
 }
 
+/// The index a sidebar filter searches while found rows stand in for the
+/// library's: `None` when they do not (the sidebar's own index then).
+pub fn index(state: &State) -> Option<Arc<SearchIndex>> {
+    let f = state.sidebar.found.as_ref()?;
+    f.rows.as_ref()?;
+    Some(f.index.clone())
+}
+
+/// Makes the found rows' view show what the sidebar filter says: its
+/// matches grouped by kind (best first within a group), or every row. The
+/// reader's target stays on its row while that row is shown.
+pub fn set_view(state: &mut State) {
+    let height = super::sidebar::inner_height(state);
+    let filter = &state.sidebar.filter;
+    let hits = filter.hits.clone().filter(|_| filter.is_active());
+    let Some(f) = state.sidebar.found.as_mut() else {
+        return;
+    };
+    let Some(rows) = f.rows.as_ref() else {
+        return;
+    };
+    let target = f.target.and_then(|t| f.view.get(t)).cloned();
+    f.view = match hits {
+        Some(hits) => {
+            let mut matched: Vec<&FoundRow> =
+                hits.iter().filter_map(|h| rows.get(h.index())).collect();
+            // Stable: best first within each group.
+            matched.sort_by_key(|r| super::sidebar::group_rank(r.kind));
+            matched.into_iter().cloned().collect()
+        }
+        None => rows.clone(),
+    };
+    let before = f.target;
+    f.target = target.and_then(|t| f.view.iter().position(|r| *r == t));
+    if f.target.is_none() && before.is_some() {
+        state.reader.mention = None;
+    }
+    move_by(state, 0, height);
+}
+
 /// The rows to show for the open article while the library has no
-/// entities ([`want`] keeps them only then): once found, and while no
-/// sidebar filter is typed (a filter waits for the library).
+/// entities ([`want`] keeps them only then), once found: every row, or
+/// those a sidebar filter matches.
 pub fn shown(state: &State) -> Option<&[FoundRow]> {
-    let rows = state.sidebar.found.as_ref()?.rows.as_deref()?;
-    (!state.sidebar.filter.is_active()).then_some(rows)
+    let f = state.sidebar.found.as_ref()?;
+    f.rows.as_ref()?;
+    Some(&f.view)
 }
 
 /// One display line of the found rows (below the "not linked yet" line).

@@ -22,7 +22,8 @@ pub const GROUPS: [EntityKind; 5] = [
     EntityKind::Figure,
 ];
 
-fn group_rank(kind: EntityKind) -> usize {
+/// Where `kind`'s group comes in [`GROUPS`].
+pub(super) fn group_rank(kind: EntityKind) -> usize {
     GROUPS
         .iter()
         .position(|&k| k == kind)

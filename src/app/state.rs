@@ -208,6 +208,10 @@ pub struct SidebarState {
     /// The open article's entities while the library has none (see
     /// [`super::found`]).
     pub found: Option<super::found::FoundEntities>,
+    /// The found row picked when the library arrived with a sidebar filter
+    /// typed: picked again among the library's rows once the filter's
+    /// answer for them comes.
+    pub carried: Option<super::found::Carried>,
 }
 
 impl SidebarState {

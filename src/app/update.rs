@@ -74,6 +74,10 @@ fn loaded(state: &mut State, lib: Arc<Library>) {
         }
     }
     if let Some(carried) = carried {
+        // A filter's rows come later: the row is picked again among them.
+        if state.sidebar.filter.is_active() {
+            state.sidebar.carried = Some(carried.clone());
+        }
         super::found::carry(state, carried);
     }
     // A filter typed against the previous library (or the one without

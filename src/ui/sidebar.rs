@@ -37,9 +37,9 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
     };
     // The open article's entities, found apart while the library has none.
     let found = found::shown(state);
-    let (shown, all) = match found {
-        Some(rows) => (rows.len(), rows.len()),
-        None => (s.visible.len(), s.rows.len()),
+    let (shown, all) = match (found, s.found.as_ref().and_then(|f| f.rows.as_ref())) {
+        (Some(view), Some(rows)) => (view.len(), rows.len()),
+        _ => (s.visible.len(), s.rows.len()),
     };
     let title = format!(
         "{} {shown}/{all} · {}",
@@ -152,7 +152,8 @@ fn group_header(state: &State, kind: EntityKind, count: usize, width: usize) -> 
 /// Draws rows found in the open article alone, grouped as the sidebar
 /// groups them, under a line (kept at the top) that says they are not
 /// linked across the corpus yet; the selected row is marked as the
-/// sidebar's own rows are. A filter waits for the library.
+/// sidebar's own rows are, and a sidebar filter's matched letters are
+/// highlighted.
 fn draw_found(frame: &mut Frame, inner: Rect, state: &State, rows: &[FoundRow]) {
     let (lang, theme) = (state.lang, &state.theme);
     let width = inner.width as usize;
@@ -169,6 +170,15 @@ fn draw_found(frame: &mut Frame, inner: Rect, state: &State, rows: &[FoundRow]) 
         theme.dim(),
         width,
     ))];
+    let filter = &state.sidebar.filter;
+    let query = filter.is_active().then(|| FilterQuery::new(&filter.text));
+    if rows.is_empty() {
+        lines.push(Line::from(plain(
+            tr(lang, S::NoEntities),
+            theme.dim(),
+            width,
+        )));
+    }
     let below = found::lines(rows).into_iter().skip(offset);
     lines.extend(
         below
@@ -177,7 +187,13 @@ fn draw_found(frame: &mut Frame, inner: Rect, state: &State, rows: &[FoundRow]) 
                 FoundLine::Header(kind, count) => group_header(state, kind, count, width),
                 FoundLine::Name(i) => {
                     let row = &rows[i];
-                    let mut spans = plain(&row.name, base(i).patch(theme.kind(row.kind)), width);
+                    let marks = query
+                        .as_ref()
+                        .map(|q| highlight(&row.name, q, state.scorer.as_ref()))
+                        .unwrap_or_default();
+                    let name_style = base(i).patch(theme.kind(row.kind));
+                    let mut spans =
+                        highlighted(&row.name, &marks, name_style, theme.matched(), width);
                     if let (Some(d), false) = (&row.detail, row.kind == EntityKind::Official) {
                         let left = width.saturating_sub(spans_width(&spans));
                         spans.extend(plain(&format!(" — {d}"), base(i).patch(theme.dim()), left));
