@@ -263,6 +263,45 @@ fn a_sidebar_filter_narrows_the_found_rows_while_the_corpus_loads() {
     );
     assert!(text.contains("Not linked across articles yet."), "{text}");
     assert!(tui_screen::status_line(&s).contains(&format!("{} matches", shown.len())));
+    // The selection scrolls through the matches, not through every row:
+    // the selected match's lines are always in view, going either way.
+    let in_view = |s: &warta::app::State| {
+        let f = s.sidebar.found.as_ref().expect("found rows");
+        let lines = found::lines(&f.view);
+        // The first line inside says the rows are not linked yet.
+        let height = warta::app::sidebar::inner_height(s) - 1;
+        lines.iter().enumerate().all(|(at, line)| match line {
+            found::FoundLine::Name(i) | found::FoundLine::Detail(i) if *i == f.selected => {
+                (f.offset..f.offset + height).contains(&at)
+            }
+            _ => true,
+        })
+    };
+    apply(&mut s, [Action::StartFilter, Action::ClearInput]);
+    apply(&mut s, typed("diklat"));
+    apply(&mut s, [Action::Activate]);
+    let matches = names(&s).len();
+    assert!((2..17).contains(&matches), "{:?}", names(&s));
+    for height in 8..13 {
+        let size = Action::Resize { width: 120, height };
+        apply(&mut s, [size, Action::Last]);
+        for _ in 0..matches {
+            assert!(in_view(&s), "{height}: {}", screen(&s));
+            apply(&mut s, [Action::Up]);
+        }
+        for _ in 0..matches {
+            assert!(in_view(&s), "{height}: {}", screen(&s));
+            apply(&mut s, [Action::Down]);
+        }
+    }
+    let size = Action::Resize {
+        width: 120,
+        height: 40,
+    };
+    apply(&mut s, [size, Action::StartFilter, Action::ClearInput]);
+    apply(&mut s, typed("tangerang"));
+    apply(&mut s, [Action::Activate, Action::First]);
+    assert_eq!(names(&s), shown);
     // The reader's target stays on its row while the filter narrows.
     let ujang = shown.iter().position(|n| n == "Ujang Sudiartono").unwrap();
     let spans = found::shown(&s).unwrap()[ujang].spans.clone();

@@ -284,7 +284,7 @@ pub fn move_by(state: &mut State, delta: isize, height: usize) -> bool {
         .selected
         .saturating_add_signed(delta)
         .min(n.saturating_sub(1));
-    let all = lines(f.rows.as_deref().unwrap_or_default());
+    let all = lines(&f.view);
     // The first line of the sidebar says the rows are not linked yet.
     let height = height.saturating_sub(1).max(1);
     let on =
