@@ -581,6 +581,18 @@ mod tests {
         ]
     }
 
+    #[test]
+    fn an_iso_date_glued_to_its_time_reads_as_its_groups_do() {
+        let text = "2024-07-07TT";
+        let chars = WordChars::of(text);
+        let found = first_date(&ISO_DATE, &chars, text, iso_date);
+        assert_eq!(found, by_groups(&ISO_DATE, text));
+        assert_eq!(
+            found.map(|f| (f.date.to_string(), f.end)),
+            Some(("2024-07-07".into(), 11))
+        );
+    }
+
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4096))]
         #[test]
