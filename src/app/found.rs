@@ -185,12 +185,7 @@ pub fn found(state: &mut State, read: FoundRead) {
         f.index = Arc::new(SearchIndex::build(documents));
         f.view = read.rows.clone();
         f.rows = Some(read.rows);
-        if state.sidebar.filter.is_active() {
-            let filter = &mut state.sidebar.filter;
-            filter.hits = None;
-            filter.stats = None;
-            super::filtering::request(state, super::search::SearchTarget::Entities);
-        }
+        super::sidebar::refilter(state);
     }
 }
 

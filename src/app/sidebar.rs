@@ -55,10 +55,18 @@ pub fn refresh_rows(state: &mut State) {
     let s = &mut state.sidebar;
     s.rows = rows;
     s.index = index;
-    s.filter.hits = None;
-    s.filter.stats = None;
     s.selected = 0;
     s.offset = 0;
+    refilter(state);
+}
+
+/// Drops the sidebar filter's answer, which was for other rows, and asks
+/// again for the rows now shown (the library's or the found ones) when a
+/// filter is typed.
+pub fn refilter(state: &mut State) {
+    let filter = &mut state.sidebar.filter;
+    filter.hits = None;
+    filter.stats = None;
     set_visible(state);
     if state.sidebar.filter.is_active() {
         request(state, SearchTarget::Entities);
