@@ -15,12 +15,160 @@ pub struct Dateline {
     pub body_offset: usize,
 }
 
+/// The dateline's shape as a regex: what [`dateline_shape`] matches by
+/// hand (the regex's capture engine, over its large bounded repetitions of
+/// Unicode classes, was a tenth of parsing). Kept as the reference the
+/// tests compare with.
+#[cfg(test)]
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"^(?P<a>[^\s,()\-–—][^,()\-–—\n]{0,48}?)(?:,\s*(?P<b>[^,()\-–—\n]{2,40}?))?\s*(?:\((?P<c>[^)\n]{1,40})\)\s*)?[-–—]{1,2}\s+\S",
     )
     .expect("valid regex")
 });
+
+/// Where the parts of a dateline lie in a paragraph, as byte offsets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct DatelineShape {
+    /// End of the first part (`SOREANG`, `Radarbogor.id`), which starts
+    /// the paragraph.
+    a_end: usize,
+    /// The second part, after a comma (` Cibinong`), untrimmed.
+    b: Option<(usize, usize)>,
+    /// End of the whole dateline: one past the report's first char.
+    end: usize,
+}
+
+/// A char the dateline's parts may not hold: `,()-–—` and a line break.
+fn is_part_stop(c: char) -> bool {
+    matches!(c, ',' | '(' | ')' | '-' | '–' | '—' | '\n')
+}
+
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '–' | '—')
+}
+
+/// The char at byte `at` of `text`, if any.
+fn char_at(text: &str, at: usize) -> Option<char> {
+    text.get(at..)?.chars().next()
+}
+
+/// Byte offset after the white space starting at `at`.
+fn after_space(text: &str, at: usize) -> usize {
+    at + text[at..].len() - text[at..].trim_start().len()
+}
+
+/// The dateline at the start of `text`, matched as the regex
+/// `^A(?:,\s*B)?\s*(?:\(C\)\s*)?[-–—]{1,2}\s+\S` would match it, with `A` a
+/// char other than white space or a stop and then up to 48 chars other
+/// than stops (as few as will do), `B` 2 to 40 such chars (as few as will
+/// do) and `C` 1 to 40 chars other than `)` and a line break (as many as
+/// will do). The parts are tried in the regex's order, so the first way
+/// that matches is the regex's.
+fn dateline_shape(text: &str) -> Option<DatelineShape> {
+    let first = text.chars().next()?;
+    if first.is_whitespace() || is_part_stop(first) {
+        return None;
+    }
+    let mut a_end = first.len_utf8();
+    for _ in 0..=48 {
+        let next = char_at(text, a_end)?;
+        // What follows the first part starts with a comma, white space, a
+        // bracket or a dash: nothing else is worth trying.
+        if matches!(next, ',' | '(') || is_dash(next) || next.is_whitespace() {
+            if let Some(shape) = after_first_part(text, a_end) {
+                return Some(shape);
+            }
+        }
+        if is_part_stop(next) {
+            return None;
+        }
+        a_end += next.len_utf8();
+    }
+    None
+}
+
+/// The dateline whose first part ends at `a_end`: a comma and a second
+/// part if they lead to a match, else the rest straight away.
+fn after_first_part(text: &str, a_end: usize) -> Option<DatelineShape> {
+    let shape = |b, end| DatelineShape { a_end, b, end };
+    if char_at(text, a_end) == Some(',') {
+        let spaced = after_space(text, a_end + 1);
+        // `\s*` gives back white space, last char first, for `B` to take.
+        let mut b_start = spaced;
+        loop {
+            if let Some((b_end, end)) = second_part(text, b_start) {
+                return Some(shape(Some((b_start, b_end)), end));
+            }
+            if b_start == a_end + 1 {
+                break;
+            }
+            b_start = text[..b_start].char_indices().last().map_or(0, |(i, _)| i);
+        }
+    }
+    rest(text, a_end).map(|end| shape(None, end))
+}
+
+/// The second part from `start`, 2 to 40 chars, as few as lead to the rest.
+fn second_part(text: &str, start: usize) -> Option<(usize, usize)> {
+    let mut end = start;
+    for taken in 1..=40 {
+        let c = char_at(text, end).filter(|&c| !is_part_stop(c))?;
+        end += c.len_utf8();
+        if taken >= 2 {
+            if let Some(after) = rest(text, end) {
+                return Some((end, after));
+            }
+        }
+    }
+    None
+}
+
+/// What follows the parts, from `at`: white space, an aside in brackets
+/// (`(Antara)`) if one leads to a match, one or two dashes, white space and
+/// the report's first char. Returns the end of that char.
+fn rest(text: &str, at: usize) -> Option<usize> {
+    let at = after_space(text, at);
+    if char_at(text, at) == Some('(') {
+        if let Some(end) = aside(text, at + 1) {
+            return Some(end);
+        }
+    }
+    dashes(text, at)
+}
+
+/// An aside's inside from `start` (1 to 40 chars other than `)` and a line
+/// break: only all of them can be followed by the `)`), its `)`, white
+/// space and the dashes after it.
+fn aside(text: &str, start: usize) -> Option<usize> {
+    let mut end = start;
+    for _ in 0..40 {
+        match char_at(text, end) {
+            Some(c) if c != ')' && c != '\n' => end += c.len_utf8(),
+            _ => break,
+        }
+    }
+    if end == start || char_at(text, end) != Some(')') {
+        return None;
+    }
+    dashes(text, after_space(text, end + 1))
+}
+
+/// One or two dashes at `at` (two if two lead to a match), white space
+/// and one char that is not: the end of that char.
+fn dashes(text: &str, at: usize) -> Option<usize> {
+    let first = char_at(text, at).filter(|&c| is_dash(c))?;
+    let one = at + first.len_utf8();
+    let second = char_at(text, one).filter(|&c| is_dash(c));
+    let after_dashes = |at: usize| {
+        let spaced = after_space(text, at);
+        let c = char_at(text, spaced)?;
+        (spaced > at).then_some(spaced + c.len_utf8())
+    };
+    second
+        .and_then(|c| after_dashes(one + c.len_utf8()))
+        .or_else(|| after_dashes(one))
+}
 
 static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|id|net|org|co|news|info|tv)$")
@@ -59,10 +207,10 @@ fn is_place_words(s: &str) -> bool {
 
 /// Finds a dateline at the start of the first paragraph.
 pub fn find_dateline(paragraph: &str) -> Option<Dateline> {
-    let caps = DATELINE.captures(paragraph)?;
-    let a = caps.name("a")?.as_str().trim();
-    let b = caps.name("b").map(|m| m.as_str().trim());
-    let body_offset = caps.get(0)?.end() - 1;
+    let shape = dateline_shape(paragraph)?;
+    let a = paragraph[..shape.a_end].trim();
+    let b = shape.b.map(|(start, end)| paragraph[start..end].trim());
+    let body_offset = shape.end - 1;
     // the final `\S` belongs to the body; step back to its first byte
     let body_offset = paragraph[..=body_offset]
         .char_indices()
@@ -189,5 +337,81 @@ mod tests {
             Some("Kompas.com")
         );
         assert_eq!(find_site("laman resmi sleman.go.id"), None);
+    }
+
+    /// The parts of the dateline as the regex's groups give them.
+    fn by_regex(text: &str) -> Option<DatelineShape> {
+        let caps = DATELINE.captures(text)?;
+        Some(DatelineShape {
+            a_end: caps.name("a")?.end(),
+            b: caps.name("b").map(|m| (m.start(), m.end())),
+            end: caps.get(0)?.end(),
+        })
+    }
+
+    #[test]
+    fn the_shape_is_the_regexs_on_the_examples() {
+        for text in [
+            "SOREANG – Kementerian Sosial menggelar",
+            "Radarbogor.id, Cibinong - Bupati Bogor meresmikan",
+            "PADANG, KOMPAS.com - Wali Kota Padang",
+            "MATARAM (Antara) - Gubernur NTB",
+            "MATARAM (Antara)-- Gubernur",
+            "Berita Sleman – Pemkab Sleman menggelar",
+            "Pemerintah Kota (Pemkot) Padang sukses - kata Bupati",
+            "A,  x – y",
+            "A, x – y",
+            "A ,x—— y",
+            "A (b) (c) – d",
+            "A – ",
+            "A –\n x",
+            "A (abcdefghijabcdefghijabcdefghijabcdefghij) – x",
+            "A (abcdefghijabcdefghijabcdefghijabcdefghijk) – x",
+            "A () – x",
+        ] {
+            assert_eq!(dateline_shape(text), by_regex(text), "{text:?}");
+        }
+    }
+
+    /// Pieces of a dateline-shaped text: words, commas, brackets, dashes,
+    /// white space of several kinds, line breaks and non-ASCII letters.
+    fn piece() -> impl proptest::strategy::Strategy<Value = &'static str> {
+        proptest::sample::select(
+            &[
+                "SOREANG",
+                "Kota Batu",
+                "Radarbogor.id",
+                "x",
+                "é",
+                "日本",
+                " ",
+                "  ",
+                "\t",
+                "\n",
+                "\u{a0}",
+                ",",
+                "(",
+                ")",
+                "Antara",
+                "-",
+                "–",
+                "—",
+                "--",
+                "Pemkab",
+                "a b c d e f g h",
+                "0123456789012345678901234567890123456789",
+                ".",
+                "abcdefghijabcdefghijabcdefghijabcdefghijk",
+            ][..],
+        )
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4096))]
+        #[test]
+        fn the_shape_is_the_regexs(parts in proptest::collection::vec(piece(), 0..14)) {
+            let text: String = parts.concat();
+            proptest::prop_assert_eq!(dateline_shape(&text), by_regex(&text), "{:?}", text);
+        }
     }
 }
