@@ -201,7 +201,6 @@ pub fn index(state: &State) -> Option<Arc<SearchIndex>> {
 /// matches grouped by kind (best first within a group), or every row. The
 /// reader's target stays on its row while that row is shown.
 pub fn set_view(state: &mut State) {
-    let height = super::sidebar::inner_height(state);
     let filter = &state.sidebar.filter;
     let hits = filter.hits.clone().filter(|_| filter.is_active());
     let Some(f) = state.sidebar.found.as_mut() else {
@@ -226,7 +225,7 @@ pub fn set_view(state: &mut State) {
     if f.target.is_none() && before.is_some() {
         state.reader.mention = None;
     }
-    move_by(state, 0, height);
+    super::sidebar::keep_visible(state);
 }
 
 /// The rows to show for the open article while the library has no

@@ -84,10 +84,6 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
                     let detail = format!("  {}", row.detail.as_deref().unwrap_or(""));
                     spans.extend(plain(&detail, base.patch(state.theme.dim()), width));
                 } else {
-                    let marks = query
-                        .as_ref()
-                        .map(|q| highlight(&row.name, q, state.scorer.as_ref()))
-                        .unwrap_or_default();
                     let name_style = base.patch(state.theme.kind(row.kind()));
                     let mut suffix = String::new();
                     if s.scope == Scope::Corpus {
@@ -98,11 +94,11 @@ pub fn draw(frame: &mut Frame, area: Rect, state: &State) {
                             suffix.push_str(&format!(" — {d}"));
                         }
                     }
-                    spans.extend(highlighted(
+                    spans.extend(name_spans(
+                        state,
+                        query.as_ref(),
                         &row.name,
-                        &marks,
                         name_style,
-                        state.theme.matched(),
                         width,
                     ));
                     let left = width.saturating_sub(spans_width(&spans));
@@ -137,6 +133,21 @@ fn row_line(
         spans.push(Span::styled(" ".repeat(width - used), base));
     }
     Line::from(spans)
+}
+
+/// A row's name in `style`, with the letters a filter's `query` matched
+/// highlighted, cut to `width`.
+fn name_spans(
+    state: &State,
+    query: Option<&FilterQuery>,
+    name: &str,
+    style: Style,
+    width: usize,
+) -> Vec<Span<'static>> {
+    let marks = query
+        .map(|q| highlight(name, q, state.scorer.as_ref()))
+        .unwrap_or_default();
+    highlighted(name, &marks, style, state.theme.matched(), width)
 }
 
 /// A group's header line: `Officials (3)`.
@@ -187,13 +198,8 @@ fn draw_found(frame: &mut Frame, inner: Rect, state: &State, rows: &[FoundRow]) 
                 FoundLine::Header(kind, count) => group_header(state, kind, count, width),
                 FoundLine::Name(i) => {
                     let row = &rows[i];
-                    let marks = query
-                        .as_ref()
-                        .map(|q| highlight(&row.name, q, state.scorer.as_ref()))
-                        .unwrap_or_default();
                     let name_style = base(i).patch(theme.kind(row.kind));
-                    let mut spans =
-                        highlighted(&row.name, &marks, name_style, theme.matched(), width);
+                    let mut spans = name_spans(state, query.as_ref(), &row.name, name_style, width);
                     if let (Some(d), false) = (&row.detail, row.kind == EntityKind::Official) {
                         let left = width.saturating_sub(spans_width(&spans));
                         spans.extend(plain(&format!(" — {d}"), base(i).patch(theme.dim()), left));
