@@ -166,6 +166,7 @@ pub fn read_corpus_reusing(
         let none = vec![None; seeds.articles.len()];
         return (seeds, none);
     }
+    crate::entities::gazetteer::compile_in_background();
     let opts = LoadOptions {
         size_cap: size_cap(args),
         stamps: place.map(|p| p.stamps.clone()),

@@ -129,6 +129,13 @@ pub struct Gazetteer {
 /// The gazetteer compiled from `assets/`.
 pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load);
 
+/// Compiles [`GAZETTEER`] on a thread of its own, so that extraction finds
+/// it ready: compiled on first use, it kept one core busy and the other
+/// waiting for about 30 ms at the start of every first open.
+pub fn compile_in_background() {
+    std::thread::spawn(|| LazyLock::force(&GAZETTEER));
+}
+
 fn rows(text: &str) -> impl Iterator<Item = Vec<&str>> {
     text.lines()
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))

@@ -21,7 +21,7 @@
 use super::atomic;
 use super::paths::{self, fnv1a};
 use crate::corpus::Article;
-use crate::entities::{extract_article, PackedEntities};
+use crate::entities::{extract_article, PackedEntities, EXTRACTION_RUN};
 use foldhash::{HashMap, HashMapExt};
 use rayon::prelude::*;
 use std::io::{self, BufWriter, Write};
@@ -347,6 +347,7 @@ pub fn extract_known(
     let (packed, from): (Vec<PackedEntities>, Vec<u8>) = articles
         .par_iter()
         .zip(known)
+        .with_max_len(EXTRACTION_RUN)
         .map(|(a, known)| {
             let found = match known {
                 Some(p) => (p, 0),
