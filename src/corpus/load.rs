@@ -5,6 +5,7 @@
 use super::decode::decode;
 use super::jsonl::parse_jsonl;
 use super::parse::{parse_article, KnownFields};
+use super::prefetch::{self, FinishOnDrop, Progress};
 use super::reuse::{loaded_stamp, FileStamps, Reuse, SourceFile, Taken};
 use super::sanitize::{clean_label, sanitize_owned};
 use super::walk::{describe_io_error, problem, walk, Entry, Format};
@@ -83,7 +84,7 @@ pub fn load_paths_with_stats(paths: &[PathBuf], opts: &LoadOptions, stats: &Load
 
 /// Files read and parsed together, in parallel; `partial` sees the articles
 /// after each batch.
-const BATCH: usize = 2048;
+pub(super) const BATCH: usize = 2048;
 
 /// [`load_paths_with_stats`], calling `partial` after every batch of files
 /// with the articles loaded so far, in their final order, so that a reader
@@ -125,63 +126,76 @@ pub fn load_paths_reusing<T: Send + Sync>(
         let stamps = opts.stamps.as_ref()?;
         Some(loaded_stamp(stamps.get(&e.path)?, opts.size_cap))
     };
-    for batch in entries.chunks(BATCH) {
-        // Each file's stamp, looked up once: files known from before are
-        // taken first, in order; the rest are read on every core.
-        let stamps: Vec<Option<u64>> = batch.iter().map(stamp_of).collect();
-        let known: Vec<Option<Taken<T>>> = batch
-            .iter()
-            .zip(&stamps)
-            .map(|(e, stamp)| reuse.as_mut()?.take(&e.path, &e.id, (*stamp)?))
-            .collect();
-        let loaded: Vec<LoadedFile> = batch
-            .par_iter()
-            .zip(&known)
-            .map(|(e, known)| {
-                let file = match known {
-                    Some(taken) => LoadedFile::known(taken.articles.len(), taken.bytes),
-                    None => load_entry(e, opts, stats),
-                };
-                stats.files_done.fetch_add(1, Ordering::Relaxed);
-                stats.bytes_done.fetch_add(file.bytes, Ordering::Relaxed);
-                stats
-                    .articles_done
-                    .fetch_add(file.count() as u64, Ordering::Relaxed);
-                file
-            })
-            .collect();
-        for (((entry, file), known), stamp) in batch.iter().zip(loaded).zip(known).zip(stamps) {
-            let first = corpus.articles.len();
-            corpus.bytes += file.bytes;
-            let clean = file.problems.is_empty();
-            match known {
-                Some(taken) => {
-                    kept.resize_with(first, || None);
-                    for (article, extra) in taken.articles {
-                        corpus.articles.push(article);
-                        kept.push(Some(extra));
+    // A first open reads every file: hint them ahead of the reads (files
+    // taken from an earlier load are not read, so are not hinted).
+    let hint = prefetch::SUPPORTED && reuse.is_none() && entries.len() > BATCH;
+    let progress = Progress::new(if hint { entries.len() } else { 0 });
+    std::thread::scope(|scope| {
+        // inside the scope: it waits for the thread before it unwinds
+        let _finish = FinishOnDrop(&progress);
+        if hint {
+            scope.spawn(|| prefetch::hint_ahead(&entries, &progress, prefetch::AHEAD));
+        }
+        for (k, batch) in entries.chunks(BATCH).enumerate() {
+            progress.reach(k * BATCH);
+            // Each file's stamp, looked up once: files known from before are
+            // taken first, in order; the rest are read on every core.
+            let stamps: Vec<Option<u64>> = batch.iter().map(stamp_of).collect();
+            let known: Vec<Option<Taken<T>>> = batch
+                .iter()
+                .zip(&stamps)
+                .map(|(e, stamp)| reuse.as_mut()?.take(&e.path, &e.id, (*stamp)?))
+                .collect();
+            let loaded: Vec<LoadedFile> = batch
+                .par_iter()
+                .zip(&known)
+                .enumerate()
+                .map(|(j, (e, known))| {
+                    let file = match known {
+                        Some(taken) => LoadedFile::known(taken.articles.len(), taken.bytes),
+                        None => load_entry(e, progress.take(k * BATCH + j), opts, stats),
+                    };
+                    stats.files_done.fetch_add(1, Ordering::Relaxed);
+                    stats.bytes_done.fetch_add(file.bytes, Ordering::Relaxed);
+                    stats
+                        .articles_done
+                        .fetch_add(file.count() as u64, Ordering::Relaxed);
+                    file
+                })
+                .collect();
+            for (((entry, file), known), stamp) in batch.iter().zip(loaded).zip(known).zip(stamps) {
+                let first = corpus.articles.len();
+                corpus.bytes += file.bytes;
+                let clean = file.problems.is_empty();
+                match known {
+                    Some(taken) => {
+                        kept.resize_with(first, || None);
+                        for (article, extra) in taken.articles {
+                            corpus.articles.push(article);
+                            kept.push(Some(extra));
+                        }
+                    }
+                    None => {
+                        corpus.articles.extend(file.article);
+                        corpus.articles.extend(file.articles);
+                        corpus.problems.extend(file.problems);
                     }
                 }
-                None => {
-                    corpus.articles.extend(file.article);
-                    corpus.articles.extend(file.articles);
-                    corpus.problems.extend(file.problems);
+                let articles = corpus.articles.len() - first;
+                if let Some(stamp) = stamp.filter(|_| clean && articles > 0) {
+                    corpus.sources.push(SourceFile {
+                        path_key: FileStamps::path_key(&entry.path),
+                        id: entry.id.clone(),
+                        stamp,
+                        first,
+                        articles,
+                        bytes: file.bytes,
+                    });
                 }
             }
-            let articles = corpus.articles.len() - first;
-            if let Some(stamp) = stamp.filter(|_| clean && articles > 0) {
-                corpus.sources.push(SourceFile {
-                    path_key: FileStamps::path_key(&entry.path),
-                    id: entry.id.clone(),
-                    stamp,
-                    first,
-                    articles,
-                    bytes: file.bytes,
-                });
-            }
+            partial(&corpus.articles);
         }
-        partial(&corpus.articles);
-    }
+    });
     corpus.articles.shrink_to_fit();
     kept.resize_with(corpus.articles.len(), || None);
     (corpus, kept)
@@ -235,7 +249,13 @@ pub fn load_bytes(path: &Path, bytes: &[u8]) -> (Vec<Article>, Vec<LoadProblem>)
     }
 }
 
-fn load_entry(entry: &Entry, opts: &LoadOptions, stats: &LoadStats) -> LoadedFile {
+/// Reads and parses one file, from `opened` when it was opened already.
+fn load_entry(
+    entry: &Entry,
+    opened: Option<fs::File>,
+    opts: &LoadOptions,
+    stats: &LoadStats,
+) -> LoadedFile {
     let mut out = LoadedFile {
         article: None,
         articles: Vec::new(),
@@ -244,7 +264,7 @@ fn load_entry(entry: &Entry, opts: &LoadOptions, stats: &LoadStats) -> LoadedFil
         known: 0,
     };
     let start = Instant::now();
-    let read = read_capped(&entry.path, opts.size_cap);
+    let read = read_capped(&entry.path, opened, opts.size_cap);
     let parse_start = Instant::now();
     add_nanos(&stats.read_nanos, parse_start - start);
     let bytes = match read {
@@ -303,15 +323,19 @@ pub(super) fn raw_text(bytes: Vec<u8>) -> Result<String, String> {
     Ok(sanitize_owned(decoded.text).text)
 }
 
-/// Reads a file, refusing it when it is larger than the cap: checked
-/// before reading, and again after it for a file that reports no size.
+/// Reads a file (from `opened` when it is open already), refusing it when
+/// it is larger than the cap: checked before reading, and again after it
+/// for a file that reports no size.
 ///
 /// A file with a known size is read up to that size and no further: the
 /// extra read that would only find its end (one system call in five per
 /// file) is left out. What a file being written gains meanwhile is read at
 /// the next load, which its change starts.
-fn read_capped(path: &Path, cap: u64) -> Result<Vec<u8>, String> {
-    let file = fs::File::open(path).map_err(|e| describe_io_error(&e))?;
+fn read_capped(path: &Path, opened: Option<fs::File>, cap: u64) -> Result<Vec<u8>, String> {
+    let file = match opened {
+        Some(file) => file,
+        None => fs::File::open(path).map_err(|e| describe_io_error(&e))?,
+    };
     let len = file.metadata().map(|m| m.len()).unwrap_or(0);
     if len > cap {
         return Err(over_cap(len, cap));
@@ -345,8 +369,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a.txt");
         fs::write(&path, "Judul\n\nIsi berita.\n").unwrap();
-        assert_eq!(read_capped(&path, 1024).unwrap(), b"Judul\n\nIsi berita.\n");
-        assert!(read_capped(&path, 4)
+        assert_eq!(
+            read_capped(&path, None, 1024).unwrap(),
+            b"Judul\n\nIsi berita.\n"
+        );
+        assert!(read_capped(&path, None, 4)
             .unwrap_err()
             .contains("over the size cap"));
         // Linux reports a size of 0 for this file, which holds more
@@ -354,9 +381,9 @@ mod tests {
         {
             let status = Path::new("/proc/self/status");
             assert_eq!(fs::metadata(status).unwrap().len(), 0);
-            let bytes = read_capped(status, 1 << 20).unwrap();
+            let bytes = read_capped(status, None, 1 << 20).unwrap();
             assert!(bytes.starts_with(b"Name:"), "{bytes:?}");
-            assert!(read_capped(status, 8)
+            assert!(read_capped(status, None, 8)
                 .unwrap_err()
                 .contains("over the size cap"));
         }

@@ -6,6 +6,7 @@ mod decode;
 mod jsonl;
 mod load;
 pub mod parse;
+mod prefetch;
 mod raw;
 mod reuse;
 pub mod sanitize;

@@ -1,0 +1,221 @@
+//! Asking the kernel for the next files' bytes while the loader parses the
+//! current ones. The loader reads on one thread per core, each waiting for
+//! its file in turn: with the files not in the page cache, that leaves the
+//! disk one or two requests at a time (`rg -c .` on two threads read 100 000
+//! cold files in 6.1 s, on sixteen in 1.8 s). A hint per file, given ahead
+//! of the loader, keeps many requests in flight without more threads
+//! parsing. The hinting thread opens each file for its hint and hands the
+//! open file to the loader, so that a file is opened once either way.
+
+use super::walk::Entry;
+use std::fs::File;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::Mutex;
+use std::time::Duration;
+
+/// How many files past the first of the batch being loaded are hinted: the
+/// batch itself and the next. Few enough that a small page cache keeps
+/// them until they are read (some 16 MB of news text).
+pub(super) const AHEAD: usize = 2 * super::load::BATCH;
+
+/// Where the loader is and whether it is done, shared with the hinting
+/// thread, and the files that thread opened, by entry.
+#[derive(Debug)]
+pub(super) struct Progress {
+    /// Index of the first file of the batch being loaded.
+    reached: AtomicUsize,
+    /// Set once the loader needs no more hints (also when it unwinds).
+    finished: AtomicBool,
+    /// Each entry's file as the hinting thread opened it, until the loader
+    /// takes it; `Taken` once the loader has looked.
+    opened: Vec<Mutex<Slot>>,
+}
+
+/// An entry's file between the two threads.
+#[derive(Debug)]
+enum Slot {
+    /// Not opened yet.
+    Empty,
+    /// Opened and hinted, for the loader to read.
+    Open(File),
+    /// The loader has looked (it opens the file itself if it found none).
+    Taken,
+}
+
+impl Progress {
+    /// Progress over `files` entries, none opened.
+    pub(super) fn new(files: usize) -> Progress {
+        Progress {
+            reached: AtomicUsize::new(0),
+            finished: AtomicBool::new(false),
+            opened: (0..files).map(|_| Mutex::new(Slot::Empty)).collect(),
+        }
+    }
+
+    /// Entry `i`'s file when the hinting thread opened it first.
+    pub(super) fn take(&self, i: usize) -> Option<File> {
+        let mut slot = self.opened.get(i)?.lock().ok()?;
+        match std::mem::replace(&mut *slot, Slot::Taken) {
+            Slot::Open(file) => Some(file),
+            Slot::Empty | Slot::Taken => None,
+        }
+    }
+
+    /// Hands `file`, entry `i`'s, to the loader unless it has looked
+    /// already (the file is then closed).
+    fn offer(&self, i: usize, file: File) {
+        if let Some(Ok(mut slot)) = self.opened.get(i).map(Mutex::lock) {
+            if matches!(*slot, Slot::Empty) {
+                *slot = Slot::Open(file);
+            }
+        }
+    }
+
+    /// Records that the batch starting at file `first` is being loaded.
+    pub(super) fn reach(&self, first: usize) {
+        self.reached.store(first, Ordering::Release);
+    }
+
+    /// Tells the hinting thread to stop.
+    pub(super) fn finish(&self) {
+        self.finished.store(true, Ordering::Release);
+    }
+}
+
+/// Stops the hinting thread when dropped, so that a panic in the loader
+/// does not leave it waiting (and the scope holding it, forever).
+pub(super) struct FinishOnDrop<'a>(pub(super) &'a Progress);
+
+impl Drop for FinishOnDrop<'_> {
+    fn drop(&mut self) {
+        self.0.finish();
+    }
+}
+
+/// True where the hint exists: [`hint_ahead`] does nothing elsewhere, and
+/// the loader starts no thread for it.
+pub(super) const SUPPORTED: bool = cfg!(all(target_os = "linux", target_env = "gnu"));
+
+/// Hints `entries` in order, staying at most `ahead` files (the loader
+/// uses [`AHEAD`]) past the loader's batch, until all are hinted or the
+/// loader finishes.
+pub(super) fn hint_ahead(entries: &[Entry], progress: &Progress, ahead: usize) {
+    let mut next = 0;
+    while next < entries.len() && !progress.finished.load(Ordering::Acquire) {
+        let limit = progress.reached.load(Ordering::Acquire) + ahead;
+        if next >= limit {
+            std::thread::sleep(Duration::from_millis(1));
+            continue;
+        }
+        let end = limit.min(entries.len());
+        for (i, entry) in entries.iter().enumerate().take(end).skip(next) {
+            if let Some(file) = will_need(&entry.path) {
+                progress.offer(i, file);
+            }
+        }
+        next = end;
+    }
+}
+
+/// Opens `path` and starts reading it into the page cache without waiting
+/// for it. A file that cannot be opened is left to the loader, which
+/// reports it.
+#[cfg(all(target_os = "linux", target_env = "gnu"))]
+fn will_need(path: &std::path::Path) -> Option<File> {
+    use std::os::fd::AsRawFd;
+    use std::os::unix::fs::OpenOptionsExt;
+    // non-blocking: a file swapped for a pipe since the walk must not
+    // hold this thread (for a regular file the flag changes nothing)
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path);
+    let file = file.ok()?;
+    // SAFETY: the descriptor is open for the call; the advice only starts
+    // reads into the page cache.
+    unsafe {
+        libc::posix_fadvise(file.as_raw_fd(), 0, 0, libc::POSIX_FADV_WILLNEED);
+    }
+    Some(file)
+}
+
+#[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+fn will_need(_path: &std::path::Path) -> Option<File> {
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::walk::Format;
+    use super::*;
+    use std::io::Read;
+
+    fn entries(dir: &std::path::Path, n: usize) -> Vec<Entry> {
+        (0..n)
+            .map(|i| {
+                let path = dir.join(format!("{i}.txt"));
+                std::fs::write(&path, format!("Berita {i}\n\nIsi.\n")).unwrap();
+                Entry {
+                    path,
+                    id: i.to_string(),
+                    format: Format::Text,
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_offered_file_goes_to_the_loader_once_and_a_late_one_is_dropped() {
+        let dir = tempfile::tempdir().unwrap();
+        let list = entries(dir.path(), 2);
+        let progress = Progress::new(2);
+        progress.offer(0, File::open(&list[0].path).unwrap());
+        let mut text = String::new();
+        let mut file = progress.take(0).expect("the offered file");
+        file.read_to_string(&mut text).unwrap();
+        assert_eq!(text, "Berita 0\n\nIsi.\n");
+        assert!(progress.take(0).is_none(), "taken twice");
+        // the loader looked first: a file offered after is not kept
+        assert!(progress.take(1).is_none());
+        progress.offer(1, File::open(&list[1].path).unwrap());
+        assert!(progress.take(1).is_none());
+        assert!(progress.take(2).is_none(), "past the entries");
+    }
+
+    #[test]
+    fn hints_stay_within_reach_of_the_loader_and_stop_when_it_finishes() {
+        let dir = tempfile::tempdir().unwrap();
+        let list = entries(dir.path(), 10);
+        let progress = Progress::new(list.len());
+        std::thread::scope(|scope| {
+            let hinter = scope.spawn(|| hint_ahead(&list, &progress, 4));
+            let opened = |progress: &Progress| {
+                (0..list.len())
+                    .filter(|&i| matches!(*progress.opened[i].lock().unwrap(), Slot::Open(_)))
+                    .count()
+            };
+            let wait_for = |n: usize| {
+                for _ in 0..2000 {
+                    if opened(&progress) >= n {
+                        break;
+                    }
+                    std::thread::sleep(Duration::from_millis(1));
+                }
+            };
+            if SUPPORTED {
+                wait_for(4);
+                std::thread::sleep(Duration::from_millis(20));
+                assert_eq!(opened(&progress), 4, "only files 0 to 3 while at 0");
+                progress.reach(4);
+                wait_for(8);
+                std::thread::sleep(Duration::from_millis(20));
+                assert_eq!(opened(&progress), 8);
+                assert!(progress.take(7).is_some());
+            }
+            progress.finish();
+            hinter.join().unwrap();
+        });
+        // files 8 and 9 were never in reach
+        assert!(progress.take(8).is_none() && progress.take(9).is_none());
+    }
+}
