@@ -128,13 +128,16 @@ pub fn load_paths_reusing<T: Send + Sync>(
     };
     // A first open reads every file: hint them ahead of the reads (files
     // taken from an earlier load are not read, so are not hinted).
-    let hint = prefetch::SUPPORTED && reuse.is_none() && entries.len() > BATCH;
-    let progress = Progress::new(if hint { entries.len() } else { 0 });
+    let hint = (prefetch::SUPPORTED && reuse.is_none() && entries.len() > BATCH)
+        .then(prefetch::Reach::for_this_process)
+        .flatten();
+    let progress = Progress::new(if hint.is_some() { entries.len() } else { 0 });
     std::thread::scope(|scope| {
         // inside the scope: it waits for the thread before it unwinds
         let _finish = FinishOnDrop(&progress);
-        if hint {
-            scope.spawn(|| prefetch::hint_ahead(&entries, &progress, prefetch::AHEAD));
+        if let Some(reach) = hint {
+            let (entries, progress) = (&entries, &progress);
+            scope.spawn(move || prefetch::hint_ahead(entries, progress, reach));
         }
         for (k, batch) in entries.chunks(BATCH).enumerate() {
             progress.reach(k * BATCH);
