@@ -129,7 +129,7 @@ pub fn load_paths_reusing<T: Send + Sync>(
     // A first open reads every file: hint them ahead of the reads (files
     // taken from an earlier load are not read, so are not hinted).
     let hint = (prefetch::SUPPORTED && reuse.is_none() && entries.len() > BATCH)
-        .then(prefetch::Reach::for_this_process)
+        .then(|| prefetch::Reach::for_this_process(opts.size_cap))
         .flatten();
     let progress = Progress::new(if hint.is_some() { entries.len() } else { 0 });
     std::thread::scope(|scope| {

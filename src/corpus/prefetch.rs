@@ -25,16 +25,24 @@ pub(super) struct Reach {
     pub(super) ahead: usize,
     /// Files the hinting thread may hold open for the loader at once.
     pub(super) held: usize,
+    /// The most bytes hinted of one file: the size cap, past which the
+    /// loader reads nothing of it.
+    pub(super) bytes: u64,
 }
 
 impl Reach {
     /// [`AHEAD`] files, holding at most a quarter of the open files the
     /// process may have (`ulimit -n`; often 1 024 on a desktop), so that
     /// the loader and the rest of warta keep three quarters. `None` when
-    /// that leaves too few to be worth a thread.
-    pub(super) fn for_this_process() -> Option<Reach> {
+    /// that leaves too few to be worth a thread. No more than `size_cap`
+    /// bytes of a file are hinted.
+    pub(super) fn for_this_process(size_cap: u64) -> Option<Reach> {
         let held = (open_file_limit() / 4).min(AHEAD as u64) as usize;
-        (held >= 8).then_some(Reach { ahead: AHEAD, held })
+        (held >= 8).then_some(Reach {
+            ahead: AHEAD,
+            held,
+            bytes: size_cap,
+        })
     }
 }
 
@@ -180,17 +188,17 @@ pub(super) fn hint_ahead(entries: &[Entry], progress: &Progress, reach: Reach) {
             }
             std::thread::sleep(Duration::from_millis(1));
         }
-        if let Some(file) = will_need(&entry.path) {
+        if let Some(file) = will_need(&entry.path, reach.bytes) {
             progress.offer(i, file);
         }
     }
 }
 
-/// Opens `path` and starts reading it into the page cache without waiting
-/// for it. A file that cannot be opened is left to the loader, which
-/// reports it.
+/// Opens `path` and starts reading its first `bytes` into the page cache
+/// without waiting for them. A file that cannot be opened is left to the
+/// loader, which reports it.
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
-fn will_need(path: &std::path::Path) -> Option<File> {
+fn will_need(path: &std::path::Path, bytes: u64) -> Option<File> {
     use std::os::fd::AsRawFd;
     use std::os::unix::fs::OpenOptionsExt;
     // non-blocking: a file swapped for a pipe since the walk must not
@@ -200,16 +208,18 @@ fn will_need(path: &std::path::Path) -> Option<File> {
         .custom_flags(libc::O_NONBLOCK)
         .open(path);
     let file = file.ok()?;
+    // (a length of 0 would mean the whole file)
+    let len = libc::off_t::try_from(bytes.max(1)).unwrap_or(libc::off_t::MAX);
     // SAFETY: the descriptor is open for the call; the advice only starts
     // reads into the page cache.
     unsafe {
-        libc::posix_fadvise(file.as_raw_fd(), 0, 0, libc::POSIX_FADV_WILLNEED);
+        libc::posix_fadvise(file.as_raw_fd(), 0, len, libc::POSIX_FADV_WILLNEED);
     }
     Some(file)
 }
 
 #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
-fn will_need(_path: &std::path::Path) -> Option<File> {
+fn will_need(_path: &std::path::Path, _bytes: u64) -> Option<File> {
     None
 }
 
@@ -256,7 +266,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let list = entries(dir.path(), 10);
         let progress = Progress::new(list.len());
-        let reach = Reach { ahead: 4, held: 10 };
+        let reach = Reach {
+            ahead: 4,
+            held: 10,
+            bytes: 1 << 20,
+        };
         std::thread::scope(|scope| {
             let hinter = scope.spawn(|| hint_ahead(&list, &progress, reach));
             let opened = |progress: &Progress| {
@@ -303,7 +317,11 @@ mod tests {
                 std::thread::sleep(Duration::from_millis(1));
             }
         };
-        let reach = Reach { ahead: 10, held: 3 };
+        let reach = Reach {
+            ahead: 10,
+            held: 3,
+            bytes: 1 << 20,
+        };
         std::thread::scope(|scope| {
             let hinter = scope.spawn(|| hint_ahead(&list, &progress, reach));
             if SUPPORTED {
@@ -340,7 +358,7 @@ mod tests {
                 "raised: {limit}"
             );
         }
-        if let Some(reach) = Reach::for_this_process() {
+        if let Some(reach) = Reach::for_this_process(1 << 20) {
             assert!(reach.held as u64 <= open_file_limit() / 4);
             assert!(reach.held <= AHEAD && reach.held >= 8);
         } else {
