@@ -243,6 +243,19 @@ mod tests {
             .collect()
     }
 
+    /// `count()` once it reaches `n` (or after 2 s) and 20 ms more have
+    /// passed, for the hinting thread to go past it if it would.
+    fn settled(count: impl Fn() -> usize, n: usize) -> usize {
+        for _ in 0..2000 {
+            if count() >= n {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        std::thread::sleep(Duration::from_millis(20));
+        count()
+    }
+
     #[test]
     fn an_offered_file_goes_to_the_loader_once_and_a_late_one_is_dropped() {
         let dir = tempfile::tempdir().unwrap();
@@ -261,43 +274,41 @@ mod tests {
         assert!(progress.take(2).is_none(), "past the entries");
     }
 
-    #[test]
-    fn hints_stay_within_reach_of_the_loader_and_stop_when_it_finishes() {
+    /// Runs the hinting thread over ten files with `ahead` and `held`, calls
+    /// `check` beside it (where hints exist), then finishes the load and
+    /// gives the progress back.
+    fn hinting(ahead: usize, held: usize, check: impl FnOnce(&Progress)) -> Progress {
         let dir = tempfile::tempdir().unwrap();
         let list = entries(dir.path(), 10);
         let progress = Progress::new(list.len());
         let reach = Reach {
-            ahead: 4,
-            held: 10,
+            ahead,
+            held,
             bytes: 1 << 20,
         };
         std::thread::scope(|scope| {
             let hinter = scope.spawn(|| hint_ahead(&list, &progress, reach));
-            let opened = |progress: &Progress| {
-                (0..list.len())
-                    .filter(|&i| matches!(*progress.opened[i].lock().unwrap(), Slot::Open(_)))
-                    .count()
-            };
-            let wait_for = |n: usize| {
-                for _ in 0..2000 {
-                    if opened(&progress) >= n {
-                        break;
-                    }
-                    std::thread::sleep(Duration::from_millis(1));
-                }
-            };
             if SUPPORTED {
-                wait_for(4);
-                std::thread::sleep(Duration::from_millis(20));
-                assert_eq!(opened(&progress), 4, "only files 0 to 3 while at 0");
-                progress.reach(4);
-                wait_for(8);
-                std::thread::sleep(Duration::from_millis(20));
-                assert_eq!(opened(&progress), 8);
-                assert!(progress.take(7).is_some());
+                check(&progress);
             }
             progress.finish();
             hinter.join().unwrap();
+        });
+        progress
+    }
+
+    #[test]
+    fn hints_stay_within_reach_of_the_loader_and_stop_when_it_finishes() {
+        let progress = hinting(4, 10, |progress| {
+            let opened = || {
+                (0..10)
+                    .filter(|&i| matches!(*progress.opened[i].lock().unwrap(), Slot::Open(_)))
+                    .count()
+            };
+            assert_eq!(settled(opened, 4), 4, "only files 0 to 3 while at 0");
+            progress.reach(4);
+            assert_eq!(settled(opened, 8), 8);
+            assert!(progress.take(7).is_some());
         });
         // files 8 and 9 were never in reach
         assert!(progress.take(8).is_none() && progress.take(9).is_none());
@@ -305,39 +316,14 @@ mod tests {
 
     #[test]
     fn no_more_files_are_held_open_than_the_reach_allows() {
-        let dir = tempfile::tempdir().unwrap();
-        let list = entries(dir.path(), 10);
-        let progress = Progress::new(list.len());
-        let held = |progress: &Progress| progress.held.load(Ordering::Acquire);
-        let wait_for = |n: usize| {
-            for _ in 0..2000 {
-                if held(&progress) >= n {
-                    break;
-                }
-                std::thread::sleep(Duration::from_millis(1));
-            }
-        };
-        let reach = Reach {
-            ahead: 10,
-            held: 3,
-            bytes: 1 << 20,
-        };
-        std::thread::scope(|scope| {
-            let hinter = scope.spawn(|| hint_ahead(&list, &progress, reach));
-            if SUPPORTED {
-                wait_for(3);
-                std::thread::sleep(Duration::from_millis(20));
-                assert_eq!(held(&progress), 3);
-                assert!(progress.take(3).is_none(), "file 3 opened past the limit");
-                // the loader took file 3 itself; taking file 0 frees one
-                assert!(progress.take(0).is_some());
-                wait_for(3);
-                std::thread::sleep(Duration::from_millis(20));
-                assert_eq!(held(&progress), 3);
-                assert!(progress.take(4).is_some(), "the next file in reach");
-            }
-            progress.finish();
-            hinter.join().unwrap();
+        hinting(10, 3, |progress| {
+            let held = || progress.held.load(Ordering::Acquire);
+            assert_eq!(settled(held, 3), 3);
+            assert!(progress.take(3).is_none(), "file 3 opened past the limit");
+            // the loader took file 3 itself; taking file 0 frees one
+            assert!(progress.take(0).is_some());
+            assert_eq!(settled(held, 3), 3);
+            assert!(progress.take(4).is_some(), "the next file in reach");
         });
     }
 
