@@ -186,3 +186,32 @@ impl WithSources for Corpus {
         self
     }
 }
+
+#[test]
+fn with_more_changed_files_than_a_batch_the_corpus_is_still_the_same() {
+    // more than a batch (2 048) to read again: the reads are hinted, all
+    // but the files the earlier load gives
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("berita");
+    fs::create_dir_all(&root).unwrap();
+    let n = 4_500;
+    for i in 0..n {
+        let text = article(&format!("Pasar {i}"), "Maesyal Rasyid");
+        fs::write(root.join(format!("{i:05}.txt")), text).unwrap();
+    }
+    let (first, _) = load(&root, None);
+    let mut reuse = reuse_of(&first);
+    // every other file gains a sentence (its size, so its stamp, changes)
+    for i in (0..n).step_by(2) {
+        let text = article(&format!("Pasar {i}"), "Maesyal Rasyid") + "Kunjungan berlanjut.\n";
+        fs::write(root.join(format!("{i:05}.txt")), text).unwrap();
+    }
+    let (again, taken) = load(&root, Some(&mut reuse));
+    assert_same(&again, &load(&root, None).0);
+    let from_before = ids(&again, &taken, true);
+    assert_eq!(from_before.len(), n / 2);
+    assert!(from_before
+        .iter()
+        .all(|id| id.ends_with(['1', '3', '5', '7', '9'])));
+    assert!(again.problems.is_empty(), "{:?}", again.problems);
+}

@@ -126,9 +126,18 @@ pub fn load_paths_reusing<T: Send + Sync>(
         let stamps = opts.stamps.as_ref()?;
         Some(loaded_stamp(stamps.get(&e.path)?, opts.size_cap))
     };
-    // A first open reads every file: hint them ahead of the reads (files
-    // taken from an earlier load are not read, so are not hinted).
-    let hint = (prefetch::SUPPORTED && reuse.is_none() && entries.len() > BATCH)
+    // The files to read are hinted ahead of the reads, when there are more
+    // than a batch of them: all on a first open; with an earlier load, only
+    // those it cannot give (they are taken from it, not read).
+    let taken_from_reuse: Vec<bool> = match reuse.as_deref() {
+        Some(reuse) if entries.len() > BATCH => entries
+            .iter()
+            .map(|e| stamp_of(e).is_some_and(|stamp| reuse.knows(&e.path, &e.id, stamp)))
+            .collect(),
+        _ => Vec::new(),
+    };
+    let to_read = entries.len() - taken_from_reuse.iter().filter(|&&t| t).count();
+    let hint = (prefetch::SUPPORTED && to_read > BATCH)
         .then(|| prefetch::Reach::for_this_process(opts.size_cap))
         .flatten();
     let progress = Progress::new(if hint.is_some() { entries.len() } else { 0 });
@@ -136,8 +145,8 @@ pub fn load_paths_reusing<T: Send + Sync>(
         // inside the scope: it waits for the thread before it unwinds
         let _finish = FinishOnDrop(&progress);
         if let Some(reach) = hint {
-            let (entries, progress) = (&entries, &progress);
-            scope.spawn(move || prefetch::hint_ahead(entries, progress, reach));
+            let (entries, progress, skip) = (&entries, &progress, &taken_from_reuse);
+            scope.spawn(move || prefetch::hint_ahead(entries, skip, progress, reach));
         }
         for (k, batch) in entries.chunks(BATCH).enumerate() {
             progress.reach(k * BATCH);

@@ -175,9 +175,14 @@ pub(super) const SUPPORTED: bool = cfg!(all(target_os = "linux", target_env = "g
 
 /// Hints `entries` in order, each once it is within `reach.ahead` files of
 /// the loader's batch and fewer than `reach.held` files wait for the
-/// loader, until all are hinted or the loader finishes.
-pub(super) fn hint_ahead(entries: &[Entry], progress: &Progress, reach: Reach) {
+/// loader, until all are hinted or the loader finishes. Entry `i` is left
+/// out when `skip[i]` is true (the loader will not read it; a shorter
+/// `skip` leaves out none past its end).
+pub(super) fn hint_ahead(entries: &[Entry], skip: &[bool], progress: &Progress, reach: Reach) {
     for (i, entry) in entries.iter().enumerate() {
+        if skip.get(i).copied().unwrap_or(false) {
+            continue;
+        }
         loop {
             if progress.finished.load(Ordering::Acquire) {
                 return;
@@ -277,7 +282,12 @@ mod tests {
     /// Runs the hinting thread over ten files with `ahead` and `held`, calls
     /// `check` beside it (where hints exist), then finishes the load and
     /// gives the progress back.
-    fn hinting(ahead: usize, held: usize, check: impl FnOnce(&Progress)) -> Progress {
+    fn hinting(
+        ahead: usize,
+        held: usize,
+        skip: &[bool],
+        check: impl FnOnce(&Progress),
+    ) -> Progress {
         let dir = tempfile::tempdir().unwrap();
         let list = entries(dir.path(), 10);
         let progress = Progress::new(list.len());
@@ -287,7 +297,7 @@ mod tests {
             bytes: 1 << 20,
         };
         std::thread::scope(|scope| {
-            let hinter = scope.spawn(|| hint_ahead(&list, &progress, reach));
+            let hinter = scope.spawn(|| hint_ahead(&list, skip, &progress, reach));
             if SUPPORTED {
                 check(&progress);
             }
@@ -299,7 +309,7 @@ mod tests {
 
     #[test]
     fn hints_stay_within_reach_of_the_loader_and_stop_when_it_finishes() {
-        let progress = hinting(4, 10, |progress| {
+        let progress = hinting(4, 10, &[], |progress| {
             let opened = || {
                 (0..10)
                     .filter(|&i| matches!(*progress.opened[i].lock().unwrap(), Slot::Open(_)))
@@ -316,7 +326,7 @@ mod tests {
 
     #[test]
     fn no_more_files_are_held_open_than_the_reach_allows() {
-        hinting(10, 3, |progress| {
+        hinting(10, 3, &[], |progress| {
             let held = || progress.held.load(Ordering::Acquire);
             assert_eq!(settled(held, 3), 3);
             assert!(progress.take(3).is_none(), "file 3 opened past the limit");
@@ -325,6 +335,24 @@ mod tests {
             assert_eq!(settled(held, 3), 3);
             assert!(progress.take(4).is_some(), "the next file in reach");
         });
+    }
+
+    #[test]
+    fn files_the_loader_will_not_read_are_not_hinted() {
+        let skip = [false, true, true, false, true];
+        let progress = hinting(10, 10, &skip, |progress| {
+            let opened = || {
+                (0..10)
+                    .filter(|&i| matches!(*progress.opened[i].lock().unwrap(), Slot::Open(_)))
+                    .count()
+            };
+            assert_eq!(settled(opened, 7), 7, "ten files but the three skipped");
+        });
+        if SUPPORTED {
+            for (i, skipped) in skip.iter().chain([false; 5].iter()).enumerate() {
+                assert_eq!(progress.take(i).is_none(), *skipped, "file {i}");
+            }
+        }
     }
 
     #[test]

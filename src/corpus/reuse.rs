@@ -139,12 +139,19 @@ impl<T> Reuse<T> {
         self.files.len()
     }
 
+    /// True when the file at `path` had the same `id` and `stamp` then (and
+    /// is not taken yet): [`Reuse::take`] would give its articles.
+    pub fn knows(&self, path: &Path, id: &str, stamp: u64) -> bool {
+        self.files
+            .get(path)
+            .is_some_and(|known| known.id == id && known.stamp == stamp)
+    }
+
     /// The articles the file at `path` gave, with their extras and the
     /// file's size, when it had the same `id` and `stamp` then; each file's
     /// articles are taken once.
     pub fn take(&mut self, path: &Path, id: &str, stamp: u64) -> Option<Taken<T>> {
-        let known = self.files.get(path)?;
-        if known.id != id || known.stamp != stamp {
+        if !self.knows(path, id, stamp) {
             return None;
         }
         let known = self.files.remove(path)?;
