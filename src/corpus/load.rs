@@ -122,17 +122,22 @@ pub fn load_paths_reusing<T: Send + Sync>(
         ..Corpus::default()
     };
     let mut kept: Vec<Option<T>> = Vec::new();
-    let stamp_of = |e: &Entry| {
-        let stamps = opts.stamps.as_ref()?;
-        Some(loaded_stamp(stamps.get(&e.path)?, opts.size_cap))
-    };
+    // Each file's stamp, looked up once.
+    let stamps: Vec<Option<u64>> = entries
+        .iter()
+        .map(|e| {
+            let stamps = opts.stamps.as_ref()?;
+            Some(loaded_stamp(stamps.get(&e.path)?, opts.size_cap))
+        })
+        .collect();
     // The files to read are hinted ahead of the reads, when there are more
     // than a batch of them: all on a first open; with an earlier load, only
     // those it cannot give (they are taken from it, not read).
     let taken_from_reuse: Vec<bool> = match reuse.as_deref() {
         Some(reuse) if entries.len() > BATCH => entries
             .iter()
-            .map(|e| stamp_of(e).is_some_and(|stamp| reuse.knows(&e.path, &e.id, stamp)))
+            .zip(&stamps)
+            .map(|(e, stamp)| stamp.is_some_and(|stamp| reuse.knows(&e.path, &e.id, stamp)))
             .collect(),
         _ => Vec::new(),
     };
@@ -148,14 +153,13 @@ pub fn load_paths_reusing<T: Send + Sync>(
             let (entries, progress, skip) = (&entries, &progress, &taken_from_reuse);
             scope.spawn(move || prefetch::hint_ahead(entries, skip, progress, reach));
         }
-        for (k, batch) in entries.chunks(BATCH).enumerate() {
+        for (k, (batch, stamps)) in entries.chunks(BATCH).zip(stamps.chunks(BATCH)).enumerate() {
             progress.reach(k * BATCH);
-            // Each file's stamp, looked up once: files known from before are
-            // taken first, in order; the rest are read on every core.
-            let stamps: Vec<Option<u64>> = batch.iter().map(stamp_of).collect();
+            // Files known from before are taken first, in order; the rest
+            // are read on every core.
             let known: Vec<Option<Taken<T>>> = batch
                 .iter()
-                .zip(&stamps)
+                .zip(stamps)
                 .map(|(e, stamp)| reuse.as_mut()?.take(&e.path, &e.id, (*stamp)?))
                 .collect();
             let loaded: Vec<LoadedFile> = batch
@@ -175,7 +179,8 @@ pub fn load_paths_reusing<T: Send + Sync>(
                     file
                 })
                 .collect();
-            for (((entry, file), known), stamp) in batch.iter().zip(loaded).zip(known).zip(stamps) {
+            for (((entry, file), known), &stamp) in batch.iter().zip(loaded).zip(known).zip(stamps)
+            {
                 let first = corpus.articles.len();
                 corpus.bytes += file.bytes;
                 let clean = file.problems.is_empty();
