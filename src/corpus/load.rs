@@ -142,9 +142,11 @@ pub fn load_paths_reusing<T: Send + Sync>(
         _ => Vec::new(),
     };
     let to_read = entries.len() - taken_from_reuse.iter().filter(|&&t| t).count();
-    let hint = (prefetch::SUPPORTED && to_read > BATCH)
-        .then(|| prefetch::Reach::for_this_process(opts.size_cap))
-        .flatten();
+    let hint = if prefetch::SUPPORTED && to_read > BATCH {
+        prefetch::Reach::for_this_process(opts.size_cap)
+    } else {
+        None
+    };
     let progress = Progress::new(if hint.is_some() { entries.len() } else { 0 });
     std::thread::scope(|scope| {
         // inside the scope: it waits for the thread before it unwinds

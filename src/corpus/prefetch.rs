@@ -279,6 +279,15 @@ mod tests {
         assert!(progress.take(2).is_none(), "past the entries");
     }
 
+    /// How many files wait open in `progress`'s slots.
+    fn open_files(progress: &Progress) -> usize {
+        progress
+            .opened
+            .iter()
+            .filter(|slot| matches!(*slot.lock().unwrap(), Slot::Open(_)))
+            .count()
+    }
+
     /// Runs the hinting thread over ten files with `ahead` and `held`, calls
     /// `check` beside it (where hints exist), then finishes the load and
     /// gives the progress back.
@@ -310,11 +319,7 @@ mod tests {
     #[test]
     fn hints_stay_within_reach_of_the_loader_and_stop_when_it_finishes() {
         let progress = hinting(4, 10, &[], |progress| {
-            let opened = || {
-                (0..10)
-                    .filter(|&i| matches!(*progress.opened[i].lock().unwrap(), Slot::Open(_)))
-                    .count()
-            };
+            let opened = || open_files(progress);
             assert_eq!(settled(opened, 4), 4, "only files 0 to 3 while at 0");
             progress.reach(4);
             assert_eq!(settled(opened, 8), 8);
@@ -341,11 +346,7 @@ mod tests {
     fn files_the_loader_will_not_read_are_not_hinted() {
         let skip = [false, true, true, false, true];
         let progress = hinting(10, 10, &skip, |progress| {
-            let opened = || {
-                (0..10)
-                    .filter(|&i| matches!(*progress.opened[i].lock().unwrap(), Slot::Open(_)))
-                    .count()
-            };
+            let opened = || open_files(progress);
             assert_eq!(settled(opened, 7), 7, "ten files but the three skipped");
         });
         if SUPPORTED {
