@@ -9,7 +9,6 @@ use crate::entities::{build_index, official_document};
 use crate::entities::{EntityIndex, EntityKind, Official, Span};
 use crate::search::SearchIndex;
 use foldhash::{HashMap, HashMapExt};
-use rayon::prelude::*;
 use std::sync::{Arc, OnceLock};
 
 mod documents;
@@ -107,9 +106,6 @@ pub fn post(position: &str, institution: Option<&str>) -> String {
     }
 }
 
-/// Articles whose search documents are built together, in parallel.
-const DOC_CHUNK: usize = 4096;
-
 impl Library {
     /// Extracts entities from the corpus and builds every index.
     pub fn build(corpus: Corpus) -> Library {
@@ -151,16 +147,7 @@ impl Library {
             let lib = &lib;
             rayon::join(
                 || {
-                    let n = lib.corpus.articles.len();
-                    // Documents are folded in parallel a chunk at a time and
-                    // handed to the index as they come, so they never all
-                    // exist at once.
-                    let articles = SearchIndex::build((0..n).step_by(DOC_CHUNK).flat_map(|from| {
-                        (from..(from + DOC_CHUNK).min(n))
-                            .into_par_iter()
-                            .map(|a| lib.article_document(a))
-                            .collect::<Vec<_>>()
-                    }));
+                    let articles = lib.article_index();
                     let official_docs = lib.entities.officials.iter().map(official_document);
                     (articles, SearchIndex::build(official_docs))
                 },

@@ -14,6 +14,9 @@ use super::model::{
 };
 
 mod check;
+mod refs;
+
+pub use refs::{NamedRef, OfficialRef};
 
 /// One article's entities, packed. [`PackedEntities::unpack`] gives back
 /// exactly what [`PackedEntities::pack`] was given.
@@ -102,17 +105,6 @@ impl PackedEntities {
         r.num()
     }
 
-    /// The officials read in place, without copying their texts (what
-    /// clustering and resolution walk for every mention of the corpus).
-    pub fn official_refs(&self) -> impl Iterator<Item = OfficialRef<'_>> {
-        let mut r = Reader::new(&self.0);
-        let n = r.num();
-        (0..4).for_each(|_| {
-            r.num();
-        });
-        (0..n).map(move |_| r.official_ref())
-    }
-
     /// Unpacks everything.
     pub fn unpack(&self) -> ArticleEntities {
         self.read(Parts {
@@ -145,7 +137,7 @@ impl PackedEntities {
     /// Unpacks the parts asked for; the others come back empty.
     fn read(&self, parts: Parts) -> ArticleEntities {
         let mut r = Reader::new(&self.0);
-        let counts: Vec<usize> = (0..5).map(|_| r.num()).collect();
+        let counts: [usize; 5] = std::array::from_fn(|_| r.num());
         let mut e = ArticleEntities::default();
         for _ in 0..counts[0] {
             if parts.officials {
@@ -196,31 +188,6 @@ impl PackedEntities {
                 .collect();
         }
         e
-    }
-}
-
-/// An official mention as [`PackedEntities::official_refs`] reads it: the
-/// texts resolution needs, borrowed from the packed bytes, and the number
-/// of spans. Titles and degrees are stepped over.
-#[derive(Debug, Clone, Copy)]
-pub struct OfficialRef<'a> {
-    /// As [`OfficialMention::name`].
-    pub name: &'a str,
-    /// As [`OfficialMention::position`].
-    pub position: &'a str,
-    /// As [`OfficialMention::institution`].
-    pub institution: Option<&'a str>,
-    /// The number of [`OfficialMention::spans`].
-    pub span_count: usize,
-    /// The packed alias list after its count, and the count.
-    aliases: (&'a [u8], usize),
-}
-
-impl<'a> OfficialRef<'a> {
-    /// As [`OfficialMention::aliases`], in order.
-    pub fn aliases(&self) -> impl Iterator<Item = &'a str> {
-        let mut r = Reader::new(self.aliases.0);
-        (0..self.aliases.1).map(move |_| r.str_ref())
     }
 }
 
@@ -345,6 +312,14 @@ impl<'a> Reader<'a> {
     fn str_ref(&mut self) -> &'a str {
         let len = self.num();
         self.text_ref(len)
+    }
+
+    /// What [`Reader::optional`] reads, in place.
+    fn optional_ref(&mut self) -> Option<&'a str> {
+        match self.num() {
+            0 => None,
+            n => Some(self.text_ref(n - 1)),
+        }
     }
 
     fn string(&mut self) -> String {

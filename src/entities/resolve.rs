@@ -5,7 +5,7 @@ use super::cluster::cluster;
 use super::gazetteer::GAZETTEER;
 use super::index::{EntityIndex, Official, Organization, Place, Program, Role};
 use super::model::ArticleEntities;
-use super::packed::{OfficialRef, PackedEntities};
+use super::packed::{NamedRef, OfficialRef, PackedEntities};
 use crate::search::{fold, Document};
 use foldhash::{HashMap, HashMapExt};
 use rayon::prelude::*;
@@ -165,50 +165,53 @@ fn resolve_named(per_article: &[PackedEntities]) -> (Vec<Organization>, Vec<Plac
     let mut place_at: HashMap<String, usize> = HashMap::new();
     let mut program_at = KeyedNames::default();
     for (ai, e) in per_article.iter().enumerate() {
-        let e = e.named();
-        for o in &e.organizations {
-            let i = org_at.index(&o.name, org_key, || {
-                organizations.push(Organization {
-                    name: o.name.clone(),
-                    expansion: None,
-                    articles: Vec::new(),
-                });
-                organizations.len() - 1
-            });
-            let org = &mut organizations[i];
-            if org.expansion.is_none() {
-                org.expansion = o.expansion.clone();
-            }
-            push_unique(&mut org.articles, ai);
-        }
-        for p in &e.places {
-            let i = match place_at.get(p.name.as_str()) {
-                Some(&i) => i,
-                None => {
-                    places.push(Place {
-                        name: p.name.clone(),
-                        level: p.level,
-                        articles: Vec::new(),
+        for named in e.named_refs() {
+            match named {
+                NamedRef::Organization { name, expansion } => {
+                    let i = org_at.index(name, org_key, || {
+                        organizations.push(Organization {
+                            name: name.to_string(),
+                            expansion: None,
+                            articles: Vec::new(),
+                        });
+                        organizations.len() - 1
                     });
-                    place_at.insert(p.name.clone(), places.len() - 1);
-                    places.len() - 1
+                    let org = &mut organizations[i];
+                    if org.expansion.is_none() {
+                        org.expansion = expansion.map(str::to_string);
+                    }
+                    push_unique(&mut org.articles, ai);
                 }
-            };
-            push_unique(&mut places[i].articles, ai);
-        }
-        for p in &e.programs {
-            let i = program_at.index(&p.name, fold, || {
-                programs.push(Program {
-                    name: p.name.clone(),
-                    expansion: None,
-                    articles: Vec::new(),
-                });
-                programs.len() - 1
-            });
-            if programs[i].expansion.is_none() {
-                programs[i].expansion = p.expansion.clone();
+                NamedRef::Place { name, level } => {
+                    let i = match place_at.get(name) {
+                        Some(&i) => i,
+                        None => {
+                            places.push(Place {
+                                name: name.to_string(),
+                                level,
+                                articles: Vec::new(),
+                            });
+                            place_at.insert(name.to_string(), places.len() - 1);
+                            places.len() - 1
+                        }
+                    };
+                    push_unique(&mut places[i].articles, ai);
+                }
+                NamedRef::Program { name, expansion } => {
+                    let i = program_at.index(name, fold, || {
+                        programs.push(Program {
+                            name: name.to_string(),
+                            expansion: None,
+                            articles: Vec::new(),
+                        });
+                        programs.len() - 1
+                    });
+                    if programs[i].expansion.is_none() {
+                        programs[i].expansion = expansion.map(str::to_string);
+                    }
+                    push_unique(&mut programs[i].articles, ai);
+                }
             }
-            push_unique(&mut programs[i].articles, ai);
         }
     }
     organizations.sort_by(|a, b| {

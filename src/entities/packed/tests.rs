@@ -1,5 +1,6 @@
 //! Tests of packing and unpacking.
 
+use super::refs::FigureRef;
 use super::*;
 use crate::entities::extract;
 
@@ -10,8 +11,20 @@ fn unpack_gives_back_what_was_packed() {
         "Bupati Tangerang, Ahmed Zaki Iskandar, meresmikan program P3KE di Kecamatan Cisoka senilai Rp300 miliar.",
         "Kepala Bappeda Kabupaten Tangerang, H. Taufik Emil, S.Sos., M.Si, mengatakan 1,61 % warga Kota Tangerang Selatan hadir. Taufik juga menyebut Dinas Sosial.",
     ];
+    let mut kinds = [0; 4];
     for body in bodies {
         let e = extract(body);
+        for (k, n) in [
+            e.organizations.len(),
+            e.places.len(),
+            e.programs.len(),
+            e.figures.len(),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            kinds[k] += n;
+        }
         let packed = PackedEntities::pack(&e);
         assert_eq!(packed.unpack(), e);
         assert_eq!(packed.official_count(), e.officials.len());
@@ -23,7 +36,19 @@ fn unpack_gives_back_what_was_packed() {
         };
         assert_eq!(packed.named(), named);
         assert_eq!(packed.figures(), e.figures);
+        assert_eq!(named_refs_of(&e), packed.named_refs().collect::<Vec<_>>());
+        let figures: Vec<FigureRef> = e
+            .figures
+            .iter()
+            .map(|f| FigureRef {
+                text: &f.text,
+                span: f.span,
+            })
+            .collect();
+        assert_eq!(packed.figure_refs().collect::<Vec<_>>(), figures);
     }
+    // Every kind of mention came through the readers above.
+    assert!(kinds.iter().all(|&n| n > 0), "{kinds:?}");
     let big = ArticleEntities {
         places: vec![PlaceMention {
             name: "Danau Toba ✓".to_string(),
@@ -32,7 +57,26 @@ fn unpack_gives_back_what_was_packed() {
         }],
         ..ArticleEntities::default()
     };
-    assert_eq!(PackedEntities::pack(&big).unpack(), big);
+    let packed = PackedEntities::pack(&big);
+    assert_eq!(packed.unpack(), big);
+    assert_eq!(packed.named_refs().collect::<Vec<_>>(), named_refs_of(&big));
+}
+
+/// What [`PackedEntities::named_refs`] should read from packed `e`.
+fn named_refs_of(e: &ArticleEntities) -> Vec<NamedRef<'_>> {
+    let organizations = e.organizations.iter().map(|o| NamedRef::Organization {
+        name: &o.name,
+        expansion: o.expansion.as_deref(),
+    });
+    let places = e.places.iter().map(|p| NamedRef::Place {
+        name: &p.name,
+        level: p.level,
+    });
+    let programs = e.programs.iter().map(|p| NamedRef::Program {
+        name: &p.name,
+        expansion: p.expansion.as_deref(),
+    });
+    organizations.chain(places).chain(programs).collect()
 }
 
 #[test]
