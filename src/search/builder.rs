@@ -14,6 +14,10 @@ pub struct IndexBuilder {
     /// Hash of a text -> the first field with that hash (a collision only
     /// costs sharing).
     seen: HashMap<u64, u32>,
+    /// The field at each position of the document added last: a text that
+    /// repeats there (the article title of every figure row of an article)
+    /// is taken without hashing it again.
+    last: Vec<u32>,
 }
 
 impl IndexBuilder {
@@ -26,6 +30,7 @@ impl IndexBuilder {
             index,
             hasher: foldhash::fast::RandomState::default(),
             seen: HashMap::new(),
+            last: Vec::new(),
         }
     }
 
@@ -33,40 +38,55 @@ impl IndexBuilder {
     /// [`super::fold`], most important first. Field text past 4 GiB in all
     /// is not searchable (those fields are left empty).
     pub fn add_folded<'f>(&mut self, fields: impl IntoIterator<Item = &'f str>) {
-        let index = &mut self.index;
-        index.doc_starts.push(index.field_ids.len() as u32);
+        self.index
+            .doc_starts
+            .push(self.index.field_ids.len() as u32);
         let mut mask = 0;
-        for f in fields {
+        for (slot, f) in fields.into_iter().enumerate() {
             debug_assert_eq!(super::fold(f), f, "fields are folded");
-            let f = if index.text.len() + f.len() <= u32::MAX as usize {
+            let f = if self.index.text.len() + f.len() <= u32::MAX as usize {
                 f
             } else {
                 ""
             };
-            let hash = self.hasher.hash_one(f);
-            let id = match self.seen.get(&hash) {
-                Some(&id) if index.field_text(id) == f => id,
-                found => {
-                    let id = index.fields.len() as u32;
-                    let start = index.text.len() as u32;
-                    index.text.push_str(f);
-                    index.fields.push(FieldInfo {
-                        profile: FieldProfile::of(f),
-                        start,
-                        end: index.text.len() as u32,
-                    });
-                    if found.is_none() {
-                        self.seen.insert(hash, id);
-                    }
-                    id
-                }
+            let id = match self.last.get(slot) {
+                Some(&id) if self.index.field_text(id) == f => id,
+                _ => self.intern(f),
             };
+            match self.last.get_mut(slot) {
+                Some(last) => *last = id,
+                None => self.last.push(id),
+            }
+            let index = &mut self.index;
             let field_mask = index.fields[id as usize].profile.bytes;
             mask |= field_mask;
             index.field_ids.push(id);
             index.slot_masks.push(field_mask);
         }
-        index.masks.push(mask);
+        self.index.masks.push(mask);
+    }
+
+    /// The id of the field with text `f`, stored now if it is new.
+    fn intern(&mut self, f: &str) -> u32 {
+        let index = &mut self.index;
+        let hash = self.hasher.hash_one(f);
+        match self.seen.get(&hash) {
+            Some(&id) if index.field_text(id) == f => id,
+            found => {
+                let id = index.fields.len() as u32;
+                let start = index.text.len() as u32;
+                index.text.push_str(f);
+                index.fields.push(FieldInfo {
+                    profile: FieldProfile::of(f),
+                    start,
+                    end: index.text.len() as u32,
+                });
+                if found.is_none() {
+                    self.seen.insert(hash, id);
+                }
+                id
+            }
+        }
     }
 
     /// The finished index.
@@ -97,12 +117,20 @@ mod tests {
 
     #[test]
     fn borrowed_fields_build_the_index_documents_build() {
-        let raw: [&[&str]; 5] = [
+        // Texts repeat at the same position of the next document, at
+        // another position, and further on; two of one length follow each
+        // other.
+        let raw: [&[&str]; 10] = [
             &["Rp300 miliar", "Bupati Sleman Resmikan Pasar"],
             &["8 rumah", "Bupati Sleman Resmikan Pasar"],
             &["Dinas Kesehatan", ""],
             &["Kamíl", "Wali Kota Bandung"],
+            &["Kamíl", "8 rumah", "Wali Kota Bandung"],
             &[],
+            &["Wali Kota Bandung", "Kamíl"],
+            &["8 rumah"],
+            &["Kota Bekasi"],
+            &["Kota Bandar"],
         ];
         let docs: Vec<Document> = raw.iter().map(|f| Document::new(f.iter())).collect();
         let from_docs = SearchIndex::build(docs.clone());
@@ -125,10 +153,13 @@ mod tests {
                 .unwrap();
             assert_eq!(a, b, "{q}");
         }
-        // The shared title is stored once.
-        assert_eq!(
-            built.text.matches("bupati sleman resmikan pasar").count(),
-            1
-        );
+        // Each shared text is stored once.
+        for text in [
+            "bupati sleman resmikan pasar",
+            "wali kota bandung",
+            "8 rumah",
+        ] {
+            assert_eq!(built.text.matches(text).count(), 1, "{text}");
+        }
     }
 }
