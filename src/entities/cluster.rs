@@ -289,6 +289,9 @@ pub(super) fn cluster(per_article: &[PackedEntities]) -> Vec<Cluster> {
             let exact = variant_hash(o.name, o.institution);
             // The mention's institution bit and province, when it has both.
             let mut gate: Option<Option<(u64, u32)>> = None;
+            // The cluster found holding the mention's own variant, if one
+            // was: it holds the mention's key and institution already.
+            let mut exact_in: Option<usize> = None;
             let mut matches = |ci: &usize| {
                 let c = &clusters[*ci];
                 let gate = *gate.get_or_insert_with(|| {
@@ -301,11 +304,16 @@ pub(super) fn cluster(per_article: &[PackedEntities]) -> Vec<Cluster> {
                 // A mention matches its own (name, institution) variant, the
                 // usual case: one look-up instead of comparing every variant
                 // of a cluster, whose count grows with the corpus.
-                c.variant_at.get(&exact).is_some_and(|filed| {
+                let own = c.variant_at.get(&exact).is_some_and(|filed| {
                     filed.iter().any(|&v| {
                         c.variants[v].0 == o.name && c.variants[v].1.as_deref() == o.institution
                     })
-                }) || c.variants.iter().any(|(_, inst, p)| {
+                });
+                if own {
+                    exact_in = Some(*ci);
+                    return true;
+                }
+                c.variants.iter().any(|(_, inst, p)| {
                     // same_person needs equal keys or one shared institution.
                     (p.key == key || (inst.is_some() && inst.as_deref() == o.institution))
                         && same_parts(p, inst.as_deref(), parts, o.institution, &mut province)
@@ -344,41 +352,46 @@ pub(super) fn cluster(per_article: &[PackedEntities]) -> Vec<Cluster> {
                 }
             };
             let c = &mut clusters[ci];
-            // `keys` holds each distinct key once.
-            if !c.keys.iter().any(|k| k == key) {
-                by_key.entry(key.to_string()).or_default().push(ci);
-                c.keys.push(key.to_string());
-                if !c.lasts.iter().any(|(l, _)| l == last) {
-                    took_last += 1;
-                    for inst in &c.institutions {
-                        let list = by_last.entry((last.to_string(), inst.clone())).or_default();
-                        list.push((took_last, ci));
+            // A mention of a variant the cluster holds (nearly every one)
+            // adds no key, institution or variant: each was taken in with
+            // the variant.
+            if exact_in != Some(ci) {
+                // `keys` holds each distinct key once.
+                if !c.keys.iter().any(|k| k == key) {
+                    by_key.entry(key.to_string()).or_default().push(ci);
+                    c.keys.push(key.to_string());
+                    if !c.lasts.iter().any(|(l, _)| l == last) {
+                        took_last += 1;
+                        for inst in &c.institutions {
+                            let list = by_last.entry((last.to_string(), inst.clone())).or_default();
+                            list.push((took_last, ci));
+                        }
+                        c.lasts.push((last.to_string(), took_last));
                     }
-                    c.lasts.push((last.to_string(), took_last));
                 }
-            }
-            if let Some(inst) = o.institution {
-                if !c.institutions.iter().any(|i| i == inst) {
-                    for (l, when) in &c.lasts {
-                        let list = by_last.entry((l.clone(), inst.to_string())).or_default();
-                        list.push((*when, ci));
+                if let Some(inst) = o.institution {
+                    if !c.institutions.iter().any(|i| i == inst) {
+                        for (l, when) in &c.lasts {
+                            let list = by_last.entry((l.clone(), inst.to_string())).or_default();
+                            list.push((*when, ci));
+                        }
+                        c.institutions.push(inst.to_string());
                     }
-                    c.institutions.push(inst.to_string());
                 }
-            }
-            let filed = c.variant_at.entry(exact).or_default();
-            let variants = &mut c.variants;
-            if !filed
-                .iter()
-                .any(|&v| variants[v].0 == o.name && variants[v].1.as_deref() == o.institution)
-            {
-                filed.push(variants.len());
-                c.reach.add(o.institution, parts.words.len(), &mut province);
-                variants.push((
-                    o.name.to_string(),
-                    o.institution.map(str::to_string),
-                    parts.clone(),
-                ));
+                let filed = c.variant_at.entry(exact).or_default();
+                let variants = &mut c.variants;
+                if !filed
+                    .iter()
+                    .any(|&v| variants[v].0 == o.name && variants[v].1.as_deref() == o.institution)
+                {
+                    filed.push(variants.len());
+                    c.reach.add(o.institution, parts.words.len(), &mut province);
+                    variants.push((
+                        o.name.to_string(),
+                        o.institution.map(str::to_string),
+                        parts.clone(),
+                    ));
+                }
             }
             let rank = (o.name.split_whitespace().count(), o.name.len());
             if c.members.is_empty() || rank >= c.name_rank {

@@ -109,3 +109,58 @@ fn reach_never_rules_out_a_match() {
     }
     assert!(ruled_out > 0, "the check rules nothing out");
 }
+
+/// Packed entities of articles naming one official each: (name, institution).
+fn articles_naming(officials: &[(&str, &str)]) -> Vec<PackedEntities> {
+    use crate::entities::model::{ArticleEntities, OfficialMention};
+    officials
+        .iter()
+        .map(|(name, institution)| {
+            PackedEntities::pack(&ArticleEntities {
+                officials: vec![OfficialMention {
+                    name: name.to_string(),
+                    position: "Kepala Bappeda".to_string(),
+                    institution: Some(institution.to_string()),
+                    titles: Vec::new(),
+                    degrees: Vec::new(),
+                    aliases: Vec::new(),
+                    spans: Vec::new(),
+                }],
+                ..ArticleEntities::default()
+            })
+        })
+        .collect()
+}
+
+/// A mention of a variant its cluster already holds still counts for the
+/// name (the fullest, the last of equals) and leaves the keys, lasts and
+/// variants the cluster took with the variant in place for later mentions.
+#[test]
+fn a_repeated_variant_keeps_the_cluster_whole() {
+    let articles = articles_naming(&[
+        ("Budi Santoso", "Kota Padang"),
+        ("Budy Santoso", "Kota Padang"),
+        ("Budi Santoso", "Kota Padang"),
+        ("Budi Santoso", "Kota Medan"),
+        ("Budi Santoso", "Kota Medan"),
+        ("Budi A Santoso", "Kota Padang"),
+        ("Budy Santoso", "Kota Padang"),
+    ]);
+    let clusters = cluster(&articles);
+    assert_eq!(clusters.len(), 2);
+    let padang = &clusters[0];
+    let members: Vec<usize> = padang.members.iter().map(|&(a, _)| a).collect();
+    assert_eq!(members, [0, 1, 2, 5, 6]);
+    assert_eq!(padang.name, "Budi A Santoso");
+    assert_eq!(padang.variants.len(), 3);
+    assert_eq!(padang.keys, ["budisantoso", "budysantoso", "budiasantoso"]);
+    let medan = &clusters[1];
+    assert_eq!(
+        medan.members.iter().map(|&(a, _)| a).collect::<Vec<_>>(),
+        [3, 4]
+    );
+    assert_eq!(medan.variants.len(), 1);
+    // Without the later, fuller name, the last of two equals is taken.
+    let clusters = cluster(&articles[..3]);
+    assert_eq!(clusters[0].name, "Budi Santoso");
+}
