@@ -39,21 +39,22 @@ struct Seen {
     index: HashMap<String, usize>,
 }
 
-/// Adds a mention to a list keyed by name, keeping first-mention order.
+/// Adds a mention to a list keyed by name, keeping first-mention order;
+/// `make` gets the name when it is new (a name seen before is dropped).
 /// Returns the position of the name in the list.
 fn add<T>(
     list: &mut Vec<T>,
     seen: &mut Seen,
-    name: &str,
+    name: String,
     sp: Span,
-    make: impl FnOnce() -> T,
+    make: impl FnOnce(String) -> T,
     spans_of: impl Fn(&mut T) -> &mut Vec<Span>,
 ) -> usize {
-    let at = match seen.index.get(name) {
+    let at = match seen.index.get(name.as_str()) {
         Some(&at) => at,
         None => {
-            list.push(make());
-            seen.index.insert(name.to_string(), list.len() - 1);
+            seen.index.insert(name.clone(), list.len());
+            list.push(make(name));
             list.len() - 1
         }
     };
@@ -84,15 +85,16 @@ impl Others {
         let at = add(
             &mut self.organizations,
             &mut self.seen_orgs,
-            &name,
+            name,
             sp,
-            || OrganizationMention {
-                name: name.clone(),
-                expansion: expansion.clone(),
+            |name| OrganizationMention {
+                name,
+                expansion: None,
                 spans: Vec::new(),
             },
             |o| &mut o.spans,
         );
+        // A new name takes its long form here; a known one keeps the first.
         let o = &mut self.organizations[at];
         if o.expansion.is_none() {
             o.expansion = expansion;
@@ -103,11 +105,11 @@ impl Others {
         add(
             &mut self.programs,
             &mut self.seen_programs,
-            &name,
+            name,
             sp,
-            || ProgramMention {
-                name: name.clone(),
-                expansion: expansion.clone(),
+            |name| ProgramMention {
+                name,
+                expansion,
                 spans: Vec::new(),
             },
             |o| &mut o.spans,
@@ -118,10 +120,10 @@ impl Others {
         add(
             &mut self.places,
             &mut self.seen_places,
-            &name,
+            name,
             sp,
-            || PlaceMention {
-                name: name.clone(),
+            |name| PlaceMention {
+                name,
                 level,
                 spans: Vec::new(),
             },
