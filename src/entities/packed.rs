@@ -107,47 +107,11 @@ impl PackedEntities {
 
     /// Unpacks everything.
     pub fn unpack(&self) -> ArticleEntities {
-        self.read(Parts {
-            officials: true,
-            named: true,
-            figures: true,
-        })
-    }
-
-    /// Unpacks the organisations, places and programmes only: the officials
-    /// are stepped over and the figures not read (both come back empty).
-    pub fn named(&self) -> ArticleEntities {
-        self.read(Parts {
-            officials: false,
-            named: true,
-            figures: false,
-        })
-    }
-
-    /// Unpacks the figures only (what the corpus's figure rows need).
-    pub fn figures(&self) -> Vec<FigureMention> {
-        self.read(Parts {
-            officials: false,
-            named: false,
-            figures: true,
-        })
-        .figures
-    }
-
-    /// Unpacks the parts asked for; the others come back empty.
-    fn read(&self, parts: Parts) -> ArticleEntities {
         let mut r = Reader::new(&self.0);
         let counts: [usize; 5] = std::array::from_fn(|_| r.num());
-        let mut e = ArticleEntities::default();
-        for _ in 0..counts[0] {
-            if parts.officials {
-                e.officials.push(r.official());
-            } else {
-                r.skip_official();
-            }
-        }
-        if parts.named {
-            e.organizations = (0..counts[1])
+        ArticleEntities {
+            officials: (0..counts[0]).map(|_| r.official()).collect(),
+            organizations: (0..counts[1])
                 .map(|_| {
                     let (name, expansion, spans) = r.expanded();
                     OrganizationMention {
@@ -156,15 +120,15 @@ impl PackedEntities {
                         spans,
                     }
                 })
-                .collect();
-            e.places = (0..counts[2])
+                .collect(),
+            places: (0..counts[2])
                 .map(|_| PlaceMention {
                     name: r.string(),
                     level: level_of(r.byte()),
                     spans: r.spans(),
                 })
-                .collect();
-            e.programs = (0..counts[3])
+                .collect(),
+            programs: (0..counts[3])
                 .map(|_| {
                     let (name, expansion, spans) = r.expanded();
                     ProgramMention {
@@ -173,30 +137,26 @@ impl PackedEntities {
                         spans,
                     }
                 })
-                .collect();
-        } else {
-            (0..counts[1]).for_each(|_| r.skip_expanded());
-            (0..counts[2]).for_each(|_| r.skip_place());
-            (0..counts[3]).for_each(|_| r.skip_expanded());
-        }
-        if parts.figures {
-            e.figures = (0..counts[4])
+                .collect(),
+            figures: (0..counts[4])
                 .map(|_| FigureMention {
                     text: r.string(),
                     span: r.spans().first().copied().unwrap_or(Span::new(0, 0)),
                 })
-                .collect();
+                .collect(),
         }
-        e
     }
-}
 
-/// Which parts of a [`PackedEntities`] to unpack.
-#[derive(Debug, Clone, Copy)]
-struct Parts {
-    officials: bool,
-    named: bool,
-    figures: bool,
+    /// The figures only, as their own mentions (what the reader's figure
+    /// rows and the JSON output need; see [`PackedEntities::figure_refs`]).
+    pub fn figures(&self) -> Vec<FigureMention> {
+        self.figure_refs()
+            .map(|f| FigureMention {
+                text: f.text.to_string(),
+                span: f.span,
+            })
+            .collect()
+    }
 }
 
 /// Place levels by their one-byte code.
