@@ -142,3 +142,51 @@ fn the_fullest_spelling_names_the_official_the_last_of_equals() {
     assert_eq!(idx.officials.len(), 1, "{:?}", idx.officials);
     assert_eq!(idx.officials[0].name, "Arief R. Wismansyah");
 }
+
+#[test]
+fn organisations_and_programmes_meet_across_articles_most_cited_first() {
+    let idx = index(&[
+        "Perwakilan KPU dan BPSDMD hadir. Pemkab menyalurkan PKH dan UP2K.",
+        "Hadir pula perwakilan KPU (Komisi Pemilihan Umum), Bawaslu dan BPSDM. \
+         Pemkab menjalankan Usaha Peningkatan Pendapatan Keluarga (UP2K).",
+        "Perwakilan Bawaslu hadir. Pemkab menjalankan UP2K.",
+        "Perwakilan Bawaslu dan KPU hadir.",
+    ]);
+    let orgs: Vec<_> = idx
+        .organizations
+        .iter()
+        .map(|o| (o.name.as_str(), o.expansion.as_deref(), o.articles.clone()))
+        .collect();
+    assert_eq!(
+        orgs,
+        [
+            (
+                "Bawaslu",
+                Some("Badan Pengawas Pemilihan Umum"),
+                vec![1, 2, 3]
+            ),
+            ("KPU", Some("Komisi Pemilihan Umum"), vec![0, 1, 3]),
+            (
+                "BPSDMD",
+                Some("Badan Pengembangan Sumber Daya Manusia Daerah"),
+                vec![0, 1]
+            ),
+        ]
+    );
+    let programs: Vec<_> = idx
+        .programs
+        .iter()
+        .map(|p| (p.name.as_str(), p.expansion.as_deref(), p.articles.clone()))
+        .collect();
+    assert_eq!(
+        programs,
+        [
+            (
+                "UP2K",
+                Some("Usaha Peningkatan Pendapatan Keluarga"),
+                vec![0, 1, 2]
+            ),
+            ("PKH", Some("Program Keluarga Harapan"), vec![0]),
+        ]
+    );
+}

@@ -156,31 +156,18 @@ fn resolve_officials(per_article: &[PackedEntities]) -> (Vec<Official>, Vec<Vec<
 
 /// The corpus's organisations, places and programmes, most cited first.
 fn resolve_named(per_article: &[PackedEntities]) -> (Vec<Organization>, Vec<Place>, Vec<Program>) {
-    let mut organizations: Vec<Organization> = Vec::new();
+    let mut organizations = ExpandedNames::default();
+    let mut programs = ExpandedNames::default();
     let mut places: Vec<Place> = Vec::new();
-    let mut programs: Vec<Program> = Vec::new();
-    // Names as written, mapped to their entry: the same few names recur in
-    // article after article, and each is keyed (folded) only once.
-    let mut org_at = KeyedNames::default();
     let mut place_at: HashMap<String, usize> = HashMap::new();
-    let mut program_at = KeyedNames::default();
     for (ai, e) in per_article.iter().enumerate() {
         for named in e.named_refs() {
             match named {
                 NamedRef::Organization { name, expansion } => {
-                    let i = org_at.index(name, org_key, || {
-                        organizations.push(Organization {
-                            name: name.to_string(),
-                            expansion: None,
-                            articles: Vec::new(),
-                        });
-                        organizations.len() - 1
-                    });
-                    let org = &mut organizations[i];
-                    if org.expansion.is_none() {
-                        org.expansion = expansion.map(str::to_string);
-                    }
-                    push_unique(&mut org.articles, ai);
+                    organizations.add(name, expansion, ai, org_key);
+                }
+                NamedRef::Program { name, expansion } => {
+                    programs.add(name, expansion, ai, fold);
                 }
                 NamedRef::Place { name, level } => {
                     let i = match place_at.get(name) {
@@ -197,43 +184,89 @@ fn resolve_named(per_article: &[PackedEntities]) -> (Vec<Organization>, Vec<Plac
                     };
                     push_unique(&mut places[i].articles, ai);
                 }
-                NamedRef::Program { name, expansion } => {
-                    let i = program_at.index(name, fold, || {
-                        programs.push(Program {
-                            name: name.to_string(),
-                            expansion: None,
-                            articles: Vec::new(),
-                        });
-                        programs.len() - 1
-                    });
-                    if programs[i].expansion.is_none() {
-                        programs[i].expansion = expansion.map(str::to_string);
-                    }
-                    push_unique(&mut programs[i].articles, ai);
-                }
             }
         }
     }
-    organizations.sort_by(|a, b| {
-        b.articles
-            .len()
-            .cmp(&a.articles.len())
-            .then(a.name.cmp(&b.name))
-    });
-    places.sort_by(|a, b| {
-        b.articles
-            .len()
-            .cmp(&a.articles.len())
-            .then(a.name.cmp(&b.name))
-    });
-    programs.sort_by(|a, b| {
-        b.articles
-            .len()
-            .cmp(&a.articles.len())
-            .then(a.name.cmp(&b.name))
-    });
-
+    most_cited_first(&mut places, |p| (&p.articles, &p.name));
+    let organizations = organizations
+        .into_sorted()
+        .map(|n| Organization {
+            name: n.name,
+            expansion: n.expansion,
+            articles: n.articles,
+        })
+        .collect();
+    let programs = programs
+        .into_sorted()
+        .map(|n| Program {
+            name: n.name,
+            expansion: n.expansion,
+            articles: n.articles,
+        })
+        .collect();
     (organizations, places, programs)
+}
+
+/// Sorts entries by the number of articles citing them, most first, then by
+/// name.
+fn most_cited_first<T>(entries: &mut [T], cited: impl Fn(&T) -> (&Vec<usize>, &String)) {
+    entries.sort_by(|a, b| {
+        let (a_articles, a_name) = cited(a);
+        let (b_articles, b_name) = cited(b);
+        b_articles
+            .len()
+            .cmp(&a_articles.len())
+            .then(a_name.cmp(b_name))
+    });
+}
+
+/// A name with an optional long form and the articles citing it: what an
+/// organisation and a programme both are while the corpus is read.
+struct ExpandedName {
+    name: String,
+    expansion: Option<String>,
+    articles: Vec<usize>,
+}
+
+/// The organisations (or programmes) of a corpus being gathered: names that
+/// share a key are one entry, which keeps the first name and the first long
+/// form seen.
+#[derive(Default)]
+struct ExpandedNames {
+    entries: Vec<ExpandedName>,
+    at: KeyedNames,
+}
+
+impl ExpandedNames {
+    /// Cites `name` (long form `expansion`) in article `article`.
+    fn add(
+        &mut self,
+        name: &str,
+        expansion: Option<&str>,
+        article: usize,
+        key_of: impl FnOnce(&str) -> String,
+    ) {
+        let entries = &mut self.entries;
+        let i = self.at.index(name, key_of, || {
+            entries.push(ExpandedName {
+                name: name.to_string(),
+                expansion: None,
+                articles: Vec::new(),
+            });
+            entries.len() - 1
+        });
+        let entry = &mut self.entries[i];
+        if entry.expansion.is_none() {
+            entry.expansion = expansion.map(str::to_string);
+        }
+        push_unique(&mut entry.articles, article);
+    }
+
+    /// The entries, most cited first.
+    fn into_sorted(mut self) -> impl Iterator<Item = ExpandedName> {
+        most_cited_first(&mut self.entries, |n| (&n.articles, &n.name));
+        self.entries.into_iter()
+    }
 }
 
 /// Entries looked up by a key made from a name (folded, say), remembering
