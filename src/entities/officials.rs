@@ -74,8 +74,7 @@ const NO_POST: u32 = u32::MAX;
 
 impl PostTable {
     /// The index of a post, added when new.
-    fn intern(&mut self, position: &str, institution: &Option<String>) -> u32 {
-        let institution = institution.as_deref();
+    fn intern(&mut self, position: &str, institution: Option<&str>) -> u32 {
         let hash = self.hasher.hash_one((position, institution));
         let mut at = self.latest.get(&hash).copied().unwrap_or(NO_POST);
         while at != NO_POST {
@@ -305,7 +304,7 @@ fn take_post(
         && !matches!(tokens.at(post.first - 2).text, "." | "“" | "\"" | "!" | "?");
     if !plural && !inside_name {
         bare.push(BarePost {
-            post: posts.intern(&post.position, &post.institution),
+            post: posts.intern(&post.position, post.institution.as_deref()),
             token: u32::try_from(post.first).expect("token indices fit in u32"),
             start: u32::try_from(surface.start).expect("token bounds fit in u32"),
             end: u32::try_from(surface.end).expect("token bounds fit in u32"),
@@ -325,7 +324,7 @@ fn full_mention(
     FullMention {
         titles: m.titles.clone(),
         degrees: m.degrees.clone(),
-        post: posts.intern(&post.position, &post.institution),
+        post: posts.intern(&post.position, post.institution.as_deref()),
         level: post.form.level,
         token: post.first.min(m.start),
         name_span,
@@ -379,7 +378,10 @@ fn pejabat_di(tokens: &Tokens, i: usize, posts: &mut PostTable) -> Option<(FullM
         FullMention {
             titles: m.titles,
             degrees: m.degrees,
-            post: posts.intern(&format!("Pejabat {body}"), &region.map(|r| r.name())),
+            post: posts.intern(
+                &format!("Pejabat {body}"),
+                region.as_ref().map(RegionRef::name_ref),
+            ),
             level: PostLevel::None,
             token: i,
             name_span,

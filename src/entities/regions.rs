@@ -55,9 +55,14 @@ impl RegionRef {
 
     /// The canonical name (`Kota Tangerang`, `Kelurahan Sukajadi`).
     pub fn name(&self) -> String {
+        self.name_ref().to_string()
+    }
+
+    /// [`RegionRef::name`], borrowed.
+    pub fn name_ref(&self) -> &str {
         match &self.target {
-            RegionTarget::Known(i) => GAZETTEER.regions[*i].name.clone(),
-            RegionTarget::Village(n) => n.to_string(),
+            RegionTarget::Known(i) => &GAZETTEER.regions[*i].name,
+            RegionTarget::Village(n) => n,
         }
     }
 

@@ -15,6 +15,7 @@ use foldhash::HashMap;
 use orgs::{acronym, parenthesised};
 use places::{dateline_place, kecamatan_list, lokasi, parent_code};
 use programs::{lowercase_program, named_phrase, program_phrase, training};
+use std::borrow::Cow;
 
 pub(super) fn words(tokens: &Tokens, start: usize, end: usize) -> String {
     let mut out = String::new();
@@ -40,19 +41,21 @@ struct Seen {
 }
 
 /// Adds a mention to a list keyed by name, keeping first-mention order;
-/// `make` gets the name when it is new (a name seen before is dropped).
-/// Returns the position of the name in the list.
+/// `make` gets the name when it is new (a name seen before is dropped; a
+/// borrowed one is copied only when new). Returns the position of the name
+/// in the list.
 fn add<T>(
     list: &mut Vec<T>,
     seen: &mut Seen,
-    name: String,
+    name: Cow<'_, str>,
     sp: Span,
     make: impl FnOnce(String) -> T,
     spans_of: impl Fn(&mut T) -> &mut Vec<Span>,
 ) -> usize {
-    let at = match seen.index.get(name.as_str()) {
+    let at = match seen.index.get(&*name) {
         Some(&at) => at,
         None => {
+            let name = name.into_owned();
             seen.index.insert(name.clone(), list.len());
             list.push(make(name));
             list.len() - 1
@@ -85,7 +88,7 @@ impl Others {
         let at = add(
             &mut self.organizations,
             &mut self.seen_orgs,
-            name,
+            name.into(),
             sp,
             |name| OrganizationMention {
                 name,
@@ -105,7 +108,7 @@ impl Others {
         add(
             &mut self.programs,
             &mut self.seen_programs,
-            name,
+            name.into(),
             sp,
             |name| ProgramMention {
                 name,
@@ -116,11 +119,13 @@ impl Others {
         );
     }
 
-    pub(super) fn place(&mut self, name: String, level: PlaceLevel, sp: Span) {
+    /// Adds a place: `name` is copied only when the article had no such
+    /// place yet.
+    pub(super) fn place<'n>(&mut self, name: impl Into<Cow<'n, str>>, level: PlaceLevel, sp: Span) {
         add(
             &mut self.places,
             &mut self.seen_places,
-            name,
+            name.into(),
             sp,
             |name| PlaceMention {
                 name,
@@ -147,7 +152,7 @@ impl Others {
                 self.last_kecamatan = Some((parent_code(i), sp.end));
             }
         }
-        self.place(r.name(), level, sp);
+        self.place(r.name_ref(), level, sp);
     }
 }
 
@@ -230,11 +235,7 @@ pub fn find_others(text: &str, tokens: &Tokens, regions: &[RegionRef]) -> Others
             continue;
         }
         if t.text == "Indonesia" {
-            out.place(
-                "Indonesia".into(),
-                PlaceLevel::Negara,
-                span(tokens, i, i + 1),
-            );
+            out.place("Indonesia", PlaceLevel::Negara, span(tokens, i, i + 1));
         } else if t.text == "Pemerintah" && tokens.get(i + 1).is_some_and(|n| n.text == "Pusat") {
             out.org("Pemerintah Pusat".into(), None, span(tokens, i, i + 2));
             i += 2;

@@ -83,7 +83,7 @@ pub(super) fn parenthesised(
         suffix = " RI".into();
         after += 1;
     } else if let Some(r) = typed_ref(tokens, after) {
-        suffix = format!(" {}", r.name());
+        suffix = format!(" {}", r.name_ref());
         out.place_ref(tokens, &r);
         after = r.end();
     }
@@ -177,10 +177,10 @@ pub(super) fn acronym(tokens: &Tokens, i: usize, out: &mut Others) -> Option<usi
         end += 1;
     } else if let Some(r) = typed_ref(tokens, end) {
         // (pushed: formatting took ~900 instructions a name)
-        let region = r.name();
+        let region = r.name_ref();
         for s in [&mut name, &mut expansion] {
             s.push(' ');
-            s.push_str(&region);
+            s.push_str(region);
         }
         out.place_ref(tokens, &r);
         end = r.end();

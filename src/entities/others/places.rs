@@ -74,7 +74,7 @@ pub(super) fn dateline_place(tokens: &Tokens, out: &mut Others) {
             Level::Kabupaten => PlaceLevel::Kabupaten,
             _ => PlaceLevel::Kecamatan,
         };
-        out.place(g.regions[r].name.clone(), level, span(tokens, 0, dash));
+        out.place(g.regions[r].name.as_str(), level, span(tokens, 0, dash));
     }
 }
 
