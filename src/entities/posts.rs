@@ -123,10 +123,15 @@ fn match_post_at(tokens: &Tokens, i: usize) -> Option<PostMatch<'static>> {
         None => (None, i),
     };
     let (form, mut end) = match_head(tokens, head_at)?;
-    let mut position = match prefix {
-        Some(p) => [p, " ", &form.canonical].concat(),
-        None => form.canonical.clone(),
-    };
+    // Room for the units most posts go on to name (`Kepala Dinas
+    // Pendidikan dan Kebudayaan`): grown from the head's exact length, the
+    // text was reallocated about twice a post.
+    let mut position = String::with_capacity(form.canonical.len() + 48);
+    if let Some(p) = prefix {
+        position.push_str(p);
+        position.push(' ');
+    }
+    position.push_str(&form.canonical);
     let mut institution = None;
     let mut region = None;
 
