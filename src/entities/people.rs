@@ -104,7 +104,7 @@ impl<'t> People<'t> {
             taken: Vec::new(),
             keys: Vec::new(),
             in_full: TokenMarks::new(tokens),
-            index: MergeIndex::default(),
+            index: MergeIndex::new(),
             aliases: AliasSets::default(),
         }
     }
