@@ -17,8 +17,15 @@ use places::{dateline_place, kecamatan_list, lokasi, parent_code};
 use programs::{lowercase_program, named_phrase, program_phrase, training};
 use std::borrow::Cow;
 
+/// Tokens `start..end` as written, each gap between them one space.
 pub(super) fn words(tokens: &Tokens, start: usize, end: usize) -> String {
-    let mut out = String::new();
+    // The span's length bounds the result (a gap only shrinks to a space):
+    // grown from empty, the text was reallocated two or three times.
+    let room = match (tokens.get(start), end.checked_sub(1).and_then(|e| tokens.get(e))) {
+        (Some(first), Some(last)) if end > start => last.end - first.start,
+        _ => 0,
+    };
+    let mut out = String::with_capacity(room);
     for (k, t) in tokens.range(start..end).enumerate() {
         if k > 0 && t.start > tokens.at(start + k - 1).end {
             out.push(' ');
