@@ -188,22 +188,16 @@ fn resolve_named(per_article: &[PackedEntities]) -> (Vec<Organization>, Vec<Plac
         }
     }
     most_cited_first(&mut places, |p| (&p.articles, &p.name));
-    let organizations = organizations
-        .into_sorted()
-        .map(|n| Organization {
-            name: n.name,
-            expansion: n.expansion,
-            articles: n.articles,
-        })
-        .collect();
-    let programs = programs
-        .into_sorted()
-        .map(|n| Program {
-            name: n.name,
-            expansion: n.expansion,
-            articles: n.articles,
-        })
-        .collect();
+    let organizations = organizations.into_sorted(|name, expansion, articles| Organization {
+        name,
+        expansion,
+        articles,
+    });
+    let programs = programs.into_sorted(|name, expansion, articles| Program {
+        name,
+        expansion,
+        articles,
+    });
     (organizations, places, programs)
 }
 
@@ -262,10 +256,14 @@ impl ExpandedNames {
         push_unique(&mut entry.articles, article);
     }
 
-    /// The entries, most cited first.
-    fn into_sorted(mut self) -> impl Iterator<Item = ExpandedName> {
+    /// The entries, most cited first, each made by `make` from its name,
+    /// long form and articles.
+    fn into_sorted<T>(mut self, make: impl Fn(String, Option<String>, Vec<usize>) -> T) -> Vec<T> {
         most_cited_first(&mut self.entries, |n| (&n.articles, &n.name));
-        self.entries.into_iter()
+        self.entries
+            .into_iter()
+            .map(|n| make(n.name, n.expansion, n.articles))
+            .collect()
     }
 }
 

@@ -21,7 +21,10 @@ use std::borrow::Cow;
 pub(super) fn words(tokens: &Tokens, start: usize, end: usize) -> String {
     // The span's length bounds the result (a gap only shrinks to a space):
     // grown from empty, the text was reallocated two or three times.
-    let room = match (tokens.get(start), end.checked_sub(1).and_then(|e| tokens.get(e))) {
+    let room = match (
+        tokens.get(start),
+        end.checked_sub(1).and_then(|e| tokens.get(e)),
+    ) {
         (Some(first), Some(last)) if end > start => last.end - first.start,
         _ => 0,
     };
