@@ -9,7 +9,7 @@ use super::names::is_initial;
 use super::officials::{BarePost, PostTable};
 use super::people::{AliasSets, Merged, Person};
 use super::posts::match_post;
-use super::regions::{RegionRef, RegionTarget};
+use super::regions::{RegionRef, RegionTarget, TypedRefs};
 use super::tokens::{ByteSet, TokenKind, TokenMarks, Tokens};
 use crate::search::fold;
 use foldhash::{HashMap, HashMapExt};
@@ -54,6 +54,7 @@ pub(super) fn resolve_in_article<'t>(
     merged: Merged<'t>,
     bare: Vec<BarePost>,
     context: &[RegionRef],
+    typed: &TypedRefs,
 ) -> Vec<OfficialMention> {
     let Merged {
         mut mentions,
@@ -103,7 +104,7 @@ pub(super) fn resolve_in_article<'t>(
         mentions: &mut mentions,
         aliases: &mut aliases,
     };
-    short_form_mentions(text, tokens, found);
+    short_form_mentions(text, tokens, typed, found);
     drop((people, in_full, aliases));
     for (m, taken) in mentions.iter_mut().zip(taken) {
         let mut spans = Vec::with_capacity(taken.iter().map(Intervals::len).sum());
@@ -174,7 +175,7 @@ struct Found<'a, 't> {
 const AMBIGUOUS: u32 = u32::MAX;
 
 /// Short forms of names after the first mention, as mentions of the person.
-fn short_form_mentions(text: &str, tokens: &Tokens, found: Found) {
+fn short_form_mentions(text: &str, tokens: &Tokens, typed: &TypedRefs, found: Found) {
     let Found {
         people,
         in_full,
@@ -231,7 +232,7 @@ fn short_form_mentions(text: &str, tokens: &Tokens, found: Found) {
             n.is_capitalized()
                 && !n.after_break
                 && !own.contains(&n.text)
-                && !is_post_start(tokens, end)
+                && !is_post_start(tokens, end, typed)
         });
         let prev_foreign = ti > 0
             && tokens.at(ti - 1).is_capitalized()
@@ -251,8 +252,8 @@ fn short_form_mentions(text: &str, tokens: &Tokens, found: Found) {
 }
 
 /// True when a post starts at token `i` (so a capitalised word there is not a name).
-fn is_post_start(tokens: &Tokens, i: usize) -> bool {
-    match_post(tokens, i).is_some()
+fn is_post_start(tokens: &Tokens, i: usize, typed: &TypedRefs) -> bool {
+    match_post(tokens, i, typed).is_some()
 }
 
 /// Posts compare without acting prefixes and case.

@@ -10,7 +10,7 @@ use super::model::{OfficialMention, Span};
 use super::names::{parse_backward, parse_forward, NameMatch};
 use super::people::People;
 use super::posts::{match_post, PostMatch};
-use super::regions::{all_refs, typed_ref, RegionRef};
+use super::regions::{typed_ref, RegionRef, TypedRefs};
 use super::tokens::{TokenKind, TokenMarks, Tokens};
 use std::hash::BuildHasher;
 
@@ -149,7 +149,7 @@ fn ends_name(tokens: &Tokens, i: usize) -> bool {
 /// Also returns every region reference seen (typed ones and those implied
 /// by posts such as `Bupati Sleman`), in text order.
 pub fn find_officials(text: &str, tokens: &Tokens) -> (Vec<OfficialMention>, Vec<RegionRef>) {
-    let typed = all_refs(tokens);
+    let typed = TypedRefs::scan(tokens);
     let mut implied = Vec::new();
     let mut full = People::new(text, tokens.len());
     let mut bare = Vec::new();
@@ -162,8 +162,8 @@ pub fn find_officials(text: &str, tokens: &Tokens) -> (Vec<OfficialMention>, Vec
             i += 1;
             continue;
         }
-        if let Some(post) = match_post(tokens, i) {
-            if let Some(r) = post.region.clone().filter(|r| !is_typed(&typed, r)) {
+        if let Some(post) = match_post(tokens, i, &typed) {
+            if let Some(r) = post.region.clone().filter(|r| !is_typed(typed.refs(), r)) {
                 implied.push(r);
             }
             i = take_post(tokens, post, &mut posts, &mut full, &mut bare);
@@ -177,11 +177,11 @@ pub fn find_officials(text: &str, tokens: &Tokens) -> (Vec<OfficialMention>, Vec
         i += 1;
     }
     // Exact capacity: an article can imply a region every few bytes.
-    let mut context = Vec::with_capacity(typed.len() + implied.len());
-    context.extend(typed);
+    let mut context = Vec::with_capacity(typed.refs().len() + implied.len());
+    context.extend_from_slice(typed.refs());
     context.extend(implied);
     context.sort_by_key(|r| r.first());
-    let officials = resolve_in_article(text, tokens, posts, full.finish(), bare, &context);
+    let officials = resolve_in_article(text, tokens, posts, full.finish(), bare, &context, &typed);
     (officials, context)
 }
 

@@ -3,7 +3,7 @@
 //! (`Kepala Dinas Kesehatan`), and the region or body it belongs to.
 
 use super::gazetteer::{Level, PostForm, PostLevel, GAZETTEER};
-use super::regions::{bare_ref, typed_ref, RegionRef};
+use super::regions::{bare_ref, typed_ref, RegionRef, TypedRefs};
 use super::tokens::{Token, TokenKind, Tokens};
 
 /// A post found in the text.
@@ -104,19 +104,19 @@ fn bare_levels(level: PostLevel) -> &'static [Level] {
 
 /// Matches a post starting at token `i`.
 #[inline]
-pub fn match_post(tokens: &Tokens, i: usize) -> Option<PostMatch<'static>> {
+pub fn match_post(tokens: &Tokens, i: usize, typed: &TypedRefs) -> Option<PostMatch<'static>> {
     // every prefix starts with a `P`; a head must begin as some post does
     // (checked here, inlined, before a call)
     let first = tokens.first_byte(i)?;
     if first != b'P' && !GAZETTEER.post_first_bytes().contains(first) {
         return None;
     }
-    match_post_at(tokens, i)
+    match_post_at(tokens, i, typed)
 }
 
 /// [`match_post`] at a token that may open a post.
 #[inline(never)]
-fn match_post_at(tokens: &Tokens, i: usize) -> Option<PostMatch<'static>> {
+fn match_post_at(tokens: &Tokens, i: usize, typed: &TypedRefs) -> Option<PostMatch<'static>> {
     let text = tokens.at(i).text;
     let (prefix, head_at) = match PREFIXES.iter().find(|(p, _)| text == *p) {
         Some((_, canonical)) => (Some(*canonical), i + 1),
@@ -143,7 +143,7 @@ fn match_post_at(tokens: &Tokens, i: usize) -> Option<PostMatch<'static>> {
     if form.takes_unit {
         let mut units = 0;
         while let Some(t) = tokens.get(end) {
-            if t.after_break || typed_ref(tokens, end).is_some_and(|r| r.level().is_some()) {
+            if t.after_break || typed.at(tokens, end).is_some_and(|r| r.level().is_some()) {
                 break;
             }
             let after_office = position.ends_with("Dinas")
@@ -213,7 +213,7 @@ fn match_post_at(tokens: &Tokens, i: usize) -> Option<PostMatch<'static>> {
     if let Some((body, after)) = body_institution(tokens, end) {
         institution = Some(body);
         end = after;
-    } else if let Some(r) = region_after(tokens, end, form.level) {
+    } else if let Some(r) = region_after(tokens, end, form.level, typed) {
         end = r.end();
         institution = Some(r.name());
         region = Some(r);
@@ -230,17 +230,22 @@ fn match_post_at(tokens: &Tokens, i: usize) -> Option<PostMatch<'static>> {
 
 /// The region right after a post: typed (`Kota Padang`, `se-Kota Padang`,
 /// `Pemerintah Kota Padang`) or bare when the post says the level (`Bupati Gowa`).
-fn region_after(tokens: &Tokens, at: usize, level: PostLevel) -> Option<RegionRef> {
+fn region_after(
+    tokens: &Tokens,
+    at: usize,
+    level: PostLevel,
+    typed: &TypedRefs,
+) -> Option<RegionRef> {
     let t = tokens.get(at)?;
     if t.after_break {
         return None;
     }
-    if let Some(r) = typed_ref(tokens, at) {
+    if let Some(r) = typed.at(tokens, at) {
         return Some(r);
     }
     // `Setda Kota Padang`: the secretariat stands for the government.
     if matches!(t.text, "Setda" | "Setdakab" | "Setdakot") {
-        if let Some(r) = typed_ref(tokens, at + 1) {
+        if let Some(r) = typed.at(tokens, at + 1) {
             return Some(r);
         }
     }

@@ -4,7 +4,7 @@
 //! post says which level to expect (`Bupati Sleman`).
 
 use super::gazetteer::{Gazetteer, Level, GAZETTEER};
-use super::tokens::{ByteSet, Token, Tokens};
+use super::tokens::{ByteSet, Token, TokenMarks, Tokens};
 
 /// What a region reference points at.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -282,25 +282,86 @@ pub fn unambiguous_ref(tokens: &Tokens, i: usize) -> Option<RegionRef> {
     ))
 }
 
-/// Every region reference in the text, in order, for context (which region a
-/// post without one belongs to).
-pub fn all_refs(tokens: &Tokens) -> Vec<RegionRef> {
-    let mut refs = Vec::new();
-    let mut i = 0;
-    while i < tokens.len() {
-        if let Some(r) = typed_ref(tokens, i) {
-            i = r.end();
-            refs.push(r);
-            continue;
+/// The typed region references of one text, found in one scan: every
+/// reference in order, for context (which region a post without one
+/// belongs to), and what [`typed_ref`] said at each token the scan asked,
+/// so that asking again there (post matching does, after each post) is a
+/// look-up.
+pub struct TypedRefs {
+    /// The references, by first token.
+    refs: Vec<RegionRef>,
+    /// The tokens the scan asked [`typed_ref`] at, found or not.
+    asked: TokenMarks,
+}
+
+impl TypedRefs {
+    /// Scans `tokens` from the start, skipping each reference found.
+    pub fn scan(tokens: &Tokens) -> TypedRefs {
+        let mut refs = Vec::new();
+        let mut asked = TokenMarks::new(tokens.len());
+        let mut i = 0;
+        while i < tokens.len() {
+            asked.set(i..i + 1);
+            if let Some(r) = typed_ref(tokens, i) {
+                i = r.end();
+                refs.push(r);
+                continue;
+            }
+            i += 1;
         }
-        i += 1;
+        TypedRefs { refs, asked }
     }
-    refs
+
+    /// The references, in text order.
+    pub fn refs(&self) -> &[RegionRef] {
+        &self.refs
+    }
+
+    /// [`typed_ref`] at token `i` of the scanned `tokens`: the scan's
+    /// answer where it asked, else worked out.
+    #[inline]
+    pub fn at(&self, tokens: &Tokens, i: usize) -> Option<RegionRef> {
+        if !tokens.starts_in(i, &TYPE_INITIALS) {
+            return None;
+        }
+        if i < self.asked.len() && self.asked.get(i) {
+            let k = self.refs.partition_point(|r| r.first() < i);
+            return self.refs.get(k).filter(|r| r.first() == i).cloned();
+        }
+        typed_ref_at(tokens, i)
+    }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::RegionRef;
+    use super::{typed_ref, RegionRef, TypedRefs};
+    use crate::entities::tokens::tokenize;
+
+    #[test]
+    fn the_scan_answers_as_typed_ref_does_at_every_token() {
+        let texts = [
+            "Bupati Kabupaten Tangerang membuka acara di Kecamatan Cisoka, Kota Tangerang Selatan.",
+            "Pemerintah Kota (Pemkot) Padang dan Desa Sukamaju, Kab. Bogor; Kota Kota Bandung",
+            "Kepala Dinas Pendidikan Provinsi Jawa Barat dan Kelurahan Cipete Utara hadir.",
+            "Kota",
+            "",
+        ];
+        let mut found = 0;
+        for text in texts {
+            let tokens = tokenize(text);
+            let typed = TypedRefs::scan(&tokens);
+            found += typed.refs().len();
+            for i in 0..=tokens.len() {
+                assert_eq!(
+                    typed.at(&tokens, i),
+                    typed_ref(&tokens, i),
+                    "{text:?} at {i}"
+                );
+            }
+        }
+        // the texts hold references, so the scan's answers were used
+        assert!(found >= 6, "{found}");
+    }
 
     #[test]
     fn type_words_start_with_a_type_initial() {
