@@ -163,7 +163,13 @@ pub fn find_officials(text: &str, tokens: &Tokens) -> (Vec<OfficialMention>, Vec
             continue;
         }
         if let Some(post) = match_post(tokens, i, &typed) {
-            if let Some(r) = post.region.clone().filter(|r| !is_typed(typed.refs(), r)) {
+            // A post's region that is a typed reference already found at the
+            // same tokens is dropped: posts come in text order, one region
+            // each, so the copy would sort right after the original and
+            // change nothing but memory (`Kepala Dinas Kota Tangerang` a
+            // million times).
+            let found = |r: &RegionRef| typed.starting_at(r.first()) == Some(r);
+            if let Some(r) = post.region.clone().filter(|r| !found(r)) {
                 implied.push(r);
             }
             i = take_post(tokens, post, &mut posts, &mut full, &mut bare);
@@ -183,16 +189,6 @@ pub fn find_officials(text: &str, tokens: &Tokens) -> (Vec<OfficialMention>, Vec
     context.sort_by_key(|r| r.first());
     let officials = resolve_in_article(text, tokens, posts, full.finish(), bare, &context, &typed);
     (officials, context)
-}
-
-/// True when `r` (the region inside a post) is a typed reference already
-/// found at the same tokens. Posts come in text order, one region each, so a
-/// copy would sort right after the original: dropping it changes nothing but
-/// memory (`Kepala Dinas Kota Tangerang` a million times).
-fn is_typed(typed: &[RegionRef], r: &RegionRef) -> bool {
-    typed
-        .binary_search_by_key(&r.first(), |t| t.first())
-        .is_ok_and(|k| typed[k] == *r)
 }
 
 /// Marks the tokens of title-case subheadings: short paragraphs without a

@@ -325,10 +325,15 @@ impl TypedRefs {
             return None;
         }
         if i < self.asked.len() && self.asked.get(i) {
-            let k = self.refs.partition_point(|r| r.first() < i);
-            return self.refs.get(k).filter(|r| r.first() == i).cloned();
+            return self.starting_at(i).cloned();
         }
         typed_ref_at(tokens, i)
+    }
+
+    /// The reference the scan found starting at token `i`, if any.
+    pub fn starting_at(&self, i: usize) -> Option<&RegionRef> {
+        let k = self.refs.binary_search_by_key(&i, RegionRef::first).ok()?;
+        Some(&self.refs[k])
     }
 }
 
