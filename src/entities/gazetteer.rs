@@ -5,6 +5,7 @@
 use super::fast_hash::{FastMap as HashMap, FastSet as HashSet};
 use super::tokens::ByteSet;
 use crate::search::fold;
+use key_filter::{KeyFilter, Table};
 use std::sync::LazyLock;
 
 /// The administrative level of a region in the gazetteer.
@@ -124,6 +125,10 @@ pub struct Gazetteer {
     /// The first bytes of those first words, one bit each: most tokens
     /// (lower-case words, numbers) are ruled out by one look.
     post_first_bytes: ByteSet,
+    /// Rules out most words before a look-up in `institutions`,
+    /// `unit_words`, `region_first_words`, `program_prefixes` and
+    /// `posts_by_first`.
+    key_filter: KeyFilter,
 }
 
 /// The gazetteer compiled from `assets/`.
@@ -274,27 +279,28 @@ impl Gazetteer {
             })
             .collect();
         posts.sort_by_key(|p| std::cmp::Reverse(p.form.split_whitespace().count()));
-        let institutions = rows(include_str!("../../assets/institutions.tsv"))
-            .filter_map(|row| {
-                let [acronym, expansion, scope, ..] = row[..] else {
-                    return None;
-                };
-                Some((
-                    fold(acronym),
-                    Institution {
-                        acronym: acronym.to_string(),
-                        expansion: expansion.to_string(),
-                        scope: scope.to_string(),
-                    },
-                ))
-            })
-            .collect();
+        let institutions: HashMap<String, Institution> =
+            rows(include_str!("../../assets/institutions.tsv"))
+                .filter_map(|row| {
+                    let [acronym, expansion, scope, ..] = row[..] else {
+                        return None;
+                    };
+                    Some((
+                        fold(acronym),
+                        Institution {
+                            acronym: acronym.to_string(),
+                            expansion: expansion.to_string(),
+                            scope: scope.to_string(),
+                        },
+                    ))
+                })
+                .collect();
         let words = |text: &str| -> HashSet<String> {
             rows(text)
                 .filter_map(|r| r.first().map(|w| w.to_string()))
                 .collect()
         };
-        let unit_words = words(include_str!("../../assets/unit_words.txt"))
+        let unit_words: HashSet<String> = words(include_str!("../../assets/unit_words.txt"))
             .iter()
             .map(|w| fold(w))
             .collect();
@@ -325,7 +331,7 @@ impl Gazetteer {
                     ))
                 })
                 .collect();
-        let program_prefixes = programs
+        let program_prefixes: HashSet<String> = programs
             .keys()
             .flat_map(|k| k.char_indices().map(|(at, _)| k[..at].to_string()))
             .chain(programs.keys().cloned())
@@ -356,7 +362,19 @@ impl Gazetteer {
             .enumerate()
             .map(|(i, r)| (r.name.clone(), i))
             .collect();
+        let mut key_filter = KeyFilter::new();
+        let keyed: [(Table, Vec<&String>); 5] = [
+            (Table::Institution, institutions.keys().collect()),
+            (Table::UnitWord, unit_words.iter().collect()),
+            (Table::RegionFirstWord, region_first_words.keys().collect()),
+            (Table::ProgramPrefix, program_prefixes.iter().collect()),
+            (Table::PostFirstWord, posts_by_first.keys().collect()),
+        ];
+        for (table, keys) in keyed {
+            keys.into_iter().for_each(|k| key_filter.insert(table, k));
+        }
         Gazetteer {
+            key_filter,
             by_canonical,
             short_forms,
             villages,
@@ -389,6 +407,9 @@ impl Gazetteer {
 
     /// The most words of a region name that starts with `word`; 0 when none does.
     pub fn region_words_from(&self, word: &str) -> usize {
+        if !self.key_filter.may_hold(Table::RegionFirstWord, word) {
+            return 0;
+        }
         with_key(word, false, |k| {
             self.region_first_words.get(k).copied().unwrap_or(0)
         })
@@ -430,11 +451,17 @@ impl Gazetteer {
 
     /// The institution an acronym stands for.
     pub fn institution(&self, acronym: &str) -> Option<&Institution> {
+        if !self.key_filter.may_hold(Table::Institution, acronym) {
+            return None;
+        }
         with_key(acronym, false, |k| self.institutions.get(k))
     }
 
     /// True for a word that can stand inside a unit name (`Pengembangan`).
     pub fn is_unit_word(&self, word: &str) -> bool {
+        if !self.key_filter.may_hold(Table::UnitWord, word) {
+            return false;
+        }
         with_key(word, false, |k| self.unit_words.contains(k))
     }
 
@@ -481,8 +508,10 @@ impl Gazetteer {
 
     /// The post forms whose first word is `word`, longest first.
     pub fn posts_starting_with(&self, word: &str) -> impl Iterator<Item = &PostForm> {
-        self.posts_by_first
-            .get(word)
+        let may_hold = self.key_filter.may_hold(Table::PostFirstWord, word);
+        may_hold
+            .then(|| self.posts_by_first.get(word))
+            .flatten()
             .into_iter()
             .flatten()
             .map(|&i| &self.posts[i])
@@ -496,6 +525,9 @@ impl Gazetteer {
     /// True when some programme's name starts with `word` (folded), so a
     /// phrase opened by it could be one.
     pub fn may_open_program(&self, word: &str) -> bool {
+        if !self.key_filter.may_hold(Table::ProgramPrefix, word) {
+            return false;
+        }
         with_key(word, false, |k| self.program_prefixes.contains(k))
     }
 }
@@ -507,5 +539,6 @@ fn strip_type(name: &str) -> String {
         .to_string()
 }
 
+mod key_filter;
 #[cfg(test)]
 mod tests;

@@ -113,3 +113,65 @@ fn posts_institutions_and_words() {
     assert!(g.is_degree("M.Si") && g.is_degree("S.Sos.") && g.is_degree("SH"));
     assert!(!g.is_degree("Bupati"));
 }
+
+/// `word` with its first letter upper-cased (`bappeda` → `Bappeda`).
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
+}
+
+#[test]
+fn the_key_filter_rules_out_no_key_of_any_table_however_cased() {
+    let g = &*GAZETTEER;
+    let cased = |k: &str| [k.to_string(), k.to_uppercase(), capitalised(k)];
+    for key in g.institutions.keys() {
+        for word in cased(key) {
+            assert!(g.institution(&word).is_some(), "{word}");
+        }
+    }
+    for key in &g.unit_words {
+        for word in cased(key) {
+            assert!(g.is_unit_word(&word), "{word}");
+        }
+    }
+    for key in g.region_first_words.keys() {
+        for word in cased(key) {
+            assert!(g.region_words_from(&word) > 0, "{word}");
+        }
+    }
+    for key in &g.program_prefixes {
+        for word in cased(key) {
+            assert!(g.may_open_program(&word), "{word}");
+        }
+    }
+    // looked up as written
+    for key in g.posts_by_first.keys() {
+        assert!(g.posts_starting_with(key).next().is_some(), "{key}");
+    }
+}
+
+#[test]
+fn the_key_filter_rules_out_most_capitalised_words_of_a_report() {
+    let g = &*GAZETTEER;
+    let text = include_str!("../../../seeds/000_bbc4bc9959b0c5c3.txt");
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))
+        .filter(|w| g.institution(w).is_none() && !g.may_open_program(w))
+        .collect();
+    let passed = words
+        .iter()
+        .filter(|w| {
+            g.key_filter.may_hold(Table::Institution, w)
+                || g.key_filter.may_hold(Table::ProgramPrefix, w)
+        })
+        .count();
+    assert!(words.len() > 50, "{} words", words.len());
+    assert!(
+        passed * 5 < words.len(),
+        "{passed} of {} passed",
+        words.len()
+    );
+}
