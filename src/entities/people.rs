@@ -74,9 +74,17 @@ pub(super) struct People<'t> {
     keys: Vec<String>,
     /// Tokens inside the name of some full mention.
     in_full: TokenMarks,
-    index: MergeIndex,
+    /// Every person's key and position, once there are more than
+    /// [`SCAN_PEOPLE`]; `None` before.
+    index: Option<MergeIndex>,
     aliases: AliasSets,
 }
+
+/// Up to this many people, a mention is matched against each in turn: the
+/// merge index's look-ups (one per 4-byte window of the key) and entries
+/// cost more than comparing a few keys, and nearly every article names
+/// fewer.
+const SCAN_PEOPLE: usize = 8;
 
 /// The merged people, their records and what resolution still needs.
 pub(super) struct Merged<'t> {
@@ -104,7 +112,7 @@ impl<'t> People<'t> {
             taken: Vec::new(),
             keys: Vec::new(),
             in_full: TokenMarks::new(tokens),
-            index: MergeIndex::new(),
+            index: None,
             aliases: AliasSets::default(),
         }
     }
@@ -120,20 +128,33 @@ impl<'t> People<'t> {
         let institution = posts.institution(f.post);
         let key = name_key(name);
         self.in_full.set(f.name_tokens.clone());
-        let existing = self
-            .index
-            .candidates(&key, position)
-            .into_iter()
-            .find(|&i| {
-                let k = &self.keys[i];
-                *k == key
-                    || (self.mentions[i].position == position
-                        && (key.contains(k.as_str()) || k.contains(&key))
-                        && k.len().min(key.len()) >= 4)
+        let (keys, mentions) = (&self.keys, &self.mentions);
+        let same = |&i: &usize| {
+            let k = &keys[i];
+            *k == key
+                || (mentions[i].position == position
+                    && (key.contains(k.as_str()) || k.contains(&key))
+                    && k.len().min(key.len()) >= 4)
+        };
+        // Both ways find the first person, in order of first mention, that
+        // `same` accepts: the index's candidates include every such person.
+        let existing = if keys.len() <= SCAN_PEOPLE {
+            (0..keys.len()).find(same)
+        } else {
+            let index = self.index.get_or_insert_with(|| {
+                let mut index = MergeIndex::new();
+                for (i, k) in keys.iter().enumerate() {
+                    index.add(i, k, &mentions[i].position);
+                }
+                index
             });
+            index.candidates(&key, position).into_iter().find(same)
+        };
         let Some(i) = existing else {
             let i = self.mentions.len();
-            self.index.add(i, &key, position);
+            if let Some(index) = &mut self.index {
+                index.add(i, &key, position);
+            }
             self.keys.push(key);
             self.mentions.push(OfficialMention {
                 name: name.to_string(),
@@ -167,7 +188,9 @@ impl<'t> People<'t> {
         if name.len() > m.name.len() {
             m.name = name.to_string();
             p.name = name;
-            self.index.add(i, &key, &m.position);
+            if let Some(index) = &mut self.index {
+                index.add(i, &key, &m.position);
+            }
             self.keys[i] = key;
         }
         for t in f.titles {
