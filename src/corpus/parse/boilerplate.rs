@@ -149,13 +149,45 @@ static HEADS: LazyLock<[Option<(Regex, usize)>; PATTERNS.len()]> = LazyLock::new
     })
 });
 
+/// The footer-title pattern's tail: a title, its closing quote and white
+/// space to the end.
+const FOOTER_TAIL: &str = r#"(.+?)["”]\s*$"#;
+
+/// The footer-title pattern without [`FOOTER_TAIL`]. As with [`HEADS`],
+/// the head's first match ends where the pattern's capture starts when
+/// what follows is such a tail; the lazy capture then runs to the last
+/// quote, after which only white space may come. Capturing with the
+/// pattern ran the backtracker over the line: about 33 000 instructions a
+/// footer, one in every four generated reports.
+static FOOTER_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    let head = FOOTER_TITLE_PATTERN
+        .strip_suffix(FOOTER_TAIL)
+        .expect("the footer pattern ends with its tail");
+    Regex::new(head).expect("valid regex")
+});
+
+/// The footer title after [`FOOTER_HEAD`]'s match in `line`, when what
+/// follows the match is a [`FOOTER_TAIL`].
+fn footer_title(line: &str) -> Option<&str> {
+    let tail = &line[FOOTER_HEAD.find(line)?.end()..];
+    let quoted = tail.trim_end_matches(char::is_whitespace);
+    let title = quoted
+        .strip_suffix('"')
+        .or_else(|| quoted.strip_suffix('”'))?;
+    (!title.is_empty() && !title.contains('\n')).then_some(title)
+}
+
 /// The first capture of pattern `which` in `line`, trimmed.
 fn captured(which: usize, line: &str) -> &str {
-    let quick = HEADS[which].as_ref().and_then(|(head, max)| {
-        let tail = &line[head.find(line)?.end()..];
-        let fits = (2..=*max).contains(&tail.chars().count()) && !tail.contains('\n');
-        fits.then_some(tail)
-    });
+    let quick = if which == FOOTER_TITLE {
+        footer_title(line)
+    } else {
+        HEADS[which].as_ref().and_then(|(head, max)| {
+            let tail = &line[head.find(line)?.end()..];
+            let fits = (2..=*max).contains(&tail.chars().count()) && !tail.contains('\n');
+            fits.then_some(tail)
+        })
+    };
     quick
         .or_else(|| {
             let captures = LINE_REGEXES[which].captures(line)?;
@@ -355,9 +387,14 @@ mod tests {
             "Sumber: Humas Pemkab Jember".to_string(),
             "Sumber:  Y".to_string(),
             format!("Sumber: {}", "s".repeat(121)),
+            "0 Response to \"[Pos baru] Bupati Resmikan Pasar\"".to_string(),
+            "12 komentar untuk “Camat Tinjau Banjir”  ".to_string(),
+            "1 tanggapan pada \"[Pos baru]\"".to_string(),
+            "0 Responses to \"[a] \"b\"\"".to_string(),
+            "0 Response to \"\"".to_string(),
         ];
         for line in &lines {
-            for which in [BYLINE, SOURCE] {
+            for which in [BYLINE, SOURCE, FOOTER_TITLE] {
                 let strict = LINE_REGEXES[which]
                     .captures(line)
                     .and_then(|c| c.get(1))
@@ -368,10 +405,14 @@ mod tests {
         }
         assert_eq!(captured(BYLINE, &lines[7]), "Agus Salim");
         assert_eq!(captured(BYLINE, &lines[8]), "tribun.com,X");
+        assert_eq!(captured(FOOTER_TITLE, &lines[13]), "Bupati Resmikan Pasar");
+        assert_eq!(captured(FOOTER_TITLE, &lines[14]), "Camat Tinjau Banjir");
+        assert_eq!(captured(FOOTER_TITLE, &lines[15]), "[Pos baru]");
     }
 
-    /// Pieces of byline- and source-shaped lines: labels, separators,
-    /// white space, a reporter's site, names and tails of many lengths.
+    /// Pieces of byline-, source- and footer-shaped lines: labels,
+    /// separators, quotes, brackets, white space, a reporter's site, names
+    /// and tails of many lengths.
     fn piece() -> impl proptest::strategy::Strategy<Value = &'static str> {
         proptest::sample::select(
             &[
@@ -396,16 +437,58 @@ mod tests {
                 "-",
                 "0123456789012345678901234567890123456789",
                 "\n",
+                "0",
+                "12 ",
+                "Response",
+                "responses",
+                "komentar",
+                " to ",
+                " untuk ",
+                "\"",
+                "“",
+                "”",
+                "[Pos baru]",
+                "[",
+                "]",
+                "\u{a0}",
             ][..],
         )
+    }
+
+    /// One of `options`.
+    fn one_of(
+        options: &'static [&'static str],
+    ) -> impl proptest::strategy::Strategy<Value = &'static str> {
+        proptest::sample::select(options)
     }
 
     proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4096))]
         #[test]
+        fn a_footer_title_is_the_patterns_capture(
+            count in one_of(&["0", "12", "", "x"]),
+            gap in one_of(&[" ", "  ", "\t", ""]),
+            label in one_of(&["Response", "responses", "Komentar", "tanggapan", "reply"]),
+            to in one_of(&[" to ", " untuk ", "  pada\t", " ke "]),
+            open in one_of(&["\"", "“", "”", ""]),
+            bracket in one_of(&["", "[Pos baru] ", "[x]", "[]", "[a", "]"]),
+            title in proptest::collection::vec(one_of(&["Bupati", " ", "\"", "”", "“", "[", "]", "\n", "é", "x"]), 0..6),
+            close in one_of(&["\"", "”", "“", "", "\"\""]),
+            end in one_of(&["", " ", "\u{a0}", "\n", " .", "x"]),
+        ) {
+            let line = [count, gap, label, to, open, bracket, &title.concat(), close, end].concat();
+            let strict = LINE_REGEXES[FOOTER_TITLE]
+                .captures(&line)
+                .and_then(|c| c.get(1))
+                .map_or("", |m| m.as_str())
+                .trim();
+            proptest::prop_assert_eq!(captured(FOOTER_TITLE, &line), strict, "{:?}", line);
+        }
+
+        #[test]
         fn the_rest_after_the_head_is_the_patterns_capture(parts in proptest::collection::vec(piece(), 0..10)) {
             let line: String = parts.concat();
-            for which in [BYLINE, SOURCE] {
+            for which in [BYLINE, SOURCE, FOOTER_TITLE] {
                 let strict = LINE_REGEXES[which]
                     .captures(&line)
                     .and_then(|c| c.get(1))
