@@ -363,16 +363,14 @@ impl Gazetteer {
             .map(|(i, r)| (r.name.clone(), i))
             .collect();
         let mut key_filter = KeyFilter::new();
-        let keyed: [(Table, Vec<&String>); 5] = [
-            (Table::Institution, institutions.keys().collect()),
-            (Table::UnitWord, unit_words.iter().collect()),
-            (Table::RegionFirstWord, region_first_words.keys().collect()),
-            (Table::ProgramPrefix, program_prefixes.iter().collect()),
-            (Table::PostFirstWord, posts_by_first.keys().collect()),
-        ];
-        for (table, keys) in keyed {
-            keys.into_iter().for_each(|k| key_filter.insert(table, k));
-        }
+        let mut add = |table, keys: &mut dyn Iterator<Item = &String>| {
+            keys.for_each(|k| key_filter.insert(table, k));
+        };
+        add(Table::Institution, &mut institutions.keys());
+        add(Table::UnitWord, &mut unit_words.iter());
+        add(Table::RegionFirstWord, &mut region_first_words.keys());
+        add(Table::ProgramPrefix, &mut program_prefixes.iter());
+        add(Table::PostFirstWord, &mut posts_by_first.keys());
         Gazetteer {
             key_filter,
             by_canonical,
