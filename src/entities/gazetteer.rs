@@ -3,7 +3,7 @@
 //! ranks, degrees and programmes.
 
 use super::fast_hash::{FastMap as HashMap, FastSet as HashSet};
-use super::tokens::ByteSet;
+use super::tokens::WordShapes;
 use crate::search::fold;
 use key_filter::{KeyFilter, Table};
 use std::sync::LazyLock;
@@ -122,9 +122,10 @@ pub struct Gazetteer {
     post_words: HashSet<String>,
     /// First word of a post form → indices into `posts`, longest forms first.
     posts_by_first: HashMap<String, Vec<usize>>,
-    /// The first bytes of those first words, one bit each: most tokens
-    /// (lower-case words, numbers) are ruled out by one look.
-    post_first_bytes: ByteSet,
+    /// The first bytes and lengths of those first words: most tokens
+    /// (lower-case words, numbers, most capitalised words) are ruled out
+    /// by one look.
+    post_shapes: WordShapes,
     /// Rules out most words before a look-up in `institutions`,
     /// `unit_words`, `region_first_words`, `program_prefixes` and
     /// `posts_by_first`.
@@ -351,8 +352,9 @@ impl Gazetteer {
                 posts_by_first.entry(w.clone()).or_default().push(i);
             }
         }
-        let first_words: Vec<&str> = posts_by_first.keys().map(String::as_str).collect();
-        let post_first_bytes = ByteSet::of_first_bytes(&first_words);
+        let post_shapes = posts_by_first
+            .keys()
+            .fold(WordShapes::new(), |s, w| s.with(w));
         let post_words = posts
             .iter()
             .filter_map(|p| p.form.split_whitespace().next().map(str::to_string))
@@ -379,7 +381,7 @@ impl Gazetteer {
             max_village_words,
             post_words,
             posts_by_first,
-            post_first_bytes,
+            post_shapes,
             regions,
             by_name,
             region_first_words,
@@ -497,11 +499,11 @@ impl Gazetteer {
         self.post_words.contains(word)
     }
 
-    /// The first bytes of the post forms' first words: a word starting
-    /// with another byte opens no post ([`Gazetteer::posts_starting_with`]
+    /// The first bytes and lengths of the post forms' first words: a word
+    /// of another shape opens no post ([`Gazetteer::posts_starting_with`]
     /// would give nothing).
-    pub fn post_first_bytes(&self) -> &ByteSet {
-        &self.post_first_bytes
+    pub fn post_shapes(&self) -> &WordShapes {
+        &self.post_shapes
     }
 
     /// The post forms whose first word is `word`, longest first.

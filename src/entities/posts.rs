@@ -4,7 +4,8 @@
 
 use super::gazetteer::{Level, PostForm, PostLevel, GAZETTEER};
 use super::regions::{bare_ref, typed_ref, RegionRef, TypedRefs};
-use super::tokens::{Token, TokenKind, Tokens};
+use super::tokens::{Token, TokenKind, Tokens, WordShapes};
+use std::sync::LazyLock;
 
 /// A post found in the text.
 #[derive(Debug, Clone)]
@@ -34,6 +35,14 @@ const PREFIXES: &[(&str, &str)] = &[
     ("Pjs.", "Pjs."),
     ("Pjs", "Pjs"),
 ];
+
+/// The first bytes and lengths of the words that may open a post: the
+/// [`PREFIXES`] and the heads' first words.
+static OPENERS: LazyLock<WordShapes> = LazyLock::new(|| {
+    PREFIXES
+        .iter()
+        .fold(GAZETTEER.post_shapes().clone(), |s, (p, _)| s.with(p))
+});
 
 /// Heads that need at least one unit word to be a post (`Kepala` alone is not).
 fn needs_unit(form: &PostForm) -> bool {
@@ -105,10 +114,9 @@ fn bare_levels(level: PostLevel) -> &'static [Level] {
 /// Matches a post starting at token `i`.
 #[inline]
 pub fn match_post(tokens: &Tokens, i: usize, typed: &TypedRefs) -> Option<PostMatch<'static>> {
-    // every prefix starts with a `P`; a head must begin as some post does
-    // (checked here, inlined, before a call)
-    let first = tokens.first_byte(i)?;
-    if first != b'P' && !GAZETTEER.post_first_bytes().contains(first) {
+    // a prefix or a head's first word: checked by first byte and length
+    // here, inlined, before a call
+    if !tokens.shaped_in(i, &OPENERS) {
         return None;
     }
     match_post_at(tokens, i, typed)

@@ -2,6 +2,9 @@
 
 use std::cell::Cell;
 
+mod shapes;
+pub use shapes::WordShapes;
+
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {
@@ -134,6 +137,19 @@ impl<'a> Tokens<'a> {
     #[inline]
     pub fn starts_in(&self, i: usize, set: &ByteSet) -> bool {
         self.first_byte(i).is_some_and(|b| set.contains(b))
+    }
+
+    /// True when token `i` exists and some word of `set` has its first
+    /// byte and its length.
+    #[inline]
+    pub fn shaped_in(&self, i: usize, set: &WordShapes) -> bool {
+        let (Some(&start), Some(&meta)) = (self.starts.get(i), self.packed.get(i)) else {
+            return false;
+        };
+        // a long token's stored length, `LONG`, is past every word's bit
+        let len = usize::from(meta >> 3);
+        let first = self.text.as_bytes().get(start as usize);
+        first.is_some_and(|&b| set.may_hold(b, len))
     }
 
     /// Token `i`, if there is one.

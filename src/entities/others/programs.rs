@@ -3,7 +3,7 @@
 use super::{span, words, Others};
 use crate::entities::gazetteer::GAZETTEER;
 use crate::entities::regions::typed_ref;
-use crate::entities::tokens::{ByteSet, Tokens};
+use crate::entities::tokens::{Tokens, WordShapes};
 
 /// Words that open the name of a programme.
 pub(super) const PROGRAM_HEADS: &[&str] = &[
@@ -44,16 +44,16 @@ pub(super) fn is_roman(s: &str) -> bool {
 #[inline]
 pub(super) fn training(tokens: &Tokens, i: usize, out: &mut Others) -> Option<usize> {
     // checked here, inlined, before a call
-    if !tokens.starts_in(i, &TRAINING_FIRST) {
+    if !tokens.shaped_in(i, &TRAINING_SHAPES) {
         return None;
     }
     training_at(tokens, i, out)
 }
 
-/// The first bytes of [`TRAINING`].
-const TRAINING_FIRST: ByteSet = ByteSet::of_first_bytes(TRAINING);
+/// The first bytes and lengths of [`TRAINING`].
+const TRAINING_SHAPES: WordShapes = WordShapes::of(TRAINING);
 
-/// [`training`] at a word starting as a training name may.
+/// [`training`] at a word with a training name's first byte and length.
 #[inline(never)]
 fn training_at(tokens: &Tokens, i: usize, out: &mut Others) -> Option<usize> {
     if !TRAINING.contains(&tokens.at(i).text) {
@@ -118,16 +118,16 @@ pub(super) fn named_phrase(tokens: &Tokens, i: usize, out: &mut Others) -> Optio
 #[inline]
 pub(super) fn program_phrase(tokens: &Tokens, i: usize, out: &mut Others) -> Option<usize> {
     // checked here, inlined, before a call
-    if !tokens.starts_in(i, &PROGRAM_HEAD_FIRST) {
+    if !tokens.shaped_in(i, &PROGRAM_HEAD_SHAPES) {
         return None;
     }
     program_phrase_at(tokens, i, out)
 }
 
-/// The first bytes of [`PROGRAM_HEADS`].
-const PROGRAM_HEAD_FIRST: ByteSet = ByteSet::of_first_bytes(PROGRAM_HEADS);
+/// The first bytes and lengths of [`PROGRAM_HEADS`].
+const PROGRAM_HEAD_SHAPES: WordShapes = WordShapes::of(PROGRAM_HEADS);
 
-/// [`program_phrase`] at a word starting as a programme head may.
+/// [`program_phrase`] at a word with a programme head's first byte and length.
 #[inline(never)]
 fn program_phrase_at(tokens: &Tokens, i: usize, out: &mut Others) -> Option<usize> {
     if !PROGRAM_HEADS.contains(&tokens.at(i).text)
@@ -207,16 +207,16 @@ pub(super) const PROGRAM_STOP: &[&str] = &[
 #[inline]
 pub(super) fn lowercase_program(tokens: &Tokens, i: usize, out: &mut Others) -> Option<usize> {
     // checked here, inlined, before a call
-    if !tokens.starts_in(i, &PROGRAM_FIRST) {
+    if !tokens.shaped_in(i, &PROGRAM_SHAPES) {
         return None;
     }
     lowercase_program_at(tokens, i, out)
 }
 
-/// The first bytes of `program` and `Program`.
-const PROGRAM_FIRST: ByteSet = ByteSet::of_first_bytes(&["program", "Program"]);
+/// The first bytes and lengths of `program` and `Program`.
+const PROGRAM_SHAPES: WordShapes = WordShapes::of(&["program", "Program"]);
 
-/// [`lowercase_program`] at a word starting with `p`.
+/// [`lowercase_program`] at a word with the first byte and length of `program`.
 #[inline(never)]
 fn lowercase_program_at(tokens: &Tokens, i: usize, out: &mut Others) -> Option<usize> {
     if !matches!(tokens.at(i).text, "program" | "Program") {

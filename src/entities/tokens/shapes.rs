@@ -1,0 +1,77 @@
+//! The first bytes and lengths of a set of words: a first look at a token
+//! that turns away more than its first byte alone ([`super::ByteSet`])
+//! where many words share an initial (`Program`, `Pada`, `Para`, `Peserta`).
+
+/// Lengths from this on share one bit.
+const LONG: usize = 31;
+
+/// For each first byte, one bit per length of the set's words that start
+/// with it (lengths of [`LONG`] bytes or more share the last bit).
+#[derive(Debug, Clone)]
+pub struct WordShapes([u32; 256]);
+
+impl WordShapes {
+    /// No words: every token is turned away.
+    pub const fn new() -> WordShapes {
+        WordShapes([0; 256])
+    }
+
+    /// The shapes of `words` (for a set known when compiling).
+    pub const fn of(words: &[&str]) -> WordShapes {
+        let mut shapes = WordShapes::new();
+        let mut i = 0;
+        while i < words.len() {
+            shapes = shapes.with(words[i]);
+            i += 1;
+        }
+        shapes
+    }
+
+    /// These shapes and `word`'s.
+    pub const fn with(mut self, word: &str) -> WordShapes {
+        let bytes = word.as_bytes();
+        if !bytes.is_empty() {
+            self.0[bytes[0] as usize] |= length_bit(bytes.len());
+        }
+        self
+    }
+
+    /// False when no word of the set starts with `first` and is `len`
+    /// bytes long.
+    #[inline]
+    pub const fn may_hold(&self, first: u8, len: usize) -> bool {
+        self.0[first as usize] & length_bit(len) != 0
+    }
+}
+
+impl Default for WordShapes {
+    fn default() -> WordShapes {
+        WordShapes::new()
+    }
+}
+
+/// The bit of a length.
+const fn length_bit(len: usize) -> u32 {
+    1 << if len < LONG { len } else { LONG }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_word_of_the_set_is_held_and_others_mostly_not() {
+        let long = "Pengembangan Sumber Daya Manusia Aparatur";
+        let shapes = WordShapes::of(&["Program", "program", long]);
+        for w in ["Program", "program", "Progres", long] {
+            assert!(shapes.may_hold(w.as_bytes()[0], w.len()), "{w}");
+        }
+        for w in ["Para", "Pemerintah", "pada", "Kota", "P"] {
+            assert!(!shapes.may_hold(w.as_bytes()[0], w.len()), "{w}");
+        }
+        // every length from 31 on shares a bit
+        assert!(shapes.may_hold(b'P', 500));
+        assert!(!WordShapes::new().may_hold(b'P', 7));
+        assert!(!WordShapes::of(&[""]).may_hold(0, 0));
+    }
+}
