@@ -127,8 +127,8 @@ pub struct Gazetteer {
     /// by one look.
     post_shapes: WordShapes,
     /// Rules out most words before a look-up in `institutions`,
-    /// `unit_words`, `region_first_words`, `program_prefixes` and
-    /// `posts_by_first`.
+    /// `unit_words`, `region_first_words` and `program_prefixes` (post
+    /// matching looks at `post_shapes` first).
     key_filter: KeyFilter,
 }
 
@@ -372,7 +372,6 @@ impl Gazetteer {
         add(Table::UnitWord, &mut unit_words.iter());
         add(Table::RegionFirstWord, &mut region_first_words.keys());
         add(Table::ProgramPrefix, &mut program_prefixes.iter());
-        add(Table::PostFirstWord, &mut posts_by_first.keys());
         Gazetteer {
             key_filter,
             by_canonical,
@@ -508,10 +507,8 @@ impl Gazetteer {
 
     /// The post forms whose first word is `word`, longest first.
     pub fn posts_starting_with(&self, word: &str) -> impl Iterator<Item = &PostForm> {
-        let may_hold = self.key_filter.may_hold(Table::PostFirstWord, word);
-        may_hold
-            .then(|| self.posts_by_first.get(word))
-            .flatten()
+        self.posts_by_first
+            .get(word)
             .into_iter()
             .flatten()
             .map(|&i| &self.posts[i])

@@ -42,48 +42,7 @@ pub struct MergeIndex {
     hasher: RandomState,
 }
 
-/// The tables of an emptied [`MergeIndex`]: `latest`, `entries`, `positions`.
-type Tables = (HashMap<u64, u32>, Vec<(u32, u32)>, HashMap<String, u32>);
-
-thread_local! {
-    /// The tables of the last [`MergeIndex`] dropped on this thread,
-    /// emptied: the next article's index fills them instead of growing
-    /// fresh ones (about seven regrowths of each per article).
-    static SPARE: std::cell::Cell<Option<Tables>> = const { std::cell::Cell::new(None) };
-}
-
-/// Indexes of more entries than this are freed, not kept in [`SPARE`].
-const SPARE_MAX: usize = 1 << 14;
-
-impl Drop for MergeIndex {
-    fn drop(&mut self) {
-        if self.entries.capacity() == 0 || self.entries.capacity() > SPARE_MAX {
-            return;
-        }
-        let mut tables = (
-            std::mem::take(&mut self.latest),
-            std::mem::take(&mut self.entries),
-            std::mem::take(&mut self.positions),
-        );
-        tables.0.clear();
-        tables.1.clear();
-        tables.2.clear();
-        SPARE.set(Some(tables));
-    }
-}
-
 impl MergeIndex {
-    /// An empty index, in the tables the thread's last index left.
-    pub fn new() -> Self {
-        let (latest, entries, positions) = SPARE.take().unwrap_or_default();
-        MergeIndex {
-            latest,
-            entries,
-            positions,
-            hasher: RandomState::default(),
-        }
-    }
-
     fn chain(&self, slot: Slot) -> impl Iterator<Item = usize> + '_ {
         let mut at = self
             .latest
@@ -151,18 +110,14 @@ mod tests {
     use super::MergeIndex;
 
     #[test]
-    fn a_new_index_knows_nothing_of_the_last_one_dropped() {
-        let mut first = MergeIndex::new();
+    fn a_new_index_knows_nothing_of_an_earlier_one() {
+        let mut first = MergeIndex::default();
         first.add(0, "ariefrwismansyah", "Wali Kota");
         first.add(1, "sachrudin", "Wakil Wali Kota");
         assert_eq!(first.candidates("ariefrwismansyah", "Wali Kota"), [0]);
         assert_eq!(first.candidates("wismansyah", "Wali Kota"), [0]);
         drop(first);
-        let mut next = MergeIndex::new();
-        // it took the first one's tables, emptied …
-        assert!(next.entries.capacity() > 0);
-        assert!(next.entries.is_empty() && next.latest.is_empty() && next.positions.is_empty());
-        // … and none of their contents
+        let mut next = MergeIndex::default();
         assert!(next.candidates("ariefrwismansyah", "Wali Kota").is_empty());
         assert!(next.candidates("sachrudin", "Wakil Wali Kota").is_empty());
         next.add(0, "sachrudin", "Wakil Wali Kota");

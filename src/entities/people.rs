@@ -142,7 +142,7 @@ impl<'t> People<'t> {
             (0..keys.len()).find(same)
         } else {
             let index = self.index.get_or_insert_with(|| {
-                let mut index = MergeIndex::new();
+                let mut index = MergeIndex::default();
                 for (i, k) in keys.iter().enumerate() {
                     index.add(i, k, &mentions[i].position);
                 }
