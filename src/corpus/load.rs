@@ -171,7 +171,7 @@ pub fn load_paths_reusing<T: Send + Sync>(
                 .map(|(j, (e, known))| {
                     let file = match known {
                         Some(taken) => LoadedFile::known(taken.articles.len(), taken.bytes),
-                        None => load_entry(e, progress.take(k * BATCH + j), opts, stats),
+                        None => load_entry(e, progress.take(k * BATCH + j), opts, stats, &progress),
                     };
                     stats.files_done.fetch_add(1, Ordering::Relaxed);
                     stats.bytes_done.fetch_add(file.bytes, Ordering::Relaxed);
@@ -268,12 +268,14 @@ pub fn load_bytes(path: &Path, bytes: &[u8]) -> (Vec<Article>, Vec<LoadProblem>)
     }
 }
 
-/// Reads and parses one file, from `opened` when it was opened already.
+/// Reads and parses one file, from `opened` when it was opened already,
+/// noting in `progress` how long the read took.
 fn load_entry(
     entry: &Entry,
     opened: Option<fs::File>,
     opts: &LoadOptions,
     stats: &LoadStats,
+    progress: &Progress,
 ) -> LoadedFile {
     let mut out = LoadedFile {
         article: None,
@@ -286,6 +288,7 @@ fn load_entry(
     let read = read_capped(&entry.path, opened, opts.size_cap);
     let parse_start = Instant::now();
     add_nanos(&stats.read_nanos, parse_start - start);
+    progress.note_read(parse_start - start);
     let bytes = match read {
         Ok(b) => b,
         Err(reason) => {
