@@ -10,7 +10,7 @@ use tui_fixture::{apply, state, typed};
 use warta::app::{Action, EntityRef, EntityRow, Library, Pane, Rows, Scope};
 use warta::corpus::{load_bytes, Corpus};
 use warta::entities::EntityKind;
-use warta::search::fold;
+use warta::search::{fold, FilterQuery, FuzzyScorer};
 
 /// Articles with several figures, none, and figures repeated across them.
 fn library() -> Arc<Library> {
@@ -125,4 +125,39 @@ fn filtering_corpus_rows_finds_a_figure_with_its_title() {
     );
     apply(&mut s, [Action::Back]);
     assert_eq!(s.sidebar.visible.len(), 5);
+}
+
+#[test]
+fn resolving_with_the_figure_documents_beside_builds_the_same_library() {
+    let built = library();
+    let corpus = built.corpus.clone();
+    let packed = warta::entities::extract_packed(&corpus.articles);
+    let resolved = Arc::new(Library::resolve(corpus, packed));
+    assert_eq!(resolved.entities.officials, built.entities.officials);
+    assert_eq!(resolved.entities.places, built.entities.places);
+    let rows = Rows::Corpus(resolved.clone());
+    assert_eq!(rows.iter().collect::<Vec<_>>(), eager_rows(&built));
+    let scorer = FuzzyScorer::default();
+    for (new, old) in [
+        (&resolved.corpus_row_search, &built.corpus_row_search),
+        (&resolved.article_search, &built.article_search),
+        (&resolved.official_search, &built.official_search),
+    ] {
+        assert_eq!(new.len(), old.len());
+        for d in 0..old.len() {
+            assert_eq!(
+                new.fields(d).collect::<Vec<_>>(),
+                old.fields(d).collect::<Vec<_>>(),
+                "doc {d}"
+            );
+        }
+        for q in ["rp300", "8 rumah", "sleman", "judul 4"] {
+            let query = FilterQuery::new(q);
+            assert_eq!(
+                new.search(&query, &scorer, None),
+                old.search(&query, &scorer, None),
+                "{q}"
+            );
+        }
+    }
 }

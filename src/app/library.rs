@@ -5,14 +5,14 @@
 use super::order::Ranks;
 use super::rows::CorpusRows;
 use crate::corpus::{Article, Corpus};
-use crate::entities::{build_index, official_document};
-use crate::entities::{EntityIndex, EntityKind, Official, Span};
-use crate::search::SearchIndex;
+use crate::entities::{build_index, official_document, resolve_packed_beside};
+use crate::entities::{EntityIndex, EntityKind, Official, PackedEntities, Span};
+use crate::search::{IndexBuilder, SearchIndex};
 use foldhash::{HashMap, HashMapExt};
 use std::sync::{Arc, OnceLock};
 
 mod documents;
-pub use documents::article_document;
+pub use documents::{article_document, figure_documents};
 
 /// Which entity a sidebar row, a filter or a highlight is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -139,6 +139,28 @@ impl Library {
 
     /// Builds the indices over a shared corpus and its entities.
     pub fn from_shared(corpus: Arc<Corpus>, entities: EntityIndex, partial: bool) -> Library {
+        Library::with_figure_documents(corpus, entities, partial, None)
+    }
+
+    /// Resolves the articles' entities across the corpus and builds every
+    /// index, the figure rows' documents folded while officials are
+    /// clustered (see [`resolve_packed_beside`]).
+    pub fn resolve(corpus: Arc<Corpus>, per_article: Vec<PackedEntities>) -> Library {
+        let (entities, figures) = resolve_packed_beside(per_article, |per_article| {
+            figure_documents(&corpus.articles, per_article)
+        });
+        Library::with_figure_documents(corpus, entities, false, Some(figures))
+    }
+
+    /// [`Library::from_shared`], with the figure rows' documents when they
+    /// were made already ([`figure_documents`] over the same articles and
+    /// entities).
+    pub fn with_figure_documents(
+        corpus: Arc<Corpus>,
+        entities: EntityIndex,
+        partial: bool,
+        figures: Option<Vec<IndexBuilder>>,
+    ) -> Library {
         let mut lib = Library::without_indices(corpus, entities, partial);
         // The corpus rows' index is built on one thread (a document per
         // figure, most of this step) while the article documents are folded
@@ -154,7 +176,10 @@ impl Library {
                 || {
                     let counts = lib.entities.per_article.iter().map(|p| p.figure_count());
                     let rows = CorpusRows::new(lib.named_corpus_rows(), counts);
-                    let index = lib.corpus_row_index(&rows);
+                    let figures = figures.unwrap_or_else(|| {
+                        figure_documents(lib.articles(), &lib.entities.per_article)
+                    });
+                    let index = lib.corpus_row_index(&rows, figures);
                     (rows, index)
                 },
             )

@@ -20,7 +20,7 @@ pub mod stored;
 mod update;
 
 pub use action::{Action, LoadProgress, Pace, Pane, RawRead};
-pub use library::{EntityRef, EntityRow, Library};
+pub use library::{figure_documents, EntityRef, EntityRow, Library};
 pub use rows::Rows;
 pub use state::*;
 pub use update::update;

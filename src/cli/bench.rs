@@ -8,9 +8,9 @@ use super::open::read_corpus_reusing;
 use super::open::SnapshotPlace;
 use super::write_stdout;
 use crate::app::search::{self, SearchRequest, SearchTarget};
-use crate::app::Library;
+use crate::app::{figure_documents, Library};
 use crate::corpus::LoadStats;
-use crate::entities::resolve_packed;
+use crate::entities::resolve_packed_beside;
 use crate::search::{fold, FuzzyScorer, SearchIndex};
 use crate::store::{entity_cache, snapshot};
 use anyhow::Result;
@@ -206,11 +206,14 @@ fn load(args: &CorpusArgs, cache: Option<&Path>, snapshot: bool) -> Load {
     let (per_article, cache_use, pending) =
         entity_cache::extract_known(&corpus.articles, known, cache, &stats.entities_done);
     let extract = t.elapsed();
+    // Resolution, with the figure rows' search documents folded beside it
+    // (timed with it), then the rest of the indices.
     let t = Instant::now();
-    let entities = resolve_packed(per_article);
+    let (entities, figures) =
+        resolve_packed_beside(per_article, |p| figure_documents(&corpus.articles, p));
     let resolve = t.elapsed();
     let t = Instant::now();
-    let lib = Library::new(corpus, entities);
+    let lib = Library::with_figure_documents(Arc::new(corpus), entities, false, Some(figures));
     let index = t.elapsed();
     let total = start.elapsed();
     let snapshot_write = place.and_then(|p| {

@@ -26,7 +26,7 @@ pub use model::*;
 pub use packed::PackedEntities;
 pub use resolve::{
     build_index, extract_article, extract_packed, name_key, official_document, resolve,
-    resolve_packed, EXTRACTION_RUN,
+    resolve_packed, resolve_packed_beside, EXTRACTION_RUN,
 };
 
 /// Extracts every entity from one article body. Token offsets are 32-bit,

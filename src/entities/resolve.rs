@@ -51,18 +51,31 @@ pub fn resolve(per_article: Vec<ArticleEntities>) -> EntityIndex {
 /// Officials and the named entities are resolved side by side (on two
 /// cores, about a quarter of this step's time at 100 000 articles).
 pub fn resolve_packed(per_article: Vec<PackedEntities>) -> EntityIndex {
-    let ((officials, official_of_mention), (organizations, places, programs)) = rayon::join(
+    resolve_packed_beside(per_article, |_| ()).0
+}
+
+/// [`resolve_packed`], running `beside` over the per-article entities on
+/// the core that resolves the named entities once it has: clustering the
+/// officials takes that long again on the other (a third of this step's
+/// time at 100 000 articles), and the work a caller has next that needs no
+/// resolution (the figure rows' search documents) fills the gap.
+pub fn resolve_packed_beside<T: Send>(
+    per_article: Vec<PackedEntities>,
+    beside: impl FnOnce(&[PackedEntities]) -> T + Send,
+) -> (EntityIndex, T) {
+    let ((officials, official_of_mention), ((organizations, places, programs), more)) = rayon::join(
         || resolve_officials(&per_article),
-        || resolve_named(&per_article),
+        || (resolve_named(&per_article), beside(&per_article)),
     );
-    EntityIndex {
+    let index = EntityIndex {
         per_article,
         official_of_mention,
         officials,
         organizations,
         places,
         programs,
-    }
+    };
+    (index, more)
 }
 
 /// The corpus's officials, most cited first, and for each article's

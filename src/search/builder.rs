@@ -34,6 +34,16 @@ impl IndexBuilder {
         }
     }
 
+    /// Number of documents added so far.
+    pub fn len(&self) -> usize {
+        self.index.masks.len()
+    }
+
+    /// True before the first document.
+    pub fn is_empty(&self) -> bool {
+        self.index.masks.is_empty()
+    }
+
     /// Adds the next document, its fields already passed through
     /// [`super::fold`], most important first. Field text past 4 GiB in all
     /// is not searchable (those fields are left empty).
@@ -86,6 +96,63 @@ impl IndexBuilder {
                 }
                 id
             }
+        }
+    }
+
+    /// Adds `other`'s documents after this one's, in order, as if each had
+    /// been added here: an index built in parts on several threads. Their
+    /// field texts are taken over as they are (a text both hold is then
+    /// stored twice, which only costs its bytes), unless that would take
+    /// the text past 4 GiB: the documents are then added one by one.
+    pub fn append(&mut self, other: IndexBuilder) {
+        let other = other.index;
+        let (Ok(text_base), Ok(id_base), Ok(slot_base)) = (
+            u32::try_from(self.index.text.len()),
+            u32::try_from(self.index.fields.len()),
+            u32::try_from(self.index.field_ids.len()),
+        ) else {
+            return self.append_one_by_one(&other);
+        };
+        if self.index.text.len() + other.text.len() > u32::MAX as usize
+            || self.index.field_ids.len() + other.field_ids.len() > u32::MAX as usize
+        {
+            return self.append_one_by_one(&other);
+        }
+        let index = &mut self.index;
+        index.text.push_str(&other.text);
+        index.fields.extend(other.fields.iter().map(|f| FieldInfo {
+            profile: f.profile,
+            start: f.start + text_base,
+            end: f.end + text_base,
+        }));
+        index
+            .field_ids
+            .extend(other.field_ids.iter().map(|&id| id + id_base));
+        index.slot_masks.extend_from_slice(&other.slot_masks);
+        index
+            .doc_starts
+            .extend(other.doc_starts.iter().map(|&s| s + slot_base));
+        index.masks.extend_from_slice(&other.masks);
+        // the next document compares its fields with `other`'s last
+        self.last = match other.doc_starts.last() {
+            Some(&s) => other.field_ids[s as usize..]
+                .iter()
+                .map(|&id| id + id_base)
+                .collect(),
+            None => Vec::new(),
+        };
+    }
+
+    /// [`IndexBuilder::append`] by adding `other`'s documents one by one.
+    #[cold]
+    fn append_one_by_one(&mut self, other: &SearchIndex) {
+        for d in 0..other.doc_starts.len() {
+            let end = other
+                .doc_starts
+                .get(d + 1)
+                .map_or(other.field_ids.len(), |&e| e as usize);
+            let ids = &other.field_ids[other.doc_starts[d] as usize..end];
+            self.add_folded(ids.iter().map(|&id| other.field_text(id)));
         }
     }
 
@@ -152,6 +219,47 @@ mod tests {
                 .search(&query, &FuzzyScorer::default(), None)
                 .unwrap();
             assert_eq!(a, b, "{q}");
+        }
+        // Built in two parts and appended, or the second part added one by
+        // one: the same documents, the same answers.
+        for split in [0, 1, 4, docs.len()] {
+            let part = |docs: &[Document]| {
+                let mut b = IndexBuilder::with_capacity(docs.len());
+                for d in docs {
+                    b.add_folded(d.fields().iter().map(String::as_str));
+                }
+                b
+            };
+            let mut appended = part(&docs[..split]);
+            appended.append(part(&docs[split..]));
+            // one more document after the parts, repeating the last's text
+            appended.add_folded(["kota bandar"]);
+            let mut one_by_one = part(&docs[..split]);
+            one_by_one.append_one_by_one(&part(&docs[split..]).index);
+            one_by_one.add_folded(["kota bandar"]);
+            for joined in [appended.finish(), one_by_one.finish()] {
+                assert_eq!(joined.len(), docs.len() + 1, "split at {split}");
+                for (d, doc) in docs.iter().enumerate() {
+                    let fields: Vec<&str> = joined.fields(d).collect();
+                    assert_eq!(fields, doc.fields(), "doc {d}, split at {split}");
+                }
+                assert_eq!(
+                    joined.fields(docs.len()).collect::<Vec<_>>(),
+                    ["kota bandar"]
+                );
+                for q in ["bupati", "kamil", "rumah sleman", "kota band", "zz"] {
+                    let query = FilterQuery::new(q);
+                    let a = joined
+                        .search(&query, &FuzzyScorer::default(), None)
+                        .unwrap();
+                    let b = from_docs
+                        .search(&query, &FuzzyScorer::default(), None)
+                        .unwrap();
+                    // (the document added last is not in `from_docs`)
+                    let a: Vec<_> = a.into_iter().filter(|h| h.index() < docs.len()).collect();
+                    assert_eq!(a, b, "{q}, split at {split}");
+                }
+            }
         }
         // Each shared text is stored once.
         for text in [

@@ -100,9 +100,12 @@ async fn build(
             &stats.entities_done,
         );
         stats.linking.store(true, Ordering::Relaxed);
-        let entities = crate::entities::resolve_packed(packed);
+        let (entities, figures) = crate::entities::resolve_packed_beside(packed, |packed| {
+            crate::app::figure_documents(&corpus.articles, packed)
+        });
         stats.search_indexing.store(true, Ordering::Relaxed);
-        let lib = Arc::new(Library::from_shared(corpus, entities, false));
+        let lib = Library::with_figure_documents(corpus, entities, false, Some(figures));
+        let lib = Arc::new(lib);
         crate::cli::save_in_background(lib.clone(), snapshot, cache_write);
         Built { lib, keys }
     })

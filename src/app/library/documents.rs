@@ -5,8 +5,9 @@
 use super::{EntityRef, EntityRow, Library};
 use crate::app::rows::CorpusRows;
 use crate::corpus::Article;
-use crate::entities::{official_document, EntityIndex};
+use crate::entities::{official_document, EntityIndex, PackedEntities};
 use crate::search::{fold, fold_into, Document, IndexBuilder, SearchIndex};
+use rayon::prelude::*;
 use std::fmt::Write;
 
 impl Library {
@@ -31,61 +32,89 @@ impl Library {
     /// The search index over the articles, one document per article in
     /// order, each as [`article_document`] makes it, folded into buffers
     /// reused from one article to the next.
+    /// The articles are folded in a few runs per core, appended in order.
     pub(super) fn article_index(&self) -> SearchIndex {
         let articles = &self.corpus.articles;
+        let run = articles.len().div_ceil(parts(articles.len())).max(1);
+        let parts: Vec<IndexBuilder> = articles
+            .par_chunks(run)
+            .enumerate()
+            .map(|(k, articles)| {
+                let mut index = IndexBuilder::with_capacity(articles.len());
+                let mut fields = ArticleFields::default();
+                for (j, article) in articles.iter().enumerate() {
+                    fields.fill(article, &self.entities, k * run + j);
+                    index.add_folded(fields.fields());
+                }
+                index
+            })
+            .collect();
         let mut index = IndexBuilder::with_capacity(articles.len());
-        let mut fields = ArticleFields::default();
-        for (a, article) in articles.iter().enumerate() {
-            fields.fill(article, &self.entities, a);
-            index.add_folded(fields.fields());
-        }
+        parts.into_iter().for_each(|part| index.append(part));
         index.finish()
     }
 
     /// The search index over the corpus rows, one document per row in
-    /// order; an article's figures are unpacked once, and their documents
-    /// are handed to the index without being made one by one.
-    pub(super) fn corpus_row_index(&self, rows: &CorpusRows) -> SearchIndex {
+    /// order: the named rows' documents, then `figures` (the documents of
+    /// the figure rows in parts, as [`figure_documents`] makes them).
+    pub(super) fn corpus_row_index(
+        &self,
+        rows: &CorpusRows,
+        figures: Vec<IndexBuilder>,
+    ) -> SearchIndex {
         let mut index = IndexBuilder::with_capacity(rows.len());
         for r in rows.named() {
             index.add_folded(self.row_document(r).fields().iter().map(String::as_str));
         }
-        let mut title = String::new();
-        let mut text = String::new();
-        for a in 0..self.articles().len() {
-            self.add_figure_documents(a, &mut index, &mut title, &mut text);
+        for part in figures {
+            index.append(part);
         }
         index.finish()
     }
+}
 
-    /// Adds the search documents of article `a`'s figure rows, as
-    /// [`Library::row_document`] makes them from [`crate::app::rows::figure_rows`]:
-    /// the figure's text, then the article's title, folded once for them
-    /// all. `title` and `text` are buffers to fold into.
-    fn add_figure_documents(
-        &self,
-        a: usize,
-        index: &mut IndexBuilder,
-        title: &mut String,
-        text: &mut String,
-    ) {
-        let (Some(article), Some(packed)) =
-            (self.articles().get(a), self.entities.per_article.get(a))
-        else {
-            return;
-        };
-        let mut figures = packed.figure_refs().peekable();
-        if figures.peek().is_none() {
-            return;
-        }
-        title.clear();
-        fold_into(&article.title, title);
-        for f in figures {
-            text.clear();
-            fold_into(f.text, text);
-            index.add_folded([text.as_str(), title.as_str()]);
-        }
-    }
+/// The documents of the corpus's figure rows, as [`Library::row_document`]
+/// makes them from [`crate::app::rows::figure_rows`] (per figure, its text
+/// and then its article's title), in parts to be appended in order. They
+/// need no resolution across the corpus, so they are folded while that
+/// runs, in a few parts per core so that a core done with its share of
+/// resolution takes some. An article's figures are unpacked once, its
+/// title folded once for them all, and the documents handed to the index
+/// borrowed, not made one by one.
+pub fn figure_documents(articles: &[Article], per_article: &[PackedEntities]) -> Vec<IndexBuilder> {
+    let run = articles.len().div_ceil(parts(articles.len())).max(1);
+    articles
+        .par_chunks(run)
+        .zip(per_article.par_chunks(run))
+        .map(|(articles, per_article)| {
+            let counts = per_article.iter().map(PackedEntities::figure_count);
+            let mut index = IndexBuilder::with_capacity(counts.sum());
+            let (mut title, mut text) = (String::new(), String::new());
+            for (article, packed) in articles.iter().zip(per_article) {
+                let mut figures = packed.figure_refs().peekable();
+                if figures.peek().is_none() {
+                    continue;
+                }
+                title.clear();
+                fold_into(&article.title, &mut title);
+                for f in figures {
+                    text.clear();
+                    fold_into(f.text, &mut text);
+                    index.add_folded([text.as_str(), title.as_str()]);
+                }
+            }
+            index
+        })
+        .collect()
+}
+
+/// How many parts documents of `articles` articles are made in: a few per
+/// core (a core done with other work takes some), none under 2 048
+/// articles. A text the parts share is stored once per part.
+fn parts(articles: usize) -> usize {
+    (4 * rayon::current_num_threads())
+        .min(articles / 2048)
+        .max(1)
 }
 
 fn official_id(row: &EntityRow) -> usize {
