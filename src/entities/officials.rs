@@ -197,9 +197,7 @@ fn heading_tokens(tokens: &Tokens) -> TokenMarks {
     let mut marks = TokenMarks::new(tokens.len());
     let mut start = 0;
     while start < tokens.len() {
-        let end = (start + 1..tokens.len())
-            .find(|&k| tokens.at(k).after_break)
-            .unwrap_or(tokens.len());
+        let end = tokens.next_line(start);
         // Counting stops at 15: a huge paragraph costs no list of its words.
         let words = || {
             tokens

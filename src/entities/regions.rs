@@ -4,7 +4,7 @@
 //! post says which level to expect (`Bupati Sleman`).
 
 use super::gazetteer::{Gazetteer, Level, GAZETTEER};
-use super::tokens::{ByteSet, Token, TokenMarks, Tokens};
+use super::tokens::{ByteSet, Token, Tokens};
 
 /// What a region reference points at.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -286,22 +286,19 @@ pub fn unambiguous_ref(tokens: &Tokens, i: usize) -> Option<RegionRef> {
 /// reference in order, for context (which region a post without one
 /// belongs to), and what [`typed_ref`] said at each token the scan asked,
 /// so that asking again there (post matching does, after each post) is a
-/// look-up.
+/// look-up. The scan asks at every token but those inside a reference it
+/// found (it steps over them), so no list of them is kept.
 pub struct TypedRefs {
-    /// The references, by first token.
+    /// The references, by first token; none overlap.
     refs: Vec<RegionRef>,
-    /// The tokens the scan asked [`typed_ref`] at, found or not.
-    asked: TokenMarks,
 }
 
 impl TypedRefs {
     /// Scans `tokens` from the start, skipping each reference found.
     pub fn scan(tokens: &Tokens) -> TypedRefs {
         let mut refs = Vec::new();
-        let mut asked = TokenMarks::new(tokens.len());
         let mut i = 0;
         while i < tokens.len() {
-            asked.set(i..i + 1);
             if let Some(r) = typed_ref(tokens, i) {
                 i = r.end();
                 refs.push(r);
@@ -309,7 +306,7 @@ impl TypedRefs {
             }
             i += 1;
         }
-        TypedRefs { refs, asked }
+        TypedRefs { refs }
     }
 
     /// The references, in text order.
@@ -324,10 +321,14 @@ impl TypedRefs {
         if !tokens.starts_in(i, &TYPE_INITIALS) {
             return None;
         }
-        if i < self.asked.len() && self.asked.get(i) {
-            return self.starting_at(i).cloned();
+        // the last reference starting at or before `i`
+        let k = self.refs.partition_point(|r| r.first() <= i);
+        match k.checked_sub(1).map(|k| &self.refs[k]) {
+            Some(r) if r.first() == i => Some(r.clone()),
+            // inside a reference, where the scan did not ask
+            Some(r) if i < r.end() => typed_ref_at(tokens, i),
+            _ => None,
         }
-        typed_ref_at(tokens, i)
     }
 
     /// The reference the scan found starting at token `i`, if any.

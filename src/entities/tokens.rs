@@ -152,6 +152,21 @@ impl<'a> Tokens<'a> {
         first.is_some_and(|&b| set.may_hold(b, len))
     }
 
+    /// The first token after token `i` that a line break comes before (the
+    /// next paragraph's first), or [`Tokens::len`]: found by the next `\n`
+    /// in the text rather than token by token.
+    pub fn next_line(&self, i: usize) -> usize {
+        let Some(&start) = self.starts.get(i) else {
+            return self.len();
+        };
+        let start = start as usize;
+        match memchr::memchr(b'\n', &self.text.as_bytes()[start..]) {
+            // no token holds a `\n`: the first to start past it follows it
+            Some(at) => self.starts.partition_point(|&s| (s as usize) < start + at),
+            None => self.len(),
+        }
+    }
+
     /// Token `i`, if there is one.
     #[inline]
     pub fn get(&self, i: usize) -> Option<Token<'a>> {

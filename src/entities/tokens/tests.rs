@@ -102,3 +102,21 @@ fn spans_are_char_boundaries() {
         assert_eq!(&s[t.start..t.end], t.text);
     }
 }
+
+#[test]
+fn the_next_line_is_the_next_token_after_a_break() {
+    for text in [
+        "Bupati Gowa\nhadir.\n\n  Camat (7/8)\r\nmenyapa “warga”\n",
+        "\nsatu\n\ndua tiga\u{2028}empat\n lima",
+        "tanpa baris baru",
+        "",
+    ] {
+        let tokens = tokenize(text);
+        for i in 0..=tokens.len() + 1 {
+            let scanned = (i + 1..tokens.len())
+                .find(|&k| tokens.at(k).after_break)
+                .unwrap_or(tokens.len());
+            assert_eq!(tokens.next_line(i), scanned, "token {i} of {text:?}");
+        }
+    }
+}
