@@ -10,10 +10,10 @@ use super::model::{
     FigureMention, OrganizationMention, PlaceLevel, PlaceMention, ProgramMention, Span,
 };
 use super::regions::{typed_ref, unambiguous_ref, RegionRef, RegionTarget};
-use super::tokens::{TokenMarks, Tokens};
+use super::tokens::{TokenMarks, Tokens, WordShapes};
 use foldhash::HashMap;
 use orgs::{acronym, parenthesised};
-use places::{dateline_place, kecamatan_list, lokasi, parent_code};
+use places::{dateline_place, kecamatan_list, lokasi, parent_code, PLACE_HEADS};
 use programs::{lowercase_program, named_phrase, program_phrase, training};
 use std::borrow::Cow;
 
@@ -166,6 +166,10 @@ impl Others {
     }
 }
 
+/// The first bytes and lengths of the words a lower-case token may open
+/// something with: `program` and the place heads (`gedung …`).
+const LOWER_CASE_OPENERS: WordShapes = WordShapes::of(PLACE_HEADS).with("program");
+
 /// Finds organisations, places, programmes and figures. `regions` are the
 /// region references the officials pass found (typed and post-implied).
 pub fn find_others(text: &str, tokens: &Tokens, regions: &[RegionRef]) -> Others {
@@ -212,6 +216,12 @@ pub fn find_others(text: &str, tokens: &Tokens, regions: &[RegionRef]) -> Others
         // A lower-case word opens only `program …` or a place (`gedung …`):
         // every other matcher below starts at a capital.
         if first.is_ascii_lowercase() {
+            // one look at its first byte and length turns nearly every
+            // lower-case word away from both
+            if !tokens.shaped_in(i, &LOWER_CASE_OPENERS) {
+                i += 1;
+                continue;
+            }
             let found =
                 lowercase_program(tokens, i, &mut out).or_else(|| lokasi(tokens, i, &mut out));
             i = found.unwrap_or(i + 1);

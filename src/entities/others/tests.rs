@@ -177,3 +177,21 @@ fn title_case_subheadings_name_no_official() {
     let names: Vec<&str> = e.officials.iter().map(|o| o.name.as_str()).collect();
     assert_eq!(names, ["Kustini Sri Purnomo"]);
 }
+
+#[test]
+fn the_lower_case_gate_lets_every_place_head_and_program_through() {
+    let mut whole = 0;
+    for word in super::places::PLACE_HEADS.iter().chain(&["program"]) {
+        let tokens = crate::entities::tokens::tokenize(word);
+        // (`jl.` is cut as `jl` and `.`: no token is ever that head)
+        if tokens.at(0).text == *word {
+            whole += 1;
+            assert!(tokens.shaped_in(0, &super::LOWER_CASE_OPENERS), "{word}");
+        }
+    }
+    assert!(whole >= 20, "{whole}");
+    for word in ["dan", "yang", "dengan", "kegiatan"] {
+        let tokens = crate::entities::tokens::tokenize(word);
+        assert!(!tokens.shaped_in(0, &super::LOWER_CASE_OPENERS), "{word}");
+    }
+}
