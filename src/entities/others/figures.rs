@@ -50,13 +50,17 @@ fn next_start(text: &str, at: usize) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut i = at;
     while i < bytes.len() {
-        // Eight bytes at a time past those that cannot start one (most).
+        // Eight bytes at a time past those that cannot start one (most),
+        // then straight to the first that may.
         if let Some(chunk) = bytes.get(i..i + 8) {
             let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-            if !may_hold_start(word) {
+            let marks = start_marks(word);
+            if marks == 0 {
                 i += 8;
                 continue;
             }
+            // the bytes before it are ASCII: `i` stays on a char boundary
+            i += (marks.trailing_zeros() / 8) as usize;
         }
         let b = bytes[i];
         let (may_start, len) = if b.is_ascii() {
@@ -77,22 +81,23 @@ fn next_start(text: &str, at: usize) -> Option<usize> {
     None
 }
 
-/// False when none of eight bytes is an ASCII digit, an `R` or part of a
-/// non-ASCII char (bit tricks on all eight at once).
-fn may_hold_start(word: u64) -> bool {
+/// The high bit of each of eight bytes (little-endian) that is an ASCII
+/// digit, an `R` or part of a non-ASCII char, by bit tricks on all eight
+/// at once. Bits above the lowest may be set wrongly (a borrow runs up
+/// past a true `R`); the lowest set bit, the one used, is always right.
+fn start_marks(word: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    if word & HIGH != 0 {
-        return true;
-    }
-    // With every high bit clear: a byte's high bit in `digit` is set when
-    // the byte is at least b'0' and at most b'9'.
-    let above = word + ONES * (0x80 - 0x30);
-    let below = (ONES * (0x80 + 0x39)) - word;
+    // With every high bit cleared no sum carries into the next byte: a
+    // byte's high bit in `digit` is set when it is at least b'0' and at
+    // most b'9' (a cleared non-ASCII byte may pass, and is marked anyway).
+    let ascii = word & !HIGH;
+    let above = ascii + ONES * (0x80 - 0x30);
+    let below = (ONES * (0x80 + 0x39)) - ascii;
     let digit = above & below & HIGH;
-    let r = word ^ (ONES * u64::from(b'R'));
+    let r = ascii ^ (ONES * u64::from(b'R'));
     let has_r = r.wrapping_sub(ONES) & !r & HIGH;
-    digit | has_r != 0
+    digit | has_r | word & HIGH
 }
 
 /// A word character as the pattern's `\b` sees it.
@@ -139,17 +144,21 @@ mod tests {
     }
 
     #[test]
-    fn eight_bytes_may_hold_a_start_only_with_a_digit_an_r_or_non_ascii() {
+    fn the_first_mark_of_eight_bytes_is_the_first_digit_r_or_non_ascii_byte() {
+        let is_start = |b: u8| b.is_ascii_digit() || b == b'R' || !b.is_ascii();
         for b in 0u8..=255 {
             for at in 0..8 {
-                let mut bytes = *b"abcdefgh";
-                bytes[at] = b;
-                let expected = b.is_ascii_digit() || b == b'R' || !b.is_ascii();
-                assert_eq!(
-                    may_hold_start(u64::from_le_bytes(bytes)),
-                    expected,
-                    "{b} at {at}"
-                );
+                for (later, c) in [(7, b'R'), (5, b'0'), (6, 0xe2), (3, b'Q'), (at, b)] {
+                    let mut bytes = *b"abcdefgh";
+                    bytes[at] = b;
+                    if later > at {
+                        bytes[later] = c;
+                    }
+                    let first = bytes.iter().position(|&x| is_start(x));
+                    let marks = start_marks(u64::from_le_bytes(bytes));
+                    let found = (marks != 0).then(|| (marks.trailing_zeros() / 8) as usize);
+                    assert_eq!(found, first, "{bytes:?}");
+                }
             }
         }
     }
