@@ -162,9 +162,9 @@ impl Library {
         figures: Option<Vec<IndexBuilder>>,
     ) -> Library {
         let mut lib = Library::without_indices(corpus, entities, partial);
-        // The corpus rows' index is built on one thread (a document per
-        // figure, most of this step) while the article documents are folded
-        // on the others.
+        // The corpus rows' index (its figure documents folded in parts
+        // unless given, most of this step) is built beside the article and
+        // official indices; the parts let a core that is done take some.
         let ((article_search, official_search), (corpus_rows, corpus_row_search)) = {
             let lib = &lib;
             rayon::join(

@@ -31,8 +31,8 @@ impl Library {
 
     /// The search index over the articles, one document per article in
     /// order, each as [`article_document`] makes it, folded into buffers
-    /// reused from one article to the next.
-    /// The articles are folded in a few runs per core, appended in order.
+    /// reused from one article to the next, in a few runs per core
+    /// appended in order.
     pub(super) fn article_index(&self) -> SearchIndex {
         let articles = &self.corpus.articles;
         let run = articles.len().div_ceil(parts(articles.len())).max(1);
