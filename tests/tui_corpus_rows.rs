@@ -131,8 +131,13 @@ fn filtering_corpus_rows_finds_a_figure_with_its_title() {
 fn resolving_with_the_figure_documents_beside_builds_the_same_library() {
     let built = library();
     let corpus = built.corpus.clone();
+    // as the reader's loader and `warta bench` build it
     let packed = warta::entities::extract_packed(&corpus.articles);
-    let resolved = Arc::new(Library::resolve(corpus, packed));
+    let (entities, figures) = warta::entities::resolve_packed_beside(packed, |packed| {
+        warta::app::figure_documents(&corpus.articles, packed)
+    });
+    let resolved = Library::with_figure_documents(corpus, entities, false, Some(figures));
+    let resolved = Arc::new(resolved);
     assert_eq!(resolved.entities.officials, built.entities.officials);
     assert_eq!(resolved.entities.places, built.entities.places);
     let rows = Rows::Corpus(resolved.clone());

@@ -5,8 +5,8 @@
 use super::order::Ranks;
 use super::rows::CorpusRows;
 use crate::corpus::{Article, Corpus};
-use crate::entities::{build_index, official_document, resolve_packed_beside};
-use crate::entities::{EntityIndex, EntityKind, Official, PackedEntities, Span};
+use crate::entities::{build_index, official_document};
+use crate::entities::{EntityIndex, EntityKind, Official, Span};
 use crate::search::{IndexBuilder, SearchIndex};
 use foldhash::{HashMap, HashMapExt};
 use std::sync::{Arc, OnceLock};
@@ -142,19 +142,10 @@ impl Library {
         Library::with_figure_documents(corpus, entities, partial, None)
     }
 
-    /// Resolves the articles' entities across the corpus and builds every
-    /// index, the figure rows' documents folded while officials are
-    /// clustered (see [`resolve_packed_beside`]).
-    pub fn resolve(corpus: Arc<Corpus>, per_article: Vec<PackedEntities>) -> Library {
-        let (entities, figures) = resolve_packed_beside(per_article, |per_article| {
-            figure_documents(&corpus.articles, per_article)
-        });
-        Library::with_figure_documents(corpus, entities, false, Some(figures))
-    }
-
     /// [`Library::from_shared`], with the figure rows' documents when they
     /// were made already ([`figure_documents`] over the same articles and
-    /// entities).
+    /// entities, as the loader folds them beside linking with
+    /// [`crate::entities::resolve_packed_beside`]).
     pub fn with_figure_documents(
         corpus: Arc<Corpus>,
         entities: EntityIndex,

@@ -34,16 +34,6 @@ impl IndexBuilder {
         }
     }
 
-    /// Number of documents added so far.
-    pub fn len(&self) -> usize {
-        self.index.masks.len()
-    }
-
-    /// True before the first document.
-    pub fn is_empty(&self) -> bool {
-        self.index.masks.is_empty()
-    }
-
     /// Adds the next document, its fields already passed through
     /// [`super::fold`], most important first. Field text past 4 GiB in all
     /// is not searchable (those fields are left empty).
