@@ -3,7 +3,7 @@
 //! ranks, degrees and programmes.
 
 use super::fast_hash::{FastMap as HashMap, FastSet as HashSet};
-use super::tokens::WordShapes;
+use super::tokens::{ShapedSet, WordShapes};
 use crate::search::fold;
 use key_filter::{KeyFilter, Table};
 use std::sync::LazyLock;
@@ -99,13 +99,15 @@ pub struct Gazetteer {
     /// Folded unit words.
     unit_words: HashSet<String>,
     /// Honorifics, exact.
-    honorifics: HashSet<String>,
+    honorifics: ShapedSet,
     /// Ranks as word sequences, longest first.
     ranks: Vec<Vec<String>>,
     /// A rank's first word → indices into `ranks`, longest first.
     ranks_by_first: HashMap<String, Vec<usize>>,
+    /// The first bytes and lengths of those first words.
+    rank_shapes: WordShapes,
     /// Corps and service suffixes after a rank.
-    rank_suffixes: HashSet<String>,
+    rank_suffixes: ShapedSet,
     /// Degrees, folded, without dots.
     degrees: HashSet<String>,
     /// Folded programme name → (name, expansion).
@@ -119,7 +121,7 @@ pub struct Gazetteer {
     /// The most words a village name has.
     pub max_village_words: usize,
     /// First words of every post form (`Kepala`, `Sekda`): never part of a name.
-    post_words: HashSet<String>,
+    post_words: ShapedSet,
     /// First word of a post form → indices into `posts`, longest forms first.
     posts_by_first: HashMap<String, Vec<usize>>,
     /// The first bytes and lengths of those first words: most tokens
@@ -127,8 +129,9 @@ pub struct Gazetteer {
     /// by one look.
     post_shapes: WordShapes,
     /// Rules out most words before a look-up in `institutions`,
-    /// `unit_words`, `region_first_words` and `program_prefixes` (post
-    /// matching looks at `post_shapes` first).
+    /// `unit_words`, `region_first_words` (and so `by_name`), `degrees`
+    /// and `program_prefixes` (post matching looks at `post_shapes`
+    /// first).
     key_filter: KeyFilter,
 }
 
@@ -305,7 +308,9 @@ impl Gazetteer {
             .iter()
             .map(|w| fold(w))
             .collect();
-        let honorifics = words(include_str!("../../assets/honorifics.txt"));
+        let honorifics = words(include_str!("../../assets/honorifics.txt"))
+            .into_iter()
+            .collect();
         let mut ranks: Vec<Vec<String>> = rows(include_str!("../../assets/ranks.txt"))
             .filter_map(|r| {
                 r.first()
@@ -318,8 +323,13 @@ impl Gazetteer {
         for (i, r) in ranks.iter().enumerate() {
             ranks_by_first.entry(r[0].clone()).or_default().push(i);
         }
-        let rank_suffixes = words(include_str!("../../assets/rank_suffixes.txt"));
-        let degrees = words(include_str!("../../assets/degrees.txt"))
+        let rank_shapes = ranks_by_first
+            .keys()
+            .fold(WordShapes::new(), |s, w| s.with(w));
+        let rank_suffixes = words(include_str!("../../assets/rank_suffixes.txt"))
+            .into_iter()
+            .collect();
+        let degrees: HashSet<String> = words(include_str!("../../assets/degrees.txt"))
             .iter()
             .map(|d| degree_key(d))
             .collect();
@@ -372,6 +382,7 @@ impl Gazetteer {
         add(Table::UnitWord, &mut unit_words.iter());
         add(Table::RegionFirstWord, &mut region_first_words.keys());
         add(Table::ProgramPrefix, &mut program_prefixes.iter());
+        add(Table::Degree, &mut degrees.iter());
         Gazetteer {
             key_filter,
             by_canonical,
@@ -390,6 +401,7 @@ impl Gazetteer {
             honorifics,
             ranks,
             ranks_by_first,
+            rank_shapes,
             rank_suffixes,
             degrees,
             programs,
@@ -420,6 +432,11 @@ impl Gazetteer {
         &self,
         words: impl Iterator<Item = &'w str> + Clone,
     ) -> &[usize] {
+        // Every key's first word is a key of `region_first_words`.
+        let first = words.clone().next().unwrap_or_default();
+        if !self.key_filter.may_hold(Table::RegionFirstWord, first) {
+            return &[];
+        }
         with_joined_key(words, false, |k| {
             self.by_name.get(k).map_or(&[][..], Vec::as_slice)
         })
@@ -471,8 +488,13 @@ impl Gazetteer {
 
     /// The ranks whose first word is `word`, longest first.
     pub fn ranks_starting_with(&self, word: &str) -> impl Iterator<Item = &[String]> {
-        self.ranks_by_first
-            .get(word)
+        let shaped = word
+            .as_bytes()
+            .first()
+            .is_some_and(|&b| self.rank_shapes.may_hold(b, word.len()));
+        shaped
+            .then(|| self.ranks_by_first.get(word))
+            .flatten()
             .into_iter()
             .flatten()
             .map(|&i| self.ranks[i].as_slice())
@@ -485,7 +507,15 @@ impl Gazetteer {
 
     /// True for a degree suffix (`S.Sos`, `M.Si.`, `SH`).
     pub fn is_degree(&self, word: &str) -> bool {
-        with_key(word, true, |k| self.degrees.contains(k))
+        // Without dots a word's key is the word lowered, which the filter
+        // reads as it stands (most words asked about are names): no key is
+        // built for a word it rules out.
+        if !word.contains('.') && !self.key_filter.may_hold(Table::Degree, word) {
+            return false;
+        }
+        with_key(word, true, |k| {
+            self.key_filter.may_hold(Table::Degree, k) && self.degrees.contains(k)
+        })
     }
 
     /// True for the name of some desa or kelurahan.

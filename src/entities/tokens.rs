@@ -3,7 +3,7 @@
 use std::cell::Cell;
 
 mod shapes;
-pub use shapes::WordShapes;
+pub use shapes::{ShapedSet, WordShapes};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

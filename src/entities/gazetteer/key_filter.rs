@@ -19,6 +19,8 @@ pub(super) enum Table {
     RegionFirstWord,
     /// Prefixes of programme names.
     ProgramPrefix,
+    /// Degree keys (folded, without dots).
+    Degree,
 }
 
 /// log2 of the filter's bits: 32 KiB, about 10 000 keys set one bit each

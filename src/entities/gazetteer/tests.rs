@@ -153,6 +153,38 @@ fn the_key_filter_rules_out_no_key_of_any_table_however_cased() {
 }
 
 #[test]
+fn every_listed_degree_honorific_rank_suffix_and_post_word_is_found() {
+    let g = &*GAZETTEER;
+    let listed = |text: &'static str| -> Vec<&'static str> {
+        rows(text).filter_map(|r| r.first().copied()).collect()
+    };
+    let degrees = listed(include_str!("../../../assets/degrees.txt"));
+    assert!(degrees.len() > 100, "{} degrees", degrees.len());
+    for degree in degrees {
+        // as written, cased otherwise, and as its key (no dots)
+        for word in [
+            degree.to_string(),
+            degree.to_uppercase(),
+            degree_key(degree),
+        ] {
+            assert!(g.is_degree(&word), "{word}");
+        }
+    }
+    for honorific in listed(include_str!("../../../assets/honorifics.txt")) {
+        assert!(g.is_honorific(honorific), "{honorific}");
+    }
+    for suffix in listed(include_str!("../../../assets/rank_suffixes.txt")) {
+        assert!(g.is_rank_suffix(suffix), "{suffix}");
+    }
+    for post in &g.posts {
+        let first = post.form.split_whitespace().next().unwrap_or_default();
+        assert!(g.is_post_word(first), "{first}");
+    }
+    // and not some word of the same shape
+    assert!(!g.is_degree("Budi") && !g.is_degree("B.u.d.i") && !g.is_honorific("Hx."));
+}
+
+#[test]
 fn the_key_filter_rules_out_most_capitalised_words_of_a_report() {
     let g = &*GAZETTEER;
     let text = include_str!("../../../seeds/000_bbc4bc9959b0c5c3.txt");

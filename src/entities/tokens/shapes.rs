@@ -2,6 +2,8 @@
 //! that turns away more than its first byte alone ([`super::ByteSet`])
 //! where many words share an initial (`Program`, `Pada`, `Para`, `Peserta`).
 
+use crate::entities::fast_hash::FastSet;
+
 /// Lengths from this on share one bit.
 const LONG: usize = 31;
 
@@ -50,6 +52,34 @@ impl Default for WordShapes {
     }
 }
 
+/// A set of exact words behind their [`WordShapes`]: a word of a shape no
+/// member has is turned away by one look, without hashing it. Most words
+/// looked up in the name and rank tables are in none of them.
+#[derive(Debug, Clone, Default)]
+pub struct ShapedSet {
+    shapes: WordShapes,
+    words: FastSet<String>,
+}
+
+impl ShapedSet {
+    /// True when `word` is in the set, as written.
+    #[inline]
+    pub fn contains(&self, word: &str) -> bool {
+        match word.as_bytes().first() {
+            Some(&b) => self.shapes.may_hold(b, word.len()) && self.words.contains(word),
+            None => self.words.contains(word),
+        }
+    }
+}
+
+impl<S: Into<String>> FromIterator<S> for ShapedSet {
+    fn from_iter<I: IntoIterator<Item = S>>(words: I) -> ShapedSet {
+        let words: FastSet<String> = words.into_iter().map(Into::into).collect();
+        let shapes = words.iter().fold(WordShapes::new(), |s, w| s.with(w));
+        ShapedSet { shapes, words }
+    }
+}
+
 /// The bit of a length.
 const fn length_bit(len: usize) -> u32 {
     1 << if len < LONG { len } else { LONG }
@@ -73,5 +103,19 @@ mod tests {
         assert!(shapes.may_hold(b'P', 500));
         assert!(!WordShapes::new().may_hold(b'P', 7));
         assert!(!WordShapes::of(&[""]).may_hold(0, 0));
+    }
+
+    #[test]
+    fn a_shaped_set_holds_its_words_as_written_and_no_other() {
+        let set: ShapedSet = ["Drs.", "Hj", "H.", ""].into_iter().collect();
+        for w in ["Drs.", "Hj", "H.", ""] {
+            assert!(set.contains(w), "{w:?}");
+        }
+        // same shape, other word; other case; other length
+        for w in ["Dra.", "hj", "HJ", "H", "Drs", "Hajjah"] {
+            assert!(!set.contains(w), "{w:?}");
+        }
+        let empty: ShapedSet = std::iter::empty::<&str>().collect();
+        assert!(!empty.contains("") && !empty.contains("Hj"));
     }
 }
