@@ -42,36 +42,71 @@ pub(super) fn span(tokens: &Tokens, start: usize, end: usize) -> Span {
     Span::new(tokens.at(start).start, tokens.at(end - 1).end)
 }
 
-/// Where each name sits in its list, so adding a mention is O(1) however
-/// often a name repeats (a list scan here made hostile articles quadratic).
+/// Where each name sits in its list, once the list is longer than
+/// [`SCAN_NAMES`]: from then on adding a mention is O(1) however often a
+/// name repeats (a scan of every list made hostile articles quadratic).
 /// A span added twice is removed when the lists are sorted at the end.
 #[derive(Debug, Default)]
 struct Seen {
-    index: HashMap<String, usize>,
+    index: Option<HashMap<String, usize>>,
 }
+
+/// Up to this many names a list is searched in turn: comparing a few names
+/// costs less than hashing each mention's name and copying each new one
+/// into an index, and nearly every article names fewer of each kind.
+const SCAN_NAMES: usize = 8;
+
+/// A mention kept in a list by name.
+trait Named {
+    /// The name it is kept under.
+    fn name(&self) -> &str;
+    /// Where it is mentioned.
+    fn spans_mut(&mut self) -> &mut Vec<Span>;
+}
+
+macro_rules! named {
+    ($($mention:ty),*) => {$(
+        impl Named for $mention {
+            fn name(&self) -> &str {
+                &self.name
+            }
+            fn spans_mut(&mut self) -> &mut Vec<Span> {
+                &mut self.spans
+            }
+        }
+    )*};
+}
+
+named!(OrganizationMention, PlaceMention, ProgramMention);
 
 /// Adds a mention to a list keyed by name, keeping first-mention order;
 /// `make` gets the name when it is new (a name seen before is dropped; a
 /// borrowed one is copied only when new). Returns the position of the name
 /// in the list.
-fn add<T>(
+fn add<T: Named>(
     list: &mut Vec<T>,
     seen: &mut Seen,
     name: Cow<'_, str>,
     sp: Span,
     make: impl FnOnce(String) -> T,
-    spans_of: impl Fn(&mut T) -> &mut Vec<Span>,
 ) -> usize {
-    let at = match seen.index.get(&*name) {
-        Some(&at) => at,
-        None => {
-            let name = name.into_owned();
-            seen.index.insert(name.clone(), list.len());
-            list.push(make(name));
-            list.len() - 1
-        }
+    let found = match &seen.index {
+        Some(index) => index.get(&*name).copied(),
+        None => list.iter().position(|m| m.name() == name),
     };
-    spans_of(&mut list[at]).push(sp);
+    let at = found.unwrap_or_else(|| {
+        let name = name.into_owned();
+        if let Some(index) = &mut seen.index {
+            index.insert(name.clone(), list.len());
+        }
+        list.push(make(name));
+        if seen.index.is_none() && list.len() > SCAN_NAMES {
+            let index = list.iter().enumerate();
+            seen.index = Some(index.map(|(at, m)| (m.name().to_string(), at)).collect());
+        }
+        list.len() - 1
+    });
+    list[at].spans_mut().push(sp);
     at
 }
 
@@ -105,7 +140,6 @@ impl Others {
                 expansion: None,
                 spans: Vec::new(),
             },
-            |o| &mut o.spans,
         );
         // A new name takes its long form here; a known one keeps the first.
         let o = &mut self.organizations[at];
@@ -125,7 +159,6 @@ impl Others {
                 expansion,
                 spans: Vec::new(),
             },
-            |o| &mut o.spans,
         );
     }
 
@@ -142,7 +175,6 @@ impl Others {
                 level,
                 spans: Vec::new(),
             },
-            |o| &mut o.spans,
         );
     }
 

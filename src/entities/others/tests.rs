@@ -195,3 +195,22 @@ fn the_lower_case_gate_lets_every_place_head_and_program_through() {
         assert!(!tokens.shaped_in(0, &super::LOWER_CASE_OPENERS), "{word}");
     }
 }
+
+#[test]
+fn mentions_gather_under_their_name_before_and_after_the_list_is_indexed() {
+    let mut others = Others::default();
+    // 20 names, more than a list is scanned for, each named three times,
+    // the repeats in reverse order
+    let names: Vec<String> = (0..20).map(|k| format!("Gedung {k}")).collect();
+    let order = (0..20).chain((0..20).rev()).chain(0..20);
+    for (at, k) in order.enumerate() {
+        let sp = Span::new(at * 10, at * 10 + 5);
+        others.place(names[k].as_str(), PlaceLevel::Lokasi, sp);
+    }
+    let listed: Vec<&str> = others.places.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(listed, names.iter().map(String::as_str).collect::<Vec<_>>());
+    for (k, place) in others.places.iter().enumerate() {
+        let starts: Vec<usize> = place.spans.iter().map(|s| s.start).collect();
+        assert_eq!(starts, vec![k * 10, (39 - k) * 10, (40 + k) * 10], "{k}");
+    }
+}
