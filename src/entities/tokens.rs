@@ -314,6 +314,11 @@ pub fn tokenize(text: &str) -> Tokens<'_> {
         if let Some(kind) = ascii {
             tokens.push(start, i, kind, after_break);
             after_break = false;
+            // The commonest gap, one space, is stepped over here rather
+            // than by a turn of the loop.
+            if bytes.get(i) == Some(&b' ') {
+                i += 1;
+            }
             continue;
         }
         let c = text[i..].chars().next().unwrap_or(' ');
