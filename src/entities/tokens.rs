@@ -167,6 +167,17 @@ impl<'a> Tokens<'a> {
         }
     }
 
+    /// The tokens that are the punctuation `mark`, in order. `mark` must be
+    /// an ASCII byte that is a token of its own wherever it stands (not a
+    /// letter or digit, and none of `-`, `'`, `.` and `,`, which may join a
+    /// word or a number): they are found with `memchr` in the text rather
+    /// than by a look at every token.
+    pub fn marks(&self, mark: u8) -> impl Iterator<Item = usize> + '_ {
+        debug_assert!(mark.is_ascii_punctuation() && !b"-'.,".contains(&mark));
+        memchr::memchr_iter(mark, self.text.as_bytes())
+            .map(move |at| self.starts.partition_point(|&s| (s as usize) < at))
+    }
+
     /// Token `i`, if there is one.
     #[inline]
     pub fn get(&self, i: usize) -> Option<Token<'a>> {

@@ -232,9 +232,8 @@ pub fn find_others(text: &str, tokens: &Tokens, regions: &[RegionRef]) -> Others
         used.set(r.first()..r.end());
     }
     // Definitions in brackets first, so their long forms are not taken apart.
-    for i in 0..tokens.len() {
-        // `(` is a token of its own
-        if tokens.first_byte(i) == Some(b'(') && !used.get(i) {
+    for i in tokens.marks(b'(') {
+        if !used.get(i) {
             parenthesised(tokens, i, &mut out, &mut used);
         }
     }

@@ -120,3 +120,24 @@ fn the_next_line_is_the_next_token_after_a_break() {
         }
     }
 }
+
+#[test]
+fn the_marks_are_the_tokens_that_are_that_punctuation() {
+    let texts = [
+        "Kepala Dinas Kesehatan (Dinkes) Kota Padang (Sumbar), dr. A (47), M.Si(Han).",
+        "(Awal) dan akhir (",
+        "tanpa kurung sama sekali",
+        "Bupati “(Gowa)” – (7/8) ((ganda)) se-(Kota) Rp(1.000)",
+        "",
+    ];
+    for text in texts {
+        let tokens = tokenize(text);
+        for mark in [b'(', b')', b'/', b'%'] {
+            let scanned: Vec<usize> = (0..tokens.len())
+                .filter(|&i| tokens.at(i).text.as_bytes() == [mark])
+                .collect();
+            let found: Vec<usize> = tokens.marks(mark).collect();
+            assert_eq!(found, scanned, "{} in {text:?}", mark as char);
+        }
+    }
+}
