@@ -129,9 +129,8 @@ pub struct Gazetteer {
     /// by one look.
     post_shapes: WordShapes,
     /// Rules out most words before a look-up in `institutions`,
-    /// `unit_words`, `region_first_words` (and so `by_name`), `degrees`
-    /// and `program_prefixes` (post matching looks at `post_shapes`
-    /// first).
+    /// `unit_words`, `region_first_words`, `degrees` and
+    /// `program_prefixes` (post matching looks at `post_shapes` first).
     key_filter: KeyFilter,
 }
 
@@ -432,11 +431,6 @@ impl Gazetteer {
         &self,
         words: impl Iterator<Item = &'w str> + Clone,
     ) -> &[usize] {
-        // Every key's first word is a key of `region_first_words`.
-        let first = words.clone().next().unwrap_or_default();
-        if !self.key_filter.may_hold(Table::RegionFirstWord, first) {
-            return &[];
-        }
         with_joined_key(words, false, |k| {
             self.by_name.get(k).map_or(&[][..], Vec::as_slice)
         })

@@ -67,6 +67,14 @@ fn is_name_token(t: Token) -> bool {
 /// True when the tokens are exactly the name of a province, kabupaten or kota.
 fn is_region_name(tokens: &Tokens, first: usize, end: usize) -> bool {
     use super::gazetteer::Level;
+    // No region name has more words than the most its first word starts
+    // (none, for nearly every name: the key filter says so at once).
+    let most = tokens
+        .get(first)
+        .map_or(0, |t| GAZETTEER.region_words_from(t.text));
+    if end.saturating_sub(first) > most || first >= end {
+        return false;
+    }
     let words = (first..end).map(|k| tokens.at(k).text);
     GAZETTEER.regions_named_words(words).iter().any(|&r| {
         matches!(
@@ -264,6 +272,38 @@ pub fn parse_backward(tokens: &Tokens, comma: usize) -> Option<NameMatch> {
 mod tests {
     use super::*;
     use crate::entities::tokens::tokenize;
+
+    #[test]
+    fn a_region_name_is_told_as_by_the_look_up_alone() {
+        use crate::entities::gazetteer::Level;
+        let text = "Bupati Sleman, Tangerang Selatan dan Kota Tangsel bersama Agung \
+                    Basuki di Jawa Barat, Bandung Barat, Musi Rawas Utara, Sleman Raya";
+        let tokens = tokenize(text);
+        let looked_up = |first: usize, end: usize| {
+            let words = (first..end).map(|k| tokens.at(k).text);
+            GAZETTEER.regions_named_words(words).iter().any(|&r| {
+                matches!(
+                    GAZETTEER.regions[r].level,
+                    Level::Provinsi | Level::Kabupaten | Level::Kota
+                )
+            })
+        };
+        let mut regions = 0;
+        for first in 0..tokens.len() {
+            for end in first..=(first + 4).min(tokens.len()) {
+                let expected = looked_up(first, end);
+                regions += usize::from(expected);
+                assert_eq!(
+                    is_region_name(&tokens, first, end),
+                    expected,
+                    "{first}..{end}"
+                );
+            }
+        }
+        // Sleman, Tangerang, Tangerang Selatan, Tangsel, Jawa Barat,
+        // Bandung, Bandung Barat, Musi Rawas, Musi Rawas Utara, Sleman
+        assert!(regions >= 8, "{regions}");
+    }
 
     #[test]
     fn the_not_names_list_is_read_whole_from_its_asset() {
