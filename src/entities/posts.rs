@@ -5,6 +5,7 @@
 use super::gazetteer::{Level, PostForm, PostLevel, GAZETTEER};
 use super::regions::{bare_ref, typed_ref, RegionRef, TypedRefs};
 use super::tokens::{Token, TokenKind, Tokens, WordShapes};
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// A post found in the text.
@@ -18,8 +19,9 @@ pub struct PostMatch<'g> {
     pub form: &'g PostForm,
     /// The post as reported: prefix, canonical head, unit words.
     pub position: String,
-    /// The institution as stated (`Kemensos RI`, `Polres Bogor`), if any.
-    pub institution: Option<String>,
+    /// The institution as stated (`Kemensos RI`, `Polres Bogor`), if any:
+    /// a region's name is borrowed from the gazetteer, not copied.
+    pub institution: Option<Cow<'static, str>>,
     /// The region reference inside the post, if any.
     pub region: Option<RegionRef>,
 }
@@ -219,11 +221,11 @@ fn match_post_at(tokens: &Tokens, i: usize, typed: &TypedRefs) -> Option<PostMat
     }
 
     if let Some((body, after)) = body_institution(tokens, end) {
-        institution = Some(body);
+        institution = Some(body.into());
         end = after;
     } else if let Some(r) = region_after(tokens, end, form.level, typed) {
         end = r.end();
-        institution = Some(r.name());
+        institution = Some(r.name_cow());
         region = Some(r);
     }
     Some(PostMatch {
@@ -380,7 +382,7 @@ fn commander(
         end,
         form,
         position,
-        institution: Some(institution),
+        institution: Some(institution.into()),
         region,
     }
 }

@@ -5,6 +5,7 @@
 
 use super::gazetteer::{Gazetteer, Level, GAZETTEER};
 use super::tokens::{ByteSet, Token, Tokens};
+use std::borrow::Cow;
 
 /// What a region reference points at.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,6 +57,18 @@ impl RegionRef {
     /// The canonical name (`Kota Tangerang`, `Kelurahan Sukajadi`).
     pub fn name(&self) -> String {
         self.name_ref().to_string()
+    }
+
+    /// [`RegionRef::name`], borrowed from the gazetteer for a known region
+    /// and copied only for a village.
+    pub fn name_cow(&self) -> Cow<'static, str> {
+        match &self.target {
+            RegionTarget::Known(i) => {
+                let g: &'static Gazetteer = &GAZETTEER;
+                Cow::Borrowed(&g.regions[*i].name)
+            }
+            RegionTarget::Village(n) => Cow::Owned(n.to_string()),
+        }
     }
 
     /// [`RegionRef::name`], borrowed.
@@ -342,6 +355,17 @@ impl TypedRefs {
 mod tests {
     use super::{typed_ref, RegionRef, TypedRefs};
     use crate::entities::tokens::tokenize;
+
+    #[test]
+    fn a_known_regions_name_is_borrowed_and_a_villages_copied() {
+        use std::borrow::Cow;
+        let tokens = tokenize("Kota Padang dan Desa Sukamaju");
+        let city = typed_ref(&tokens, 0).expect("a city");
+        let village = typed_ref(&tokens, 3).expect("a village");
+        assert!(matches!(city.name_cow(), Cow::Borrowed("Kota Padang")));
+        assert!(matches!(village.name_cow(), Cow::Owned(ref n) if *n == village.name()));
+        assert_eq!(village.name(), "Desa Sukamaju");
+    }
 
     #[test]
     fn the_scan_answers_as_typed_ref_does_at_every_token() {
