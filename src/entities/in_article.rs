@@ -42,7 +42,7 @@ fn region_from_context(level: PostLevel, token: usize, context: &[RegionRef]) ->
         .iter()
         .filter(|r| r.first() < token)
         .rfind(|r| wanted(r))
-        .map(RegionRef::name)
+        .map(|r| r.name().into_owned())
 }
 
 /// Fills institutions from context, and adds bare-post and short-form

@@ -72,7 +72,7 @@ fn is_region_name(tokens: &Tokens, first: usize, end: usize) -> bool {
     let most = tokens
         .get(first)
         .map_or(0, |t| GAZETTEER.region_words_from(t.text));
-    if end.saturating_sub(first) > most || first >= end {
+    if first >= end || end - first > most {
         return false;
     }
     let words = (first..end).map(|k| tokens.at(k).text);

@@ -225,7 +225,7 @@ fn match_post_at(tokens: &Tokens, i: usize, typed: &TypedRefs) -> Option<PostMat
         end = after;
     } else if let Some(r) = region_after(tokens, end, form.level, typed) {
         end = r.end();
-        institution = Some(r.name_cow());
+        institution = Some(r.name());
         region = Some(r);
     }
     Some(PostMatch {

@@ -54,14 +54,10 @@ impl RegionRef {
         self.first as usize + usize::from(self.len)
     }
 
-    /// The canonical name (`Kota Tangerang`, `Kelurahan Sukajadi`).
-    pub fn name(&self) -> String {
-        self.name_ref().to_string()
-    }
-
-    /// [`RegionRef::name`], borrowed from the gazetteer for a known region
-    /// and copied only for a village.
-    pub fn name_cow(&self) -> Cow<'static, str> {
+    /// The canonical name (`Kota Tangerang`, `Kelurahan Sukajadi`), to
+    /// keep: borrowed from the gazetteer for a known region, copied only
+    /// for a village.
+    pub fn name(&self) -> Cow<'static, str> {
         match &self.target {
             RegionTarget::Known(i) => {
                 let g: &'static Gazetteer = &GAZETTEER;
@@ -71,7 +67,7 @@ impl RegionRef {
         }
     }
 
-    /// [`RegionRef::name`], borrowed.
+    /// [`RegionRef::name`], borrowed from the reference.
     pub fn name_ref(&self) -> &str {
         match &self.target {
             RegionTarget::Known(i) => &GAZETTEER.regions[*i].name,
@@ -362,8 +358,8 @@ mod tests {
         let tokens = tokenize("Kota Padang dan Desa Sukamaju");
         let city = typed_ref(&tokens, 0).expect("a city");
         let village = typed_ref(&tokens, 3).expect("a village");
-        assert!(matches!(city.name_cow(), Cow::Borrowed("Kota Padang")));
-        assert!(matches!(village.name_cow(), Cow::Owned(ref n) if *n == village.name()));
+        assert!(matches!(city.name(), Cow::Borrowed("Kota Padang")));
+        assert!(matches!(village.name(), Cow::Owned(ref n) if *n == village.name_ref()));
         assert_eq!(village.name(), "Desa Sukamaju");
     }
 
