@@ -403,11 +403,7 @@ fn word_end(text: &str, start: usize, mut i: usize) -> usize {
     while i < text.len() {
         // An ASCII letter or digit always continues the word (a run of
         // them at a time, one table look per byte).
-        let run = bytes[i..]
-            .iter()
-            .position(|&b| !ASCII_ALPHANUMERIC[usize::from(b)])
-            .unwrap_or(bytes.len() - i);
-        i += run;
+        i = alphanumeric_run_end(bytes, i);
         if i == text.len() {
             break;
         }
@@ -491,6 +487,41 @@ static ASCII_ALPHANUMERIC: [bool; 256] = {
     }
     table
 };
+
+/// The end of the run of ASCII letters and digits from `i`: eight bytes at
+/// a time while eight are left (a word is about six), then byte by byte.
+#[inline(always)]
+fn alphanumeric_run_end(bytes: &[u8], mut i: usize) -> usize {
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let others = not_alphanumeric(u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
+        if others != 0 {
+            return i + (others.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    i + bytes[i..]
+        .iter()
+        .position(|&b| !ASCII_ALPHANUMERIC[usize::from(b)])
+        .unwrap_or(bytes.len() - i)
+}
+
+/// The high bit of each of eight bytes (little-endian) that is not an
+/// ASCII letter or digit. Exact in every byte: with the high bits cleared
+/// first, no sum carries into the next byte.
+#[inline(always)]
+fn not_alphanumeric(word: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // The high bit of each byte of `x` (high bits clear) in `lo..=hi`.
+    let in_range = |x: u64, lo: u8, hi: u8| {
+        (x + ONES * u64::from(0x80 - lo)) & !(x + ONES * u64::from(0x7f - hi)) & HIGH
+    };
+    let ascii = word & !HIGH;
+    let digit = in_range(ascii, b'0', b'9');
+    // `| 0x20` folds capitals onto small letters (and nothing else onto them)
+    let letter = in_range(ascii | (ONES * 0x20), b'a', b'z');
+    (!(digit | letter) & HIGH) | (word & HIGH)
+}
 
 /// The end of the number whose first digit ends at `i`: digits, with `.`
 /// or `,` between digits.

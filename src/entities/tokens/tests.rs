@@ -141,3 +141,47 @@ fn the_marks_are_the_tokens_that_are_that_punctuation() {
         }
     }
 }
+
+#[test]
+fn every_byte_is_told_alphanumeric_or_not_in_every_lane() {
+    for b in 0..=255u8 {
+        for lane in 0..8 {
+            // the byte in one lane, letters around it
+            let mut chunk = *b"abcdefgh";
+            chunk[lane] = b;
+            let marks = not_alphanumeric(u64::from_le_bytes(chunk));
+            let want = if b.is_ascii_alphanumeric() {
+                0
+            } else {
+                0x80 << (8 * lane)
+            };
+            assert_eq!(marks, want, "byte {b:#04x} in lane {lane}");
+        }
+    }
+}
+
+#[test]
+fn an_alphanumeric_run_ends_where_the_first_other_byte_is() {
+    let texts = [
+        "Bupati",
+        "Sungguminasa, Gowa",
+        "abcdefgh",
+        "abcdefghi",
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789abcdefghijklmnopqrstuvwxyz!",
+        "Kab.Gowa",
+        "Wali Kota Makassar",
+        "Dinas—PUPR",
+        "0123456789",
+        "",
+    ];
+    for text in texts {
+        let bytes = text.as_bytes();
+        for i in 0..=bytes.len() {
+            let want = bytes[i..]
+                .iter()
+                .position(|b| !b.is_ascii_alphanumeric())
+                .map_or(bytes.len(), |n| i + n);
+            assert_eq!(alphanumeric_run_end(bytes, i), want, "{text:?} from {i}");
+        }
+    }
+}
