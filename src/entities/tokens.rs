@@ -277,6 +277,19 @@ const DOTTED: &[&str] = &[
     "Mohd", "Jl", "No", "Tgk",
 ];
 
+/// The length of the longest word in [`DOTTED`].
+const DOTTED_LONGEST: usize = {
+    let mut longest = 0;
+    let mut k = 0;
+    while k < DOTTED.len() {
+        if DOTTED[k].len() > longest {
+            longest = DOTTED[k].len();
+        }
+        k += 1;
+    }
+    longest
+};
+
 /// Tokenises `text`. Hyphens join words except before a capital (`se-Kota`
 /// gives `se`, `-`, `Kota`); a dot joins letters (`M.Si`, `A.S.`).
 ///
@@ -425,15 +438,21 @@ fn word_end(text: &str, start: usize, mut i: usize) -> usize {
     if i < text.len() && bytes[i] == b'.' {
         let word = &text[start..i];
         // An initial is followed by more of the name (`R. Wismansyah`);
-        // `Angkatan V.` ends a sentence.
-        let next_upper = text[i + 1..]
-            .trim_start_matches(' ')
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase);
-        let single_capital =
-            word.chars().count() == 1 && word.chars().all(char::is_uppercase) && next_upper;
-        if single_capital || DOTTED.contains(&word) || (word.contains('.') && word.len() <= 12) {
+        // `Angkatan V.` ends a sentence. (The cheap tests first: most words
+        // before a full stop end a sentence and pass none.)
+        let single_capital = || {
+            let mut chars = word.chars();
+            chars.next().is_some_and(char::is_uppercase)
+                && chars.next().is_none()
+                && text[i + 1..]
+                    .trim_start_matches(' ')
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_uppercase)
+        };
+        let dotted = || word.len() <= DOTTED_LONGEST && DOTTED.contains(&word);
+        let dotted_run = || word.len() <= 12 && word.bytes().any(|b| b == b'.');
+        if dotted_run() || dotted() || single_capital() {
             i += 1;
         }
     }

@@ -185,3 +185,25 @@ fn an_alphanumeric_run_ends_where_the_first_other_byte_is() {
         }
     }
 }
+
+#[test]
+fn a_full_stop_joins_an_abbreviation_an_initial_or_a_dotted_run_only() {
+    let cases: [(&str, &[&str]); 10] = [
+        ("Angkatan V.", &["Angkatan", "V", "."]),
+        ("Angkatan V. dimulai", &["Angkatan", "V", ".", "dimulai"]),
+        ("Arief R.  Wismansyah", &["Arief", "R.", "Wismansyah"]),
+        ("Bapak É. Sulaiman", &["Bapak", "É.", "Sulaiman"]),
+        (
+            "Prof. Ahmad dan Jl. merdeka",
+            &["Prof.", "Ahmad", "dan", "Jl.", "merdeka"],
+        ),
+        ("Profesor. Ahmad", &["Profesor", ".", "Ahmad"]),
+        ("hadir. Bupati", &["hadir", ".", "Bupati"]),
+        ("Ab. Cd", &["Ab", ".", "Cd"]),
+        ("S.Sos. lalu", &["S.Sos.", "lalu"]),
+        ("Abcd.Efgh.Ijkl. x", &["Abcd.Efgh.Ijkl", ".", "x"]),
+    ];
+    for (text, want) in cases {
+        assert_eq!(texts(text), want, "{text:?}");
+    }
+}
