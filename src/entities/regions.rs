@@ -89,13 +89,14 @@ fn type_word(
     tokens: &Tokens,
     i: usize,
 ) -> Option<(Option<Level>, Option<&'static str>, usize, bool)> {
-    type_of(tokens.get(i)?.text, tokens.get(i + 1).map(|t| t.text))
+    // the next word is read only after `Pemerintah` or `Pemda`
+    type_of(tokens.get(i)?.text, || tokens.get(i + 1).map(|t| t.text))
 }
 
 /// [`type_word`] on a word and the word after it.
-fn type_of(
+fn type_of<'n>(
     t: &str,
-    next: Option<&str>,
+    next: impl FnOnce() -> Option<&'n str>,
 ) -> Option<(Option<Level>, Option<&'static str>, usize, bool)> {
     Some(match t {
         "Kabupaten" | "Kab." | "Kab" => (Some(Level::Kabupaten), None, 1, false),
@@ -107,7 +108,7 @@ fn type_of(
         "Pemkab" => (Some(Level::Kabupaten), None, 1, true),
         "Pemkot" => (Some(Level::Kota), None, 1, true),
         "Pemprov" => (Some(Level::Provinsi), None, 1, true),
-        "Pemerintah" | "Pemda" => match next {
+        "Pemerintah" | "Pemda" => match next() {
             Some("Kabupaten") => (Some(Level::Kabupaten), None, 2, true),
             Some("Kota") => (Some(Level::Kota), None, 2, true),
             Some("Provinsi") => (Some(Level::Provinsi), None, 2, true),
@@ -211,7 +212,7 @@ fn words(tokens: &Tokens, start: usize, end: usize) -> String {
 fn ends_village(t: Token) -> bool {
     !t.is_capitalized()
         || t.after_break
-        || type_of(t.text, None).is_some()
+        || type_of(t.text, || None).is_some()
         || GAZETTEER.is_post_word(t.text)
 }
 
@@ -412,14 +413,14 @@ mod tests {
             "Pemprov",
         ];
         for w in words {
-            assert!(super::type_of(w, None).is_some(), "{w}");
+            assert!(super::type_of(w, || None).is_some(), "{w}");
             assert!(super::TYPE_INITIALS.contains(w.as_bytes()[0]), "{w}");
         }
         for w in ["Pemerintah", "Pemda"] {
-            assert!(super::type_of(w, Some("Kota")).is_some(), "{w}");
+            assert!(super::type_of(w, || Some("Kota")).is_some(), "{w}");
             assert!(super::TYPE_INITIALS.contains(w.as_bytes()[0]), "{w}");
         }
-        assert!(super::type_of("Wali", Some("Kota")).is_none());
+        assert!(super::type_of("Wali", || Some("Kota")).is_none());
     }
 
     #[test]
