@@ -482,11 +482,8 @@ impl Gazetteer {
 
     /// The ranks whose first word is `word`, longest first.
     pub fn ranks_starting_with(&self, word: &str) -> impl Iterator<Item = &[String]> {
-        let shaped = word
-            .as_bytes()
-            .first()
-            .is_some_and(|&b| self.rank_shapes.may_hold(b, word.len()));
-        shaped
+        self.rank_shapes
+            .may_hold_word(word)
             .then(|| self.ranks_by_first.get(word))
             .flatten()
             .into_iter()

@@ -44,6 +44,15 @@ impl WordShapes {
     pub const fn may_hold(&self, first: u8, len: usize) -> bool {
         self.0[first as usize] & length_bit(len) != 0
     }
+
+    /// [`WordShapes::may_hold`] for `word`'s first byte and length; false
+    /// for an empty word (it has no shape).
+    #[inline]
+    pub fn may_hold_word(&self, word: &str) -> bool {
+        word.as_bytes()
+            .first()
+            .is_some_and(|&b| self.may_hold(b, word.len()))
+    }
 }
 
 impl Default for WordShapes {
@@ -65,10 +74,7 @@ impl ShapedSet {
     /// True when `word` is in the set, as written.
     #[inline]
     pub fn contains(&self, word: &str) -> bool {
-        match word.as_bytes().first() {
-            Some(&b) => self.shapes.may_hold(b, word.len()) && self.words.contains(word),
-            None => self.words.contains(word),
-        }
+        (word.is_empty() || self.shapes.may_hold_word(word)) && self.words.contains(word)
     }
 }
 
