@@ -28,6 +28,9 @@ pub enum LineKind {
     Drop,
 }
 
+/// Whole-line headings of an author box (the author's name follows).
+const AUTHOR_BOX_HEADINGS: &[&str] = &["author", "tentang penulis", "about the author"];
+
 /// Whole-line markers after which the rest of the file is site furniture.
 const END_MARKERS: &[&str] = &[
     "terpopuler",
@@ -212,12 +215,17 @@ pub fn classify(line: &str) -> LineKind {
     // only a short line is lowercased.
     let bare = line.trim_end_matches([':', ' ', '.']).trim();
     if bare.len() <= MARKER_MAX_BYTES {
-        let bare = bare.to_lowercase();
-        if bare == "author" || bare == "tentang penulis" || bare == "about the author" {
-            return LineKind::AuthorBox;
-        }
-        if END_MARKERS.contains(&bare.as_str()) {
-            return LineKind::End;
+        // Markers are ASCII: an ASCII line is compared without case as it
+        // stands; only another is lowercased (a Kelvin sign lowercases to
+        // `k`), so nearly no line is copied.
+        let marker = if bare.is_ascii() {
+            marker_kind(|m| m.eq_ignore_ascii_case(bare))
+        } else {
+            let lower = bare.to_lowercase();
+            marker_kind(|m| m == lower)
+        };
+        if let Some(kind) = marker {
+            return kind;
         }
     }
     // Nearly every line matches no pattern, and their anchored start rules
@@ -259,6 +267,18 @@ pub fn classify(line: &str) -> LineKind {
     LineKind::Text
 }
 
+/// The whole-line marker `is` holds true of, if any: an author box's
+/// heading or an end marker.
+fn marker_kind(is: impl Fn(&str) -> bool) -> Option<LineKind> {
+    if AUTHOR_BOX_HEADINGS.iter().any(|m| is(m)) {
+        Some(LineKind::AuthorBox)
+    } else if END_MARKERS.iter().any(|m| is(m)) {
+        Some(LineKind::End)
+    } else {
+        None
+    }
+}
+
 /// Strips bullets and stray punctuation around a name in an author box.
 pub fn clean_name(s: &str) -> String {
     s.trim_matches(|c: char| {
@@ -296,6 +316,33 @@ mod tests {
             "12 Comments",
         ] {
             assert_eq!(classify(line), LineKind::End, "{line}");
+        }
+    }
+
+    #[test]
+    fn markers_are_told_whatever_their_case_and_script() {
+        // every marker, as written, in capitals and in title case
+        for marker in END_MARKERS.iter().chain(AUTHOR_BOX_HEADINGS) {
+            let want = if AUTHOR_BOX_HEADINGS.contains(marker) {
+                LineKind::AuthorBox
+            } else {
+                LineKind::End
+            };
+            let title: String = marker
+                .split(' ')
+                .map(|w| w[..1].to_uppercase() + &w[1..])
+                .collect::<Vec<_>>()
+                .join(" ");
+            for line in [marker.to_string(), marker.to_uppercase(), title] {
+                assert_eq!(classify(&line), want, "{line}");
+            }
+        }
+        // a Kelvin sign lowercases to `k`: still the marker
+        assert_eq!(classify("\u{212A}omentar"), LineKind::End);
+        assert_eq!(classify("Tentang Penulis \u{212A}"), LineKind::Text);
+        // a marker inside a longer line, or one letter off, is not one
+        for line in ["Komentar Bupati", "Sharee", "Baca jug", "Authors"] {
+            assert_eq!(classify(line), LineKind::Text, "{line}");
         }
     }
 
