@@ -277,18 +277,10 @@ const DOTTED: &[&str] = &[
     "Mohd", "Jl", "No", "Tgk",
 ];
 
-/// The length of the longest word in [`DOTTED`].
-const DOTTED_LONGEST: usize = {
-    let mut longest = 0;
-    let mut k = 0;
-    while k < DOTTED.len() {
-        if DOTTED[k].len() > longest {
-            longest = DOTTED[k].len();
-        }
-        k += 1;
-    }
-    longest
-};
+/// The first bytes and lengths of the words in [`DOTTED`]: most words
+/// before a full stop have no such shape and are turned away by one look,
+/// not compared with the list.
+const DOTTED_SHAPES: WordShapes = WordShapes::of(DOTTED);
 
 /// Tokenises `text`. Hyphens join words except before a capital (`se-Kota`
 /// gives `se`, `-`, `Kota`); a dot joins letters (`M.Si`, `A.S.`).
@@ -392,10 +384,14 @@ impl TokenMarks {
         self.len
     }
 
-    /// Flag `i`; panics when out of range.
+    /// Flag `i`; false past the last flag (no flag there is ever set).
+    /// One bounds check, the word's: asked about most tokens, a second
+    /// against `len` cost 0.6 % of extraction.
+    #[inline]
     pub fn get(&self, i: usize) -> bool {
-        assert!(i < self.len, "mark {i} out of {}", self.len);
-        self.bits[i / 64] >> (i % 64) & 1 == 1
+        self.bits
+            .get(i / 64)
+            .is_some_and(|w| w >> (i % 64) & 1 == 1)
     }
 
     /// Sets flags `range.start` to `range.end` (exclusive).
@@ -450,7 +446,7 @@ fn word_end(text: &str, start: usize, mut i: usize) -> usize {
                     .next()
                     .is_some_and(char::is_uppercase)
         };
-        let dotted = || word.len() <= DOTTED_LONGEST && DOTTED.contains(&word);
+        let dotted = || DOTTED_SHAPES.may_hold_word(word) && DOTTED.contains(&word);
         let dotted_run = || word.len() <= 12 && word.bytes().any(|b| b == b'.');
         if dotted_run() || dotted() || single_capital() {
             i += 1;

@@ -81,6 +81,9 @@ fn marks_set_and_read_across_words() {
     m.set(129..130);
     let set: Vec<usize> = (0..130).filter(|&i| m.get(i)).collect();
     assert_eq!(set, [62, 63, 64, 65, 129]);
+    // past the last flag (in its word and beyond): none
+    assert!((130..300).all(|i| !m.get(i)));
+    assert!(!TokenMarks::new(0).get(0));
 }
 
 #[test]
