@@ -24,17 +24,35 @@ pub(super) fn vec<T: Copy>(mut items: Vec<T>) -> Vec<T> {
 }
 
 fn is_large<T>(items: &[T]) -> bool {
-    std::mem::size_of_val(items) >= MIN_BYTES && cfg!(all(target_os = "linux", target_env = "gnu"))
+    is_large_bytes(std::mem::size_of_val(items))
+}
+
+fn is_large_bytes(bytes: usize) -> bool {
+    bytes >= MIN_BYTES && cfg!(all(target_os = "linux", target_env = "gnu"))
 }
 
 /// A copy of `items` placed as [`vec`] places them.
 pub(super) fn copied<T: Copy>(items: &[T]) -> Vec<T> {
-    let mut out = Vec::with_capacity(items.len());
-    if is_large(items) {
-        advise(out.as_ptr() as usize, std::mem::size_of_val(items));
-    }
+    let mut out = with_capacity(items.len());
     out.extend_from_slice(items);
     out
+}
+
+/// An empty vector with room for `len` items, placed as [`vec`] places
+/// that many: advised for huge pages, before anything is written, when
+/// large.
+pub(super) fn with_capacity<T>(len: usize) -> Vec<T> {
+    let out = Vec::with_capacity(len);
+    let bytes = len.saturating_mul(std::mem::size_of::<T>());
+    if is_large_bytes(bytes) {
+        advise(out.as_ptr() as usize, bytes);
+    }
+    out
+}
+
+/// [`with_capacity`] for a string of `len` bytes.
+pub(super) fn string_with_capacity(len: usize) -> String {
+    String::from_utf8(with_capacity(len)).expect("no bytes yet")
 }
 
 /// [`vec`] for a string.

@@ -49,9 +49,7 @@ impl Library {
                 index
             })
             .collect();
-        let mut index = IndexBuilder::with_capacity(articles.len());
-        parts.into_iter().for_each(|part| index.append(part));
-        index.finish()
+        IndexBuilder::finish_parts(parts)
     }
 
     /// The search index over the corpus rows, one document per row in
@@ -62,14 +60,11 @@ impl Library {
         rows: &CorpusRows,
         figures: Vec<IndexBuilder>,
     ) -> SearchIndex {
-        let mut index = IndexBuilder::with_capacity(rows.len());
+        let mut named = IndexBuilder::with_capacity(rows.len());
         for r in rows.named() {
-            index.add_folded(self.row_document(r).fields().iter().map(String::as_str));
+            named.add_folded(self.row_document(r).fields().iter().map(String::as_str));
         }
-        for part in figures {
-            index.append(part);
-        }
-        index.finish()
+        IndexBuilder::finish_parts(std::iter::once(named).chain(figures).collect())
     }
 }
 
