@@ -8,7 +8,7 @@ use super::model::{OfficialMention, Span};
 use super::names::is_initial;
 use super::officials::{BarePost, PostTable};
 use super::people::{AliasSets, Merged, Person};
-use super::posts::match_post;
+use super::posts::{match_post, openers};
 use super::regions::{RegionRef, RegionTarget, TypedRefs};
 use super::tokens::{ByteSet, TokenKind, TokenMarks, Tokens};
 use crate::search::fold;
@@ -253,7 +253,7 @@ fn short_form_mentions(text: &str, tokens: &Tokens, typed: &TypedRefs, found: Fo
 
 /// True when a post starts at token `i` (so a capitalised word there is not a name).
 fn is_post_start(tokens: &Tokens, i: usize, typed: &TypedRefs) -> bool {
-    match_post(tokens, i, typed).is_some()
+    match_post(tokens, i, typed, openers()).is_some()
 }
 
 /// Posts compare without acting prefixes and case.

@@ -9,7 +9,7 @@ use super::in_article::resolve_in_article;
 use super::model::{OfficialMention, Span};
 use super::names::{parse_backward, parse_forward, NameMatch};
 use super::people::People;
-use super::posts::{match_post, PostMatch};
+use super::posts::{match_post, openers, PostMatch};
 use super::regions::{typed_ref, RegionRef, TypedRefs};
 use super::tokens::{TokenKind, TokenMarks, Tokens};
 use std::hash::BuildHasher;
@@ -156,13 +156,14 @@ pub fn find_officials(text: &str, tokens: &Tokens) -> (Vec<OfficialMention>, Vec
     let mut posts = PostTable::default();
     let headings = heading_tokens(tokens);
     let mut i = 0;
+    let openers = openers();
     while i < tokens.len() {
         if headings.get(i) {
             // `Bupati Resmikan Jembatan`: a title-case subheading names no one.
             i += 1;
             continue;
         }
-        if let Some(post) = match_post(tokens, i, &typed) {
+        if let Some(post) = match_post(tokens, i, &typed, openers) {
             // A post's region that is a typed reference already found at the
             // same tokens is dropped: posts come in text order, one region
             // each, so the copy would sort right after the original and

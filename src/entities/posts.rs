@@ -113,12 +113,24 @@ fn bare_levels(level: PostLevel) -> &'static [Level] {
     }
 }
 
-/// Matches a post starting at token `i`.
+/// The first bytes and lengths of the words that may open a post, for
+/// [`match_post`]: a caller asking at every token takes them once (each
+/// look through the lazy static checks that it is made).
+pub fn openers() -> &'static WordShapes {
+    &OPENERS
+}
+
+/// Matches a post starting at token `i`; `openers` are [`openers`].
 #[inline]
-pub fn match_post(tokens: &Tokens, i: usize, typed: &TypedRefs) -> Option<PostMatch<'static>> {
+pub fn match_post(
+    tokens: &Tokens,
+    i: usize,
+    typed: &TypedRefs,
+    openers: &WordShapes,
+) -> Option<PostMatch<'static>> {
     // a prefix or a head's first word: checked by first byte and length
     // here, inlined, before a call
-    if !tokens.shaped_in(i, &OPENERS) {
+    if !tokens.shaped_in(i, openers) {
         return None;
     }
     match_post_at(tokens, i, typed)
