@@ -152,7 +152,8 @@ impl IndexBuilder {
     /// the parts (the arrays shared among the cores), rather than grown
     /// part by part and then copied into place: at 100 000 articles the
     /// corpus rows' and articles' arrays are about 77 MB, written and
-    /// faulted in once less.
+    /// faulted in once less. Each part's array is freed once copied, so
+    /// the parts and the whole are not all held at once.
     pub fn finish_parts(parts: Vec<IndexBuilder>) -> SearchIndex {
         let total =
             |len: fn(&SearchIndex) -> usize| -> usize { parts.iter().map(|p| len(&p.index)).sum() };
@@ -171,35 +172,49 @@ impl IndexBuilder {
             parts.for_each(|part| first.append(part));
             return first.finish();
         }
-        // Where each part's texts, fields and slots start in the whole.
-        let mut based = Vec::with_capacity(parts.len());
+        // The parts' arrays, by kind, with where each part's texts, fields
+        // and slots start in the whole (each total fits in a u32, so each
+        // sum on the way does).
+        let n = parts.len();
+        let mut texts = Vec::with_capacity(n);
+        let mut fields = Vec::with_capacity(n);
+        let mut ids = Vec::with_capacity(n);
+        let mut slot_masks = Vec::with_capacity(n);
+        let mut starts = Vec::with_capacity(n);
+        let mut masks = Vec::with_capacity(n);
         let (mut text_base, mut id_base, mut slot_base) = (0, 0, 0);
-        for p in &parts {
-            based.push((&p.index, text_base, id_base, slot_base));
-            // (each total fits in a u32, so each sum on the way does)
-            text_base += p.index.text.len() as u32;
-            id_base += p.index.fields.len() as u32;
-            slot_base += p.index.field_ids.len() as u32;
+        for part in parts {
+            let i = part.index;
+            let (text_len, field_count, slot_count) =
+                (i.text.len(), i.fields.len(), i.field_ids.len());
+            texts.push(i.text);
+            fields.push((i.fields, text_base));
+            ids.push((i.field_ids, id_base));
+            slot_masks.push(i.slot_masks);
+            starts.push((i.doc_starts, slot_base));
+            masks.push(i.masks);
+            text_base += text_len as u32;
+            id_base += field_count as u32;
+            slot_base += slot_count as u32;
         }
-        let based = &based;
         let ((text, fields), ((field_ids, slot_masks), (doc_starts, masks))) = rayon::join(
             || {
                 rayon::join(
                     || {
                         let mut text = memory::string_with_capacity(text_len);
-                        based.iter().for_each(|(i, ..)| text.push_str(&i.text));
+                        texts.into_iter().for_each(|t| text.push_str(&t));
                         text
                     },
                     || {
-                        let mut fields = memory::with_capacity(field_count);
-                        for &(i, text_base, ..) in based {
-                            fields.extend(i.fields.iter().map(|f| FieldInfo {
+                        let mut all = memory::with_capacity(field_count);
+                        for (fields, text_base) in fields {
+                            all.extend(fields.iter().map(|f| FieldInfo {
                                 profile: f.profile,
                                 start: f.start + text_base,
                                 end: f.end + text_base,
                             }));
                         }
-                        fields
+                        all
                     },
                 )
             },
@@ -208,32 +223,32 @@ impl IndexBuilder {
                     || {
                         rayon::join(
                             || {
-                                let mut ids = memory::with_capacity(slot_count);
-                                for &(i, _, id_base, _) in based {
-                                    ids.extend(i.field_ids.iter().map(|&id| id + id_base));
+                                let mut all = memory::with_capacity(slot_count);
+                                for (ids, id_base) in ids {
+                                    all.extend(ids.iter().map(|&id| id + id_base));
                                 }
-                                ids
+                                all
                             },
                             || {
-                                let mut masks = memory::with_capacity(slot_count);
-                                based
-                                    .iter()
-                                    .for_each(|(i, ..)| masks.extend_from_slice(&i.slot_masks));
-                                masks
+                                let mut all = memory::with_capacity(slot_count);
+                                slot_masks
+                                    .into_iter()
+                                    .for_each(|m| all.extend_from_slice(&m));
+                                all
                             },
                         )
                     },
                     || {
-                        let mut starts = Vec::with_capacity(doc_count + 1);
-                        for &(i, _, _, slot_base) in based {
-                            starts.extend(i.doc_starts.iter().map(|&s| s + slot_base));
+                        let mut all_starts = Vec::with_capacity(doc_count + 1);
+                        for (starts, slot_base) in starts {
+                            all_starts.extend(starts.iter().map(|&s| s + slot_base));
                         }
-                        starts.push(slot_count as u32);
-                        let mut masks = Vec::with_capacity(doc_count);
-                        based
-                            .iter()
-                            .for_each(|(i, ..)| masks.extend_from_slice(&i.masks));
-                        (starts, masks)
+                        all_starts.push(slot_count as u32);
+                        let mut all_masks = Vec::with_capacity(doc_count);
+                        masks
+                            .into_iter()
+                            .for_each(|m| all_masks.extend_from_slice(&m));
+                        (all_starts, all_masks)
                     },
                 )
             },
