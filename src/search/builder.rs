@@ -172,9 +172,9 @@ impl IndexBuilder {
             parts.for_each(|part| first.append(part));
             return first.finish();
         }
-        // The parts' arrays, by kind, with where each part's texts, fields
-        // and slots start in the whole (each total fits in a u32, so each
-        // sum on the way does).
+        // The parts' arrays, by kind, each with where the part's texts,
+        // fields or slots start in the whole (each total fits in a u32, so
+        // each sum on the way does).
         let n = parts.len();
         let mut texts = Vec::with_capacity(n);
         let mut fields = Vec::with_capacity(n);
@@ -190,68 +190,45 @@ impl IndexBuilder {
             texts.push(i.text);
             fields.push((i.fields, text_base));
             ids.push((i.field_ids, id_base));
-            slot_masks.push(i.slot_masks);
+            slot_masks.push((i.slot_masks, 0));
             starts.push((i.doc_starts, slot_base));
-            masks.push(i.masks);
+            masks.push((i.masks, 0));
             text_base += text_len as u32;
             id_base += field_count as u32;
             slot_base += slot_count as u32;
         }
+        let text = || {
+            let mut text = memory::string_with_capacity(text_len);
+            texts.into_iter().for_each(|t| text.push_str(&t));
+            text
+        };
+        let fields = || {
+            let at = |f: &FieldInfo, base: u32| FieldInfo {
+                profile: f.profile,
+                start: f.start + base,
+                end: f.end + base,
+            };
+            joined(memory::with_capacity(field_count), fields, at)
+        };
+        let field_ids = || {
+            joined(memory::with_capacity(slot_count), ids, |&id, base| {
+                id + base
+            })
+        };
+        let slot_masks = || joined(memory::with_capacity(slot_count), slot_masks, |&m, _| m);
+        let docs = || {
+            let mut doc_starts = joined(Vec::with_capacity(doc_count + 1), starts, |&s, base| {
+                s + base
+            });
+            doc_starts.push(slot_count as u32);
+            (
+                doc_starts,
+                joined(Vec::with_capacity(doc_count), masks, |&m, _| m),
+            )
+        };
         let ((text, fields), ((field_ids, slot_masks), (doc_starts, masks))) = rayon::join(
-            || {
-                rayon::join(
-                    || {
-                        let mut text = memory::string_with_capacity(text_len);
-                        texts.into_iter().for_each(|t| text.push_str(&t));
-                        text
-                    },
-                    || {
-                        let mut all = memory::with_capacity(field_count);
-                        for (fields, text_base) in fields {
-                            all.extend(fields.iter().map(|f| FieldInfo {
-                                profile: f.profile,
-                                start: f.start + text_base,
-                                end: f.end + text_base,
-                            }));
-                        }
-                        all
-                    },
-                )
-            },
-            || {
-                rayon::join(
-                    || {
-                        rayon::join(
-                            || {
-                                let mut all = memory::with_capacity(slot_count);
-                                for (ids, id_base) in ids {
-                                    all.extend(ids.iter().map(|&id| id + id_base));
-                                }
-                                all
-                            },
-                            || {
-                                let mut all = memory::with_capacity(slot_count);
-                                slot_masks
-                                    .into_iter()
-                                    .for_each(|m| all.extend_from_slice(&m));
-                                all
-                            },
-                        )
-                    },
-                    || {
-                        let mut all_starts = Vec::with_capacity(doc_count + 1);
-                        for (starts, slot_base) in starts {
-                            all_starts.extend(starts.iter().map(|&s| s + slot_base));
-                        }
-                        all_starts.push(slot_count as u32);
-                        let mut all_masks = Vec::with_capacity(doc_count);
-                        masks
-                            .into_iter()
-                            .for_each(|m| all_masks.extend_from_slice(&m));
-                        (all_starts, all_masks)
-                    },
-                )
-            },
+            || rayon::join(text, fields),
+            || rayon::join(|| rayon::join(field_ids, slot_masks), docs),
         );
         SearchIndex {
             text,
@@ -274,6 +251,15 @@ impl IndexBuilder {
         index.slot_masks = memory::vec(std::mem::take(&mut index.slot_masks));
         index
     }
+}
+
+/// `all` with the items of `parts` after it, in order, each passed through
+/// `map` with its part's base; each part is freed once copied.
+fn joined<T, U>(mut all: Vec<U>, parts: Vec<(Vec<T>, u32)>, map: impl Fn(&T, u32) -> U) -> Vec<U> {
+    for (part, base) in parts {
+        all.extend(part.iter().map(|x| map(x, base)));
+    }
+    all
 }
 
 #[cfg(test)]
