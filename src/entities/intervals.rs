@@ -11,7 +11,7 @@ use super::model::Span;
 pub struct Intervals {
     /// `(start, end, max_end)`, sorted by start; `max_end` is the largest
     /// end among this span and those before it.
-    spans: Vec<[u32; 3]>,
+    spans: smallvec::SmallVec<[[u32; 3]; 2]>,
 }
 
 /// An offset as stored; offsets come from token bounds, which fit in `u32`.
@@ -42,8 +42,8 @@ impl Intervals {
     pub fn push(&mut self, s: Span) {
         let (start, end) = (narrow(s.start), narrow(s.end));
         if self.spans.len() == self.spans.capacity() {
-            // From one up (a `Vec` would start at 4): most sets hold one or two.
-            self.spans.reserve_exact(self.spans.len().max(1));
+            // Two held in place: most sets hold one or two.
+            self.spans.reserve_exact(self.spans.len());
         }
         if self.spans.last().is_none_or(|l| l[0] <= start) {
             let m = self.spans.last().map_or(0, |l| l[2]).max(end);
