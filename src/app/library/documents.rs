@@ -60,7 +60,7 @@ impl Library {
         rows: &CorpusRows,
         figures: Vec<IndexBuilder>,
     ) -> SearchIndex {
-        let mut named = IndexBuilder::with_capacity(rows.len());
+        let mut named = IndexBuilder::with_capacity(rows.named().len());
         for r in rows.named() {
             named.add_folded(self.row_document(r).fields().iter().map(String::as_str));
         }
