@@ -9,7 +9,7 @@ use super::in_article::resolve_in_article;
 use super::model::{OfficialMention, Span};
 use super::names::{parse_backward, parse_forward, NameMatch};
 use super::people::People;
-use super::posts::{match_post, openers, PostMatch};
+use super::posts::{match_post, official_openers, openers, PostMatch};
 use super::regions::{typed_ref, RegionRef, TypedRefs};
 use super::tokens::{TokenKind, TokenMarks, Tokens};
 use std::hash::BuildHasher;
@@ -157,7 +157,14 @@ pub fn find_officials(text: &str, tokens: &Tokens) -> (Vec<OfficialMention>, Vec
     let headings = heading_tokens(tokens);
     let mut i = 0;
     let openers = openers();
-    while i < tokens.len() {
+    let looked_at = official_openers();
+    loop {
+        // Only a post's first word or `pejabat` goes further: every other
+        // token is stepped over in one tight loop.
+        i = tokens.next_shaped(i, looked_at);
+        if i >= tokens.len() {
+            break;
+        }
         if headings.get(i) {
             // `Bupati Resmikan Jembatan`: a title-case subheading names no one.
             i += 1;

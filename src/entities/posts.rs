@@ -46,6 +46,17 @@ static OPENERS: LazyLock<WordShapes> = LazyLock::new(|| {
         .fold(GAZETTEER.post_shapes().clone(), |s, (p, _)| s.with(p))
 });
 
+/// [`OPENERS`] and `pejabat`: the words the officials pass looks further at.
+static OFFICIAL_OPENERS: LazyLock<WordShapes> =
+    LazyLock::new(|| OPENERS.clone().with("pejabat").with("Pejabat"));
+
+/// The first bytes and lengths of the words the officials pass looks
+/// further at: those [`openers`] holds and `pejabat`/`Pejabat` (`pejabat di
+/// …`). Every other token is stepped over with [`Tokens::next_shaped`].
+pub fn official_openers() -> &'static WordShapes {
+    &OFFICIAL_OPENERS
+}
+
 /// Heads that need at least one unit word to be a post (`Kepala` alone is not).
 fn needs_unit(form: &PostForm) -> bool {
     form.takes_unit
@@ -453,4 +464,20 @@ fn tokens_text(tokens: &Tokens, start: usize, end: usize) -> String {
         last = t.end;
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{official_openers, openers};
+
+    #[test]
+    fn the_officials_pass_looks_at_every_opener_and_pejabat() {
+        for b in 0..=255u8 {
+            for len in 0..40 {
+                let pejabat = len == 7 && (b == b'p' || b == b'P');
+                let wanted = openers().may_hold(b, len) || pejabat;
+                assert_eq!(official_openers().may_hold(b, len), wanted, "{b} {len}");
+            }
+        }
+    }
 }

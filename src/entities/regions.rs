@@ -4,7 +4,7 @@
 //! post says which level to expect (`Bupati Sleman`).
 
 use super::gazetteer::{Gazetteer, Level, GAZETTEER};
-use super::tokens::{ByteSet, Token, Tokens};
+use super::tokens::{ByteSet, Token, Tokens, WordShapes};
 use std::borrow::Cow;
 
 /// What a region reference points at.
@@ -121,6 +121,14 @@ fn type_of<'n>(
 
 /// The first letters of the words [`type_of`] knows.
 const TYPE_INITIALS: ByteSet = ByteSet::of_first_bytes(&["K", "P", "D", "G", "N"]);
+
+/// [`TYPE_INITIALS`] as word shapes of any length, for [`Tokens::next_shaped`].
+const TYPE_SHAPES: WordShapes = WordShapes::new()
+    .with_initials(b'K', b'K')
+    .with_initials(b'P', b'P')
+    .with_initials(b'D', b'D')
+    .with_initials(b'G', b'G')
+    .with_initials(b'N', b'N');
 
 /// Longest run of capitalised tokens from `i` naming a region that `accept` allows.
 pub fn match_name(
@@ -308,8 +316,13 @@ impl TypedRefs {
     pub fn scan(tokens: &Tokens) -> TypedRefs {
         let mut refs = Vec::new();
         let mut i = 0;
-        while i < tokens.len() {
-            if let Some(r) = typed_ref(tokens, i) {
+        loop {
+            // tokens with no type word's initial, stepped over in one loop
+            i = tokens.next_shaped(i, &TYPE_SHAPES);
+            if i >= tokens.len() {
+                break;
+            }
+            if let Some(r) = typed_ref_at(tokens, i) {
                 i = r.end();
                 refs.push(r);
                 continue;
@@ -350,8 +363,17 @@ impl TypedRefs {
 
 #[cfg(test)]
 mod tests {
-    use super::{typed_ref, RegionRef, TypedRefs};
+    use super::{typed_ref, RegionRef, TypedRefs, TYPE_INITIALS, TYPE_SHAPES};
     use crate::entities::tokens::tokenize;
+
+    #[test]
+    fn the_scan_steps_over_what_no_type_word_starts_with() {
+        for b in 0..=255u8 {
+            for len in [0, 1, 4, 9, 31, 40] {
+                assert_eq!(TYPE_SHAPES.may_hold(b, len), TYPE_INITIALS.contains(b));
+            }
+        }
+    }
 
     #[test]
     fn a_known_regions_name_is_borrowed_and_a_villages_copied() {

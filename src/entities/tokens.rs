@@ -152,6 +152,30 @@ impl<'a> Tokens<'a> {
         first.is_some_and(|&b| set.may_hold(b, len))
     }
 
+    /// The first token from token `from` on that some word of `set` has
+    /// the first byte and length of, or [`Tokens::len`]: [`Tokens::shaped_in`]
+    /// over a run of tokens in one tight loop, for a pass that looks further
+    /// only at a few kinds of word (most tokens are turned away here).
+    pub fn next_shaped(&self, from: usize, set: &WordShapes) -> usize {
+        let n = self.starts.len();
+        // both of length `n`: no bounds checks on them in the loop
+        let (starts, packed) = (&self.starts[..n], &self.packed[..n]);
+        let bytes = self.text.as_bytes();
+        let mut i = from;
+        while i < n {
+            // a long token's stored length, `LONG`, is past every word's bit
+            let len = usize::from(packed[i] >> 3);
+            if bytes
+                .get(starts[i] as usize)
+                .is_some_and(|&b| set.may_hold(b, len))
+            {
+                return i;
+            }
+            i += 1;
+        }
+        n
+    }
+
     /// The first token after token `i` that a line break comes before (the
     /// next paragraph's first), or [`Tokens::len`]: found by the next `\n`
     /// in the text rather than token by token.

@@ -202,6 +202,13 @@ impl Others {
 /// something with: `program` and the place heads (`gedung …`).
 const LOWER_CASE_OPENERS: WordShapes = WordShapes::of(PLACE_HEADS).with("program");
 
+/// The tokens the main loop of [`find_others`] looks at: a word that a
+/// lower-case opener may be, and every token starting with a capital or a
+/// non-ASCII byte; never a number or ASCII punctuation.
+const OPENERS: WordShapes = LOWER_CASE_OPENERS
+    .with_initials(b'A', b'Z')
+    .with_initials(0x80, 0xff);
+
 /// Finds organisations, places, programmes and figures. `regions` are the
 /// region references the officials pass found (typed and post-implied).
 pub fn find_others(text: &str, tokens: &Tokens, regions: &[RegionRef]) -> Others {
@@ -238,30 +245,24 @@ pub fn find_others(text: &str, tokens: &Tokens, regions: &[RegionRef]) -> Others
         }
     }
     let mut i = 0;
-    while i < tokens.len() {
+    loop {
+        // Every token but the few `OPENERS` holds is stepped over in one
+        // tight loop (a look at each token here was 4 % of extraction).
+        i = tokens.next_shaped(i, &OPENERS);
+        if i >= tokens.len() {
+            break;
+        }
         if used.get(i) {
             i += 1;
             continue;
         }
-        let first = tokens.first_byte(i).unwrap_or(b' ');
         // A lower-case word opens only `program …` or a place (`gedung …`):
-        // every other matcher below starts at a capital.
-        if first.is_ascii_lowercase() {
-            // one look at its first byte and length turns nearly every
-            // lower-case word away from both
-            if !tokens.shaped_in(i, &LOWER_CASE_OPENERS) {
-                i += 1;
-                continue;
-            }
+        // every other matcher below starts at a capital (or a non-ASCII
+        // first letter).
+        if tokens.first_byte(i).is_some_and(|b| b.is_ascii_lowercase()) {
             let found =
                 lowercase_program(tokens, i, &mut out).or_else(|| lokasi(tokens, i, &mut out));
             i = found.unwrap_or(i + 1);
-            continue;
-        }
-        // Every matcher below starts at a word with a capital (or a
-        // non-ASCII first letter): punctuation and numbers go no further.
-        if first.is_ascii() && !first.is_ascii_uppercase() {
-            i += 1;
             continue;
         }
         let t = tokens.at(i);

@@ -214,3 +214,20 @@ fn mentions_gather_under_their_name_before_and_after_the_list_is_indexed() {
         assert_eq!(starts, vec![k * 10, (39 - k) * 10, (40 + k) * 10], "{k}");
     }
 }
+
+#[test]
+fn the_main_loop_looks_at_what_its_matchers_may_start_at() {
+    // what the loop looked at before its tokens were stepped over in one
+    // scan: a lower-case word of an opener's shape, any capital or
+    // non-ASCII first byte, never a digit or ASCII punctuation
+    for b in 0..=255u8 {
+        for len in 0..40 {
+            let before = if b.is_ascii_lowercase() {
+                LOWER_CASE_OPENERS.may_hold(b, len)
+            } else {
+                b.is_ascii_uppercase() || !b.is_ascii()
+            };
+            assert_eq!(OPENERS.may_hold(b, len), before, "{b} {len}");
+        }
+    }
+}

@@ -38,6 +38,17 @@ impl WordShapes {
         self
     }
 
+    /// These shapes and every word, of any length, whose first byte is
+    /// in `first..=last`.
+    pub const fn with_initials(mut self, first: u8, last: u8) -> WordShapes {
+        let mut b = first as usize;
+        while b <= last as usize {
+            self.0[b] = u32::MAX;
+            b += 1;
+        }
+        self
+    }
+
     /// False when no word of the set starts with `first` and is `len`
     /// bytes long.
     #[inline]

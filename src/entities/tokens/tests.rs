@@ -210,3 +210,38 @@ fn a_full_stop_joins_an_abbreviation_an_initial_or_a_dotted_run_only() {
         assert_eq!(texts(text), want, "{text:?}");
     }
 }
+
+#[test]
+fn the_next_shaped_token_is_the_first_the_shapes_hold() {
+    let text = "kata Program 12 ( Pasar é pejabat program\nKota “Gowa” x";
+    let tokens = tokenize(text);
+    let set = WordShapes::of(&["program", "Kota"]).with_initials(0x80, 0xff);
+    let n = tokens.len();
+    for from in 0..=n + 2 {
+        let looked = (from..n).find(|&i| tokens.shaped_in(i, &set)).unwrap_or(n);
+        assert_eq!(tokens.next_shaped(from, &set), looked, "from {from}");
+    }
+    let found: Vec<&str> = std::iter::successors(Some(tokens.next_shaped(0, &set)), |&i| {
+        Some(tokens.next_shaped(i + 1, &set))
+    })
+    .take_while(|&i| i < n)
+    .map(|i| tokens.at(i).text)
+    .collect();
+    // `Program` has another first byte, `Pasar` another length; `pejabat`
+    // has the shape of `program` (shapes only narrow the words down)
+    assert_eq!(found, ["é", "pejabat", "program", "Kota", "“", "”"]);
+    assert_eq!(tokenize("").next_shaped(0, &set), 0);
+}
+
+#[test]
+fn initials_hold_every_length_of_their_bytes_only() {
+    let set = WordShapes::new().with_initials(b'K', b'M');
+    for len in [0, 1, 7, 30, 31, 500] {
+        for b in [b'K', b'L', b'M'] {
+            assert!(set.may_hold(b, len), "{b} {len}");
+        }
+        for b in [b'J', b'N', b'k', 0x80] {
+            assert!(!set.may_hold(b, len), "{b} {len}");
+        }
+    }
+}
