@@ -169,22 +169,23 @@ pub(super) fn acronym(tokens: &Tokens, i: usize, out: &mut Others) -> Option<usi
         return None;
     }
     let mut end = i + 1;
-    let mut name = t.text.to_string();
-    let mut expansion = inst.expansion.clone();
-    if tokens.get(end).is_some_and(|n| n.text == "RI") {
-        name.push_str(" RI");
-        expansion.push_str(" RI");
+    // (concatenated, each made once at its length: formatting took ~900
+    // instructions a name, and growing a copy by pushes reallocated it)
+    let (name, expansion) = if tokens.get(end).is_some_and(|n| n.text == "RI") {
         end += 1;
+        ([t.text, " RI"].concat(), [&inst.expansion, " RI"].concat())
     } else if let Some(r) = typed_ref(tokens, end) {
-        // (pushed: formatting took ~900 instructions a name)
         let region = r.name_ref();
-        for s in [&mut name, &mut expansion] {
-            s.push(' ');
-            s.push_str(region);
-        }
+        let both = (
+            [t.text, " ", region].concat(),
+            [&inst.expansion, " ", region].concat(),
+        );
         out.place_ref(tokens, &r);
         end = r.end();
-    }
+        both
+    } else {
+        (t.text.to_string(), inst.expansion.clone())
+    };
     let expansion = Some(expansion).filter(|e| e != &name);
     // A bare acronym after `Bappeda Kabupaten Tangerang` is that same body.
     if end == i + 1 {

@@ -231,3 +231,20 @@ fn the_main_loop_looks_at_what_its_matchers_may_start_at() {
         }
     }
 }
+
+#[test]
+fn an_acronym_takes_ri_or_the_region_after_it_into_name_and_long_form() {
+    let long = |a: &str| GAZETTEER.institution(a).expect(a).expansion.clone();
+    let o = orgs("Tim BKN RI dan Bappeda Kabupaten Tangerang hadir bersama KPU.");
+    assert_eq!(
+        o,
+        [
+            ("BKN RI".to_string(), Some(long("BKN") + " RI")),
+            (
+                "Bappeda Kabupaten Tangerang".to_string(),
+                Some(long("Bappeda") + " Kabupaten Tangerang")
+            ),
+            ("KPU".to_string(), Some(long("KPU"))),
+        ]
+    );
+}
