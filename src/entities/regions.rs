@@ -4,7 +4,7 @@
 //! post says which level to expect (`Bupati Sleman`).
 
 use super::gazetteer::{Gazetteer, Level, GAZETTEER};
-use super::tokens::{ByteSet, Token, Tokens, WordShapes};
+use super::tokens::{Token, Tokens, WordShapes};
 use std::borrow::Cow;
 
 /// What a region reference points at.
@@ -93,7 +93,8 @@ fn type_word(
     type_of(tokens.get(i)?.text, || tokens.get(i + 1).map(|t| t.text))
 }
 
-/// [`type_word`] on a word and the word after it.
+/// [`type_word`] on a word and the word after it. Every word it knows is
+/// in [`TYPE_WORDS`] (a test checks it): a word added here goes there too.
 fn type_of<'n>(
     t: &str,
     next: impl FnOnce() -> Option<&'n str>,
@@ -119,16 +120,34 @@ fn type_of<'n>(
     })
 }
 
-/// The first letters of the words [`type_of`] knows.
-const TYPE_INITIALS: ByteSet = ByteSet::of_first_bytes(&["K", "P", "D", "G", "N"]);
+/// The words [`type_of`] knows.
+const TYPE_WORDS: &[&str] = &[
+    "Kabupaten",
+    "Kab.",
+    "Kab",
+    "Kota",
+    "Provinsi",
+    "Prov.",
+    "Propinsi",
+    "Kecamatan",
+    "Kec.",
+    "Kelurahan",
+    "Kel.",
+    "Desa",
+    "Kampung",
+    "Gampong",
+    "Nagari",
+    "Pemkab",
+    "Pemkot",
+    "Pemprov",
+    "Pemerintah",
+    "Pemda",
+];
 
-/// [`TYPE_INITIALS`] as word shapes of any length, for [`Tokens::next_shaped`].
-const TYPE_SHAPES: WordShapes = WordShapes::new()
-    .with_initials(b'K', b'K')
-    .with_initials(b'P', b'P')
-    .with_initials(b'D', b'D')
-    .with_initials(b'G', b'G')
-    .with_initials(b'N', b'N');
+/// The first bytes and lengths of [`TYPE_WORDS`]: a token of no such shape
+/// starts no typed reference (`Kepala`, `Dinas` and `Pejabat` share a type
+/// word's initial but not its length), checked by one look.
+const TYPE_SHAPES: WordShapes = WordShapes::of(TYPE_WORDS);
 
 /// Longest run of capitalised tokens from `i` naming a region that `accept` allows.
 pub fn match_name(
@@ -171,7 +190,7 @@ fn match_names(
 pub fn typed_ref(tokens: &Tokens, i: usize) -> Option<RegionRef> {
     // every type word starts with one of a few capitals: most tokens go no
     // further (checked here, inlined, before a call)
-    if !tokens.starts_in(i, &TYPE_INITIALS) {
+    if !tokens.shaped_in(i, &TYPE_SHAPES) {
         return None;
     }
     typed_ref_at(tokens, i)
@@ -341,7 +360,7 @@ impl TypedRefs {
     /// answer where it asked, else worked out.
     #[inline]
     pub fn at(&self, tokens: &Tokens, i: usize) -> Option<RegionRef> {
-        if !tokens.starts_in(i, &TYPE_INITIALS) {
+        if !tokens.shaped_in(i, &TYPE_SHAPES) {
             return None;
         }
         // the last reference starting at or before `i`
@@ -363,17 +382,8 @@ impl TypedRefs {
 
 #[cfg(test)]
 mod tests {
-    use super::{typed_ref, RegionRef, TypedRefs, TYPE_INITIALS, TYPE_SHAPES};
+    use super::{typed_ref, RegionRef, TypedRefs, TYPE_SHAPES};
     use crate::entities::tokens::tokenize;
-
-    #[test]
-    fn the_scan_steps_over_what_no_type_word_starts_with() {
-        for b in 0..=255u8 {
-            for len in [0, 1, 4, 9, 31, 40] {
-                assert_eq!(TYPE_SHAPES.may_hold(b, len), TYPE_INITIALS.contains(b));
-            }
-        }
-    }
 
     #[test]
     fn a_known_regions_name_is_borrowed_and_a_villages_copied() {
@@ -413,7 +423,7 @@ mod tests {
     }
 
     #[test]
-    fn type_words_start_with_a_type_initial() {
+    fn type_words_have_a_type_words_shape() {
         let words = [
             "Kabupaten",
             "Kab.",
@@ -434,15 +444,26 @@ mod tests {
             "Pemkot",
             "Pemprov",
         ];
+        // every arm of `type_of`, and no other word
         for w in words {
             assert!(super::type_of(w, || None).is_some(), "{w}");
-            assert!(super::TYPE_INITIALS.contains(w.as_bytes()[0]), "{w}");
         }
         for w in ["Pemerintah", "Pemda"] {
             assert!(super::type_of(w, || Some("Kota")).is_some(), "{w}");
-            assert!(super::TYPE_INITIALS.contains(w.as_bytes()[0]), "{w}");
         }
-        assert!(super::type_of("Wali", || Some("Kota")).is_none());
+        let all: Vec<&str> = words.into_iter().chain(["Pemerintah", "Pemda"]).collect();
+        assert_eq!(all, super::TYPE_WORDS);
+        for w in all {
+            assert!(TYPE_SHAPES.may_hold_word(w), "{w}");
+        }
+        for w in [
+            "Wali", "Kepala", "Dinas", "Pejabat", "Kotak", "Desak", "Nagari2",
+        ] {
+            assert!(super::type_of(w, || Some("Kota")).is_none(), "{w}");
+        }
+        for w in ["Kepala", "Dinas", "Bupati", "Gubernur"] {
+            assert!(!TYPE_SHAPES.may_hold_word(w), "{w}");
+        }
     }
 
     #[test]
