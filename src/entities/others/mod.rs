@@ -205,7 +205,7 @@ const LOWER_CASE_OPENERS: WordShapes = WordShapes::of(PLACE_HEADS).with("program
 /// The tokens the main loop of [`find_others`] looks at: a word that a
 /// lower-case opener may be, and every token starting with a capital or a
 /// non-ASCII byte; never a number or ASCII punctuation.
-const OPENERS: WordShapes = LOWER_CASE_OPENERS
+const LOOKED_AT: WordShapes = LOWER_CASE_OPENERS
     .with_initials(b'A', b'Z')
     .with_initials(0x80, 0xff);
 
@@ -246,9 +246,10 @@ pub fn find_others(text: &str, tokens: &Tokens, regions: &[RegionRef]) -> Others
     }
     let mut i = 0;
     loop {
-        // Every token but the few `OPENERS` holds is stepped over in one
-        // tight loop (a look at each token here was 4 % of extraction).
-        i = tokens.next_shaped(i, &OPENERS);
+        // Every token but the few `LOOKED_AT` holds is stepped over in one
+        // tight loop (looking at each here took 1.5 % more of extraction's
+        // instructions).
+        i = tokens.next_shaped(i, &LOOKED_AT);
         if i >= tokens.len() {
             break;
         }

@@ -227,7 +227,7 @@ fn the_main_loop_looks_at_what_its_matchers_may_start_at() {
             } else {
                 b.is_ascii_uppercase() || !b.is_ascii()
             };
-            assert_eq!(OPENERS.may_hold(b, len), before, "{b} {len}");
+            assert_eq!(LOOKED_AT.may_hold(b, len), before, "{b} {len}");
         }
     }
 }
