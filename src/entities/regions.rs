@@ -341,7 +341,7 @@ impl TypedRefs {
         let mut refs = Vec::new();
         let mut i = 0;
         loop {
-            // tokens with no type word's initial, stepped over in one loop
+            // tokens of no type word's shape, stepped over in one loop
             i = tokens.next_shaped(i, &TYPE_SHAPES);
             if i >= tokens.len() {
                 break;

@@ -146,10 +146,7 @@ impl<'a> Tokens<'a> {
         let (Some(&start), Some(&meta)) = (self.starts.get(i), self.packed.get(i)) else {
             return false;
         };
-        // a long token's stored length, `LONG`, is past every word's bit
-        let len = usize::from(meta >> 3);
-        let first = self.text.as_bytes().get(start as usize);
-        first.is_some_and(|&b| set.may_hold(b, len))
+        shape_held(set, self.text.as_bytes(), start, meta)
     }
 
     /// The first token from token `from` on that some word of `set` has
@@ -163,12 +160,7 @@ impl<'a> Tokens<'a> {
         let bytes = self.text.as_bytes();
         let mut i = from;
         while i < n {
-            // a long token's stored length, `LONG`, is past every word's bit
-            let len = usize::from(packed[i] >> 3);
-            if bytes
-                .get(starts[i] as usize)
-                .is_some_and(|&b| set.may_hold(b, len))
-            {
+            if shape_held(set, bytes, starts[i], packed[i]) {
                 return i;
             }
             i += 1;
@@ -385,6 +377,16 @@ pub fn tokenize(text: &str) -> Tokens<'_> {
     }
     tokens.long.shrink_to_fit();
     tokens
+}
+
+/// True when some word of `set` has the first byte and length of the token
+/// starting at byte `start` of `text` and stored as `meta` in `packed`.
+#[inline(always)]
+fn shape_held(set: &WordShapes, text: &[u8], start: u32, meta: u16) -> bool {
+    // a long token's stored length, `LONG`, is past every word's bit
+    let len = usize::from(meta >> 3);
+    text.get(start as usize)
+        .is_some_and(|&b| set.may_hold(b, len))
 }
 
 /// One flag per token, in one bit each (a byte each was 1/9 of the tokens).
