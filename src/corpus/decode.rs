@@ -1,6 +1,7 @@
 //! Turning bytes into text: UTF-8 first, Windows-1252 as the fallback that
 //! scraped Indonesian sites most often use, and a refusal for binary data.
 
+use super::sanitize::has_ascii_controls;
 use encoding_rs::WINDOWS_1252;
 
 /// Decoded text and whether it needed the Windows-1252 fallback.
@@ -41,12 +42,16 @@ pub fn decode(mut bytes: Vec<u8>) -> Result<Decoded, NotText> {
         return Err(NotText::Empty);
     }
     let sample = &bytes[..bytes.len().min(64 * 1024)];
-    if memchr::memchr(0, sample).is_some() {
-        return Err(NotText::Binary("NUL bytes"));
-    }
-    let controls = control_bytes(sample);
-    if controls * 20 > sample.len() {
-        return Err(NotText::Binary("mostly control bytes"));
+    // Text without a control byte (nearly every file) has neither a NUL
+    // nor controls to count: one quick look, not two passes.
+    if has_ascii_controls(sample) {
+        if memchr::memchr(0, sample).is_some() {
+            return Err(NotText::Binary("NUL bytes"));
+        }
+        let controls = control_bytes(sample);
+        if controls * 20 > sample.len() {
+            return Err(NotText::Binary("mostly control bytes"));
+        }
     }
     match String::from_utf8(bytes) {
         Ok(text) => Ok(Decoded {
