@@ -11,6 +11,9 @@ pub struct Decoded {
     pub text: String,
     /// True when the bytes were not valid UTF-8.
     pub redecoded: bool,
+    /// True when the text holds an ASCII control other than the line feed
+    /// (see [`has_ascii_controls`]); sanitising need not look again.
+    pub ascii_controls: bool,
 }
 
 /// Why bytes could not become an article.
@@ -41,10 +44,13 @@ pub fn decode(mut bytes: Vec<u8>) -> Result<Decoded, NotText> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(NotText::Empty);
     }
-    let sample = &bytes[..bytes.len().min(64 * 1024)];
     // Text without a control byte (nearly every file) has neither a NUL
-    // nor controls to count: one quick look, not two passes.
-    if has_ascii_controls(sample) {
+    // nor controls to count: one quick look, not two passes, whose answer
+    // sanitising takes too. (Windows-1252 decodes every ASCII byte to
+    // itself, so it holds for a redecoded text as well.)
+    let ascii_controls = has_ascii_controls(&bytes);
+    let sample = &bytes[..bytes.len().min(64 * 1024)];
+    if ascii_controls {
         if memchr::memchr(0, sample).is_some() {
             return Err(NotText::Binary("NUL bytes"));
         }
@@ -57,12 +63,14 @@ pub fn decode(mut bytes: Vec<u8>) -> Result<Decoded, NotText> {
         Ok(text) => Ok(Decoded {
             text,
             redecoded: false,
+            ascii_controls,
         }),
         Err(e) => {
             let (text, _, _) = WINDOWS_1252.decode(e.as_bytes());
             Ok(Decoded {
                 text: text.into_owned(),
                 redecoded: true,
+                ascii_controls,
             })
         }
     }
@@ -118,6 +126,25 @@ mod tests {
         let d = decode(b"\xEF\xBB\xBFBupati".to_vec()).unwrap();
         assert_eq!(d.text, "Bupati");
         assert!(!d.redecoded);
+    }
+
+    #[test]
+    fn the_text_says_whether_it_holds_ascii_controls() {
+        for (bytes, controls) in [
+            (&b"Bupati\nhadir"[..], false),
+            (b"Bupati\thadir", true),
+            (b"Bupati\r\nhadir", true),
+            (b"\x93Caf\xe9\x94 kata\x7f Bupati", true),
+            (b"\x93Caf\xe9\x94 kata Bupati", false),
+        ] {
+            let d = decode(bytes.to_vec()).unwrap();
+            assert_eq!(d.ascii_controls, controls, "{bytes:?}");
+            assert_eq!(
+                d.ascii_controls,
+                has_ascii_controls(d.text.as_bytes()),
+                "{bytes:?}"
+            );
+        }
     }
 
     #[test]

@@ -7,7 +7,7 @@ use super::jsonl::parse_jsonl;
 use super::parse::{parse_article, KnownFields};
 use super::prefetch::{self, FinishOnDrop, Progress};
 use super::reuse::{loaded_stamp, FileStamps, Reuse, SourceFile, Taken};
-use super::sanitize::{clean_label, sanitize_owned};
+use super::sanitize::{clean_label, sanitize_decoded};
 use super::walk::{describe_io_error, problem, walk, Entry, Format};
 use super::{Article, Corpus, LoadProblem};
 use rayon::prelude::*;
@@ -328,7 +328,7 @@ pub(super) fn article_from_bytes(
     let decoded = decode(bytes).map_err(|e| e.reason())?;
     let redecoded = decoded.redecoded;
     // a huge file is held at most twice while it is parsed; a clean one once
-    let clean = sanitize_owned(decoded.text);
+    let clean = sanitize_decoded(decoded.text, decoded.ascii_controls);
     Ok(parse_article(
         id.to_string(),
         path.to_path_buf(),
@@ -342,7 +342,7 @@ pub(super) fn article_from_bytes(
 /// The raw text of some bytes, as loading makes it: decoded and sanitised.
 pub(super) fn raw_text(bytes: Vec<u8>) -> Result<String, String> {
     let decoded = decode(bytes).map_err(|e| e.reason())?;
-    Ok(sanitize_owned(decoded.text).text)
+    Ok(sanitize_decoded(decoded.text, decoded.ascii_controls).text)
 }
 
 /// Reads a file (from `opened` when it is open already), refusing it when

@@ -44,10 +44,12 @@ pub fn sanitize(input: &str) -> Sanitized {
     sanitize_slow(input)
 }
 
-/// [`sanitize`] taking ownership: clean text (nearly every article) is kept
-/// as it is, without a copy.
-pub fn sanitize_owned(input: String) -> Sanitized {
-    if is_clean(&input) {
+/// [`sanitize`] taking ownership of text that decoding has already told
+/// holds an ASCII control (`ascii_controls`) or not, so it is not searched
+/// for them again. Clean text (nearly every article) is kept as it is,
+/// without a copy.
+pub fn sanitize_decoded(input: String, ascii_controls: bool) -> Sanitized {
+    if !ascii_controls && !has_forbidden_past_ascii(&input) {
         return Sanitized {
             text: input,
             removed: 0,
@@ -62,11 +64,16 @@ pub fn sanitize_owned(input: String) -> Sanitized {
 /// `C2`, U+061C after `D8`, U+200B–U+2069 after `E2`, U+FEFF after `EF`;
 /// in valid UTF-8 those bytes only ever start a char).
 fn is_clean(input: &str) -> bool {
+    !has_ascii_controls(input.as_bytes()) && !has_forbidden_past_ascii(input)
+}
+
+/// True when `input` holds a forbidden char past ASCII, looked for at the
+/// lead bytes that [`is_clean`] names.
+fn has_forbidden_past_ascii(input: &str) -> bool {
     let bytes = input.as_bytes();
     let forbidden_at = |at: usize| input[at..].chars().next().is_some_and(is_forbidden);
-    !has_ascii_controls(bytes)
-        && !memchr::memchr3_iter(0xc2, 0xe2, 0xef, bytes).any(forbidden_at)
-        && !memchr::memchr_iter(0xd8, bytes).any(forbidden_at)
+    memchr::memchr3_iter(0xc2, 0xe2, 0xef, bytes).any(forbidden_at)
+        || memchr::memchr_iter(0xd8, bytes).any(forbidden_at)
 }
 
 /// True when `bytes` hold an ASCII control other than the line feed (a
@@ -272,6 +279,26 @@ mod tests {
     }
 
     #[test]
+    fn text_known_to_hold_no_ascii_control_is_sanitised_as_any_other() {
+        for text in [
+            "Bupati hadir",
+            "Bupati\u{200b} hadir",
+            "Bupati \u{202e}hadir\u{ad}",
+            "Bupati\u{61c} hadir \u{feff}",
+            "“Kata” Bupati\u{9b}",
+            "Bupati\x1b[31m hadir\r\n",
+            "Bupati\thadir\x7f",
+        ] {
+            let controls = has_ascii_controls(text.as_bytes());
+            assert_eq!(
+                sanitize_decoded(text.to_string(), controls),
+                sanitize(text),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
     fn keeps_plain_text_and_normalises_line_ends() {
         let s = sanitize("Bupati\r\nSleman\rhadir\tdi sini");
         assert_eq!(s.text, "Bupati\nSleman\nhadir di sini");
@@ -331,10 +358,10 @@ mod tests {
     fn clean_text_is_kept_without_a_copy() {
         let text = String::from("Bupati Sleman hadir.\nKata “Camat”.");
         let at = text.as_ptr();
-        let out = sanitize_owned(text);
+        let out = sanitize_decoded(text, false);
         assert_eq!(out.text.as_ptr(), at);
         assert_eq!(out.removed, 0);
-        assert_eq!(sanitize_owned("a\tb\r\n".to_string()).text, "a b\n");
+        assert_eq!(sanitize_decoded("a\tb\r\n".to_string(), true).text, "a b\n");
     }
 
     #[test]
