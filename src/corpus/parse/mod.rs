@@ -97,9 +97,15 @@ struct ParsedText {
 /// body, and the tail after the first end marker.
 fn parse_text(text: &str) -> ParsedText {
     let mut out = ParsedText::default();
-    let mut paragraphs: Vec<Cow<str>> = Vec::new();
+    // room for the paragraphs of most reports, so the list rarely regrows
+    let mut paragraphs: Vec<Cow<str>> = Vec::with_capacity(32);
     let mut in_header = true;
-    let mut lines = lines(text).map(clean_line).peekable();
+    // One search of the whole text for odd spaces (nearly none has one),
+    // not one of every line.
+    let odd_spaces = has_odd_space(text);
+    let mut lines = lines(text)
+        .map(|line| clean_line(line, odd_spaces))
+        .peekable();
     let mut in_tail = false;
     while let Some(line) = lines.next() {
         if line.is_empty() {
@@ -208,10 +214,12 @@ fn has_odd_space(text: &str) -> bool {
 }
 
 /// Trims a line and turns no-break and other odd spaces into plain spaces
-/// (a copy only then: nearly every line is borrowed).
-fn clean_line(line: &str) -> Cow<'_, str> {
+/// (a copy only then: nearly every line is borrowed). `odd_spaces` is
+/// whether the text the line is from holds any: when not, the line is
+/// not searched for them.
+fn clean_line(line: &str, odd_spaces: bool) -> Cow<'_, str> {
     let trimmed = line.trim_matches(|c: char| c.is_whitespace());
-    if has_odd_space(trimmed) {
+    if odd_spaces && has_odd_space(trimmed) {
         trimmed
             .chars()
             .map(|c| if c.is_whitespace() { ' ' } else { c })

@@ -185,11 +185,23 @@ fn odd_spaces_are_told_from_their_byte_neighbours() {
         }
     }
     assert_eq!(
-        super::clean_line(" Kota\u{a0}Tangerang\u{3000}"),
+        super::clean_line(" Kota\u{a0}Tangerang\u{3000}", true),
         "Kota Tangerang"
     );
+    for odd_spaces in [true, false] {
+        assert_eq!(
+            super::clean_line(" Kota – Tangerang “x”\u{a0}", odd_spaces),
+            "Kota – Tangerang “x”"
+        );
+    }
+}
+
+#[test]
+fn an_odd_space_on_one_line_is_cleaned_and_others_are_kept() {
+    let text = "Judul Berita Hari Ini\n\nBupati\u{a0}Sleman hadir.\n\nCamat “Budi” hadir.\n\nWarga\u{202f}senang.";
+    let parsed = super::parse_text(text);
     assert_eq!(
-        super::clean_line("Kota – Tangerang “x”"),
-        "Kota – Tangerang “x”"
+        parsed.body,
+        "Bupati Sleman hadir.\n\nCamat “Budi” hadir.\n\nWarga senang."
     );
 }
