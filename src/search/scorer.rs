@@ -69,17 +69,18 @@ impl FieldProfile {
         let f = field.as_bytes();
         let mut profile = FieldProfile {
             first: f.first().copied().unwrap_or(0),
+            bytes: f.first().map_or(0, |&b| byte_bit(b)),
             ..FieldProfile::default()
         };
-        for (p, &b) in f.iter().enumerate() {
-            profile.bytes |= byte_bit(b);
-            if p > 0 {
-                if in_place(Some(f[p - 1]), b) > 0 {
-                    profile.heads |= byte_bit(b);
-                }
-                let (i, bit) = pair_bit(f[p - 1], b);
-                profile.pairs[i] |= bit;
+        for pair in f.windows(2) {
+            let (before, b) = (pair[0], pair[1]);
+            let bit = byte_bit(b);
+            profile.bytes |= bit;
+            if in_place(Some(before), b) > 0 {
+                profile.heads |= bit;
             }
+            let (i, pair_bit) = pair_bit(before, b);
+            profile.pairs[i] |= pair_bit;
         }
         profile
     }
@@ -87,7 +88,25 @@ impl FieldProfile {
 
 /// A byte's bit in a mask: letters and digits get bits of their own, other
 /// bytes share the rest (a shared bit only makes masks and bounds looser).
+/// Looked up: profiles and masks ask it of every byte of every field.
+#[inline]
 pub fn byte_bit(b: u8) -> u64 {
+    BYTE_BITS[usize::from(b)]
+}
+
+/// [`byte_bit`] of every byte.
+static BYTE_BITS: [u64; 256] = {
+    let mut table = [0u64; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = byte_bit_of(b as u8);
+        b += 1;
+    }
+    table
+};
+
+/// [`byte_bit`], worked out.
+const fn byte_bit_of(b: u8) -> u64 {
     match b {
         b'a'..=b'z' => 1 << (b - b'a'),
         b'0'..=b'9' => 1 << (26 + b - b'0'),
@@ -347,4 +366,54 @@ pub fn skim_bound(field: &str, word: &str) -> Option<i64> {
         total += best;
     }
     Some(total)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The profile as first written: a byte at a time, its bit worked out.
+    fn profile_by_bytes(f: &[u8]) -> FieldProfile {
+        let mut profile = FieldProfile {
+            first: f.first().copied().unwrap_or(0),
+            ..FieldProfile::default()
+        };
+        for (p, &b) in f.iter().enumerate() {
+            profile.bytes |= byte_bit_of(b);
+            if p > 0 {
+                if in_place(Some(f[p - 1]), b) > 0 {
+                    profile.heads |= byte_bit_of(b);
+                }
+                let (i, bit) = pair_bit(f[p - 1], b);
+                profile.pairs[i] |= bit;
+            }
+        }
+        profile
+    }
+
+    #[test]
+    fn a_profile_is_the_one_worked_out_byte_by_byte() {
+        // every pair of ASCII bytes, after a letter and before a digit
+        for a in 0..128u8 {
+            for b in 0..128u8 {
+                let field = [b'k', a, b, b'7'];
+                let text = std::str::from_utf8(&field).expect("ASCII");
+                assert_eq!(
+                    FieldProfile::of(text),
+                    profile_by_bytes(&field),
+                    "{field:?}"
+                );
+            }
+        }
+        for text in ["", "a", "Z", "é", "kota tangerang · bupati", "Rp 5 miliar"] {
+            assert_eq!(
+                FieldProfile::of(text),
+                profile_by_bytes(text.as_bytes()),
+                "{text:?}"
+            );
+        }
+        for b in 0..=255u8 {
+            assert_eq!(byte_bit(b), byte_bit_of(b), "{b}");
+        }
+    }
 }
