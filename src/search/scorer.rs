@@ -79,8 +79,8 @@ impl FieldProfile {
             if in_place(Some(before), b) > 0 {
                 profile.heads |= bit;
             }
-            let (i, pair_bit) = pair_bit(before, b);
-            profile.pairs[i] |= pair_bit;
+            let (word, pair) = pair_bit(before, b);
+            profile.pairs[word] |= pair;
         }
         profile
     }
