@@ -4,7 +4,8 @@
 use super::sanitize::has_ascii_controls;
 use encoding_rs::WINDOWS_1252;
 
-/// Decoded text and whether it needed the Windows-1252 fallback.
+/// Decoded text, whether it needed the Windows-1252 fallback, and whether
+/// it holds an ASCII control (for sanitising).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decoded {
     /// The text, BOM removed.
