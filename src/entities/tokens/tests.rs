@@ -148,17 +148,20 @@ fn the_marks_are_the_tokens_that_are_that_punctuation() {
 #[test]
 fn every_byte_is_told_alphanumeric_or_not_in_every_lane() {
     for b in 0..=255u8 {
-        for lane in 0..8 {
-            // the byte in one lane, letters around it
-            let mut chunk = *b"abcdefgh";
-            chunk[lane] = b;
-            let marks = not_alphanumeric(u64::from_le_bytes(chunk));
+        for lane in 0..16 {
+            // the byte in one lane, letters and digits around it
+            let mut group = *b"abcdefgh01234XYZ";
+            group[lane] = b;
             let want = if b.is_ascii_alphanumeric() {
-                0
+                0xffff
             } else {
-                0x80 << (8 * lane)
+                !(1u16 << lane)
             };
-            assert_eq!(marks, want, "byte {b:#04x} in lane {lane}");
+            assert_eq!(
+                alphanumeric_marks(&group),
+                want,
+                "byte {b:#04x} in lane {lane}"
+            );
         }
     }
 }
@@ -170,6 +173,9 @@ fn an_alphanumeric_run_ends_where_the_first_other_byte_is() {
         "Sungguminasa, Gowa",
         "abcdefgh",
         "abcdefghi",
+        "abcdefghijklmnop",
+        "abcdefghijklmnopq",
+        "Kabupaten Bantaeng dan Kepulauan Selayar",
         "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789abcdefghijklmnopqrstuvwxyz!",
         "Kab.Gowa",
         "Wali Kota Makassar",
