@@ -4,7 +4,9 @@
 //! particular article.
 
 use crate::corpus::wordre::WordRegex;
-use regex::{Regex, RegexSet};
+use regex::Regex;
+use regex_automata::{meta, Input, MatchKind, PatternID, PatternSet};
+use std::cell::RefCell;
 use std::sync::LazyLock;
 
 /// What a line of scraped text is, as far as boilerplate goes.
@@ -120,8 +122,34 @@ const BYLINE: usize = 3;
 const SOURCE: usize = 4;
 const DROP_LINE: usize = 5;
 
-static LINE_SHAPES: LazyLock<RegexSet> =
-    LazyLock::new(|| RegexSet::new(PATTERNS).expect("valid regexes"));
+/// All of [`PATTERNS`] in one regex, reporting every pattern that matches
+/// (as a `regex::RegexSet` does).
+static LINE_SHAPES: LazyLock<meta::Regex> = LazyLock::new(|| {
+    meta::Regex::builder()
+        .configure(meta::Regex::config().match_kind(MatchKind::All))
+        .build_many(&PATTERNS)
+        .expect("valid regexes")
+});
+
+thread_local! {
+    /// This thread's search cache for [`LINE_SHAPES`]: a `RegexSet` takes
+    /// one from its pool on every search (two for every line).
+    static LINE_SHAPES_CACHE: RefCell<meta::Cache> = RefCell::new(LINE_SHAPES.create_cache());
+}
+
+/// Which of [`PATTERNS`] match `line`; `None` when none does. Nearly every
+/// line matches none, and the patterns' anchored starts rule most lines out
+/// after a few bytes: a yes/no search first spares the full answer's
+/// search for every match.
+fn line_shapes(line: &str) -> Option<PatternSet> {
+    LINE_SHAPES_CACHE.with_borrow_mut(|cache| {
+        let input = Input::new(line).earliest(true);
+        LINE_SHAPES.search_half_with(cache, &input)?;
+        let mut shapes = PatternSet::new(PATTERNS.len());
+        LINE_SHAPES.which_overlapping_matches_with(cache, &input.earliest(false), &mut shapes);
+        Some(shapes)
+    })
+}
 
 static LINE_REGEXES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     PATTERNS
@@ -228,13 +256,12 @@ pub fn classify(line: &str) -> LineKind {
             return kind;
         }
     }
-    // Nearly every line matches no pattern, and their anchored start rules
-    // most lines out after a few bytes: a yes/no answer first spares the
-    // full answer's allocation and its search for every match.
-    let shapes = LINE_SHAPES
-        .is_match(line)
-        .then(|| LINE_SHAPES.matches(line));
-    let matched = |which| shapes.as_ref().is_some_and(|s| s.matched(which));
+    let shapes = line_shapes(line);
+    let matched = |which| {
+        shapes
+            .as_ref()
+            .is_some_and(|s| s.contains(PatternID::must(which)))
+    };
     if matched(COMMENT_COUNT) || matched(TAG_LINE) {
         return LineKind::End;
     }
@@ -371,6 +398,30 @@ mod tests {
             "Share ke: Facebook Twitter",
         ] {
             assert_eq!(classify(line), LineKind::Drop, "{line}");
+        }
+    }
+
+    #[test]
+    fn line_shapes_are_every_pattern_a_regex_set_finds() {
+        let set = regex::RegexSet::new(PATTERNS).expect("valid regexes");
+        for line in [
+            // two patterns at once: a comment count that is also a counter
+            "12 komentar",
+            "3 Comments",
+            "Tags: Banjarbaru, PKN II",
+            "0 Response to \"[Pos baru] Wabup Tinjau Pasar\"",
+            "Penulis: Rina Marlina",
+            "Sumber: sleman.go.id",
+            "Dibaca : 540",
+            "Baca juga: Bupati Resmikan Jembatan",
+            "Bupati meresmikan jembatan baru di Desa Sukamaju.",
+            "",
+        ] {
+            let want: Vec<usize> = set.matches(line).into_iter().collect();
+            let found: Vec<usize> = line_shapes(line)
+                .map(|s| s.iter().map(|p| p.as_usize()).collect())
+                .unwrap_or_default();
+            assert_eq!(found, want, "{line:?}");
         }
     }
 
