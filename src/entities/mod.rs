@@ -21,6 +21,9 @@ mod resolve;
 pub mod stored;
 mod tokens;
 
+use std::sync::LazyLock;
+use tokens::{ShapeTable, TokenShapes};
+
 pub use index::*;
 pub use model::*;
 pub use packed::PackedEntities;
@@ -35,8 +38,9 @@ pub use resolve::{
 pub fn extract(body: &str) -> ArticleEntities {
     let body = &body[..readable_len(body, tokens::MAX_TEXT)];
     let tokens = tokens::tokenize(body);
-    let (officials, regions) = officials::find_officials(body, &tokens);
-    let others = others::find_others(body, &tokens, &regions);
+    let shapes = pass_shapes(&tokens);
+    let (officials, regions) = officials::find_officials(body, &tokens, &shapes);
+    let others = others::find_others(body, &tokens, &shapes, &regions);
     ArticleEntities {
         officials,
         organizations: others.organizations,
@@ -44,6 +48,39 @@ pub fn extract(body: &str) -> ArticleEntities {
         programs: others.programs,
         figures: others.figures,
     }
+}
+
+/// A pass over a body's tokens that stops only at words of its own
+/// shapes: its bit in [`PASS_SHAPES`] and in [`pass_shapes`]' answer.
+#[derive(Debug, Clone, Copy)]
+enum Pass {
+    /// Posts and `pejabat` ([`posts::official_openers`]).
+    Officials,
+    /// Region type words ([`regions::TypedRefs::scan`]).
+    RegionTypes,
+    /// Organisations, places and programmes ([`others::find_others`]).
+    Others,
+}
+
+impl Pass {
+    /// Its set in [`PASS_SHAPES`].
+    const fn set(self) -> usize {
+        self as usize
+    }
+}
+
+/// The shapes every [`Pass`] stops at, in one table.
+static PASS_SHAPES: LazyLock<ShapeTable> = LazyLock::new(|| {
+    ShapeTable::new(&[
+        posts::official_openers(),
+        &regions::TYPE_SHAPES,
+        &others::LOOKED_AT,
+    ])
+});
+
+/// Which passes stop at each of `tokens`: worked out once for all three.
+fn pass_shapes(tokens: &tokens::Tokens) -> TokenShapes {
+    TokenShapes::new(tokens, &PASS_SHAPES)
 }
 
 /// `text` without every leading `prefix`, as `trim_start_matches` gives it

@@ -9,9 +9,10 @@ use super::in_article::resolve_in_article;
 use super::model::{OfficialMention, Span};
 use super::names::{parse_backward, parse_forward, NameMatch};
 use super::people::People;
-use super::posts::{match_post, official_openers, openers, PostMatch};
+use super::posts::{match_post, openers, PostMatch};
 use super::regions::{typed_ref, RegionRef, TypedRefs};
-use super::tokens::{TokenKind, TokenMarks, Tokens};
+use super::tokens::{TokenKind, TokenMarks, TokenShapes, Tokens};
+use super::Pass;
 use std::hash::BuildHasher;
 
 /// A full mention: a name tied to a post. Text it repeats is kept as a span
@@ -148,8 +149,12 @@ fn ends_name(tokens: &Tokens, i: usize) -> bool {
 /// Finds the officials in a text.
 /// Also returns every region reference seen (typed ones and those implied
 /// by posts such as `Bupati Sleman`), in text order.
-pub fn find_officials(text: &str, tokens: &Tokens) -> (Vec<OfficialMention>, Vec<RegionRef>) {
-    let typed = TypedRefs::scan(tokens);
+pub fn find_officials(
+    text: &str,
+    tokens: &Tokens,
+    shapes: &TokenShapes,
+) -> (Vec<OfficialMention>, Vec<RegionRef>) {
+    let typed = TypedRefs::scan(tokens, shapes);
     let mut implied = Vec::new();
     let mut full = People::new(text, tokens.len());
     let mut bare = Vec::new();
@@ -157,11 +162,10 @@ pub fn find_officials(text: &str, tokens: &Tokens) -> (Vec<OfficialMention>, Vec
     let headings = heading_tokens(tokens);
     let mut i = 0;
     let openers = openers();
-    let looked_at = official_openers();
     loop {
         // Only a post's first word or `pejabat` goes further: every other
-        // token is stepped over in one tight loop.
-        i = tokens.next_shaped(i, looked_at);
+        // token is stepped over, sixteen at a time.
+        i = shapes.next(i, Pass::Officials.set());
         if i >= tokens.len() {
             break;
         }

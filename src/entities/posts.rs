@@ -52,7 +52,7 @@ static OFFICIAL_OPENERS: LazyLock<WordShapes> =
 
 /// The first bytes and lengths of the words the officials pass looks
 /// further at: those [`openers`] holds and `pejabat`/`Pejabat` (`pejabat di
-/// …`). Every other token is stepped over with [`Tokens::next_shaped`].
+/// …`). Every other token is stepped over ([`super::tokens::TokenShapes`]).
 pub fn official_openers() -> &'static WordShapes {
     &OFFICIAL_OPENERS
 }

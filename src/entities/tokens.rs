@@ -3,7 +3,7 @@
 use std::cell::Cell;
 
 mod shapes;
-pub use shapes::{ShapedSet, WordShapes};
+pub use shapes::{ShapeTable, ShapedSet, TokenShapes, WordShapes};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -147,25 +147,6 @@ impl<'a> Tokens<'a> {
             return false;
         };
         shape_held(set, self.text.as_bytes(), start, meta)
-    }
-
-    /// The first token from token `from` on that some word of `set` has
-    /// the first byte and length of, or [`Tokens::len`]: [`Tokens::shaped_in`]
-    /// over a run of tokens in one tight loop, for a pass that looks further
-    /// only at a few kinds of word (most tokens are turned away here).
-    pub fn next_shaped(&self, from: usize, set: &WordShapes) -> usize {
-        let n = self.starts.len();
-        // both of length `n`: no bounds checks on them in the loop
-        let (starts, packed) = (&self.starts[..n], &self.packed[..n]);
-        let bytes = self.text.as_bytes();
-        let mut i = from;
-        while i < n {
-            if shape_held(set, bytes, starts[i], packed[i]) {
-                return i;
-            }
-            i += 1;
-        }
-        n
     }
 
     /// The first token after token `i` that a line break comes before (the

@@ -2,6 +2,7 @@
 //! that turns away more than its first byte alone ([`super::ByteSet`])
 //! where many words share an initial (`Program`, `Pada`, `Para`, `Peserta`).
 
+use super::Tokens;
 use crate::entities::fast_hash::FastSet;
 
 /// Lengths from this on share one bit.
@@ -95,6 +96,110 @@ impl<S: Into<String>> FromIterator<S> for ShapedSet {
         let shapes = words.iter().fold(WordShapes::new(), |s, w| s.with(w));
         ShapedSet { shapes, words }
     }
+}
+
+/// Up to eight sets of [`WordShapes`] in one table: for a first byte and a
+/// length, one bit per set that may hold such a word. One look per token
+/// then tells every set's answer ([`TokenShapes`]).
+#[derive(Debug, Clone)]
+pub struct ShapeTable(Box<[[u8; LONG + 1]; 256]>);
+
+impl ShapeTable {
+    /// The table of `sets`, set `k` in bit `k`; panics past eight sets.
+    pub fn new(sets: &[&WordShapes]) -> ShapeTable {
+        assert!(sets.len() <= 8, "a shape table holds up to eight sets");
+        let mut table = Box::new([[0u8; LONG + 1]; 256]);
+        for (first, row) in table.iter_mut().enumerate() {
+            for (len, bits) in row.iter_mut().enumerate() {
+                for (k, set) in sets.iter().enumerate() {
+                    *bits |= u8::from(set.0[first] & length_bit(len) != 0) << k;
+                }
+            }
+        }
+        ShapeTable(table)
+    }
+
+    /// The sets that may hold a word with first byte `first`, `len` bytes long.
+    #[inline(always)]
+    fn bits(&self, first: u8, len: usize) -> u8 {
+        self.0[usize::from(first)][len.min(LONG)]
+    }
+}
+
+/// For each token of a text, the sets of a [`ShapeTable`] that may hold it
+/// (one bit each). The extractor's passes over the tokens each stop only
+/// at the few kinds of word they look further at; worked out once for all
+/// of them, each pass steps over the rest sixteen tokens at a time.
+#[derive(Debug, Clone, Default)]
+pub struct TokenShapes(Vec<u8>);
+
+impl TokenShapes {
+    /// The shapes of `tokens` in `table`.
+    pub fn new(tokens: &Tokens, table: &ShapeTable) -> TokenShapes {
+        let n = tokens.len();
+        // both of length `n`: no bounds checks on them in the loop
+        let (starts, packed) = (&tokens.starts[..n], &tokens.packed[..n]);
+        let text = tokens.text.as_bytes();
+        let bits = starts
+            .iter()
+            .zip(packed)
+            .map(|(&start, &meta)| {
+                // a long token's stored length is past `LONG`, as it is
+                let len = usize::from(meta >> 3);
+                text.get(start as usize)
+                    .map_or(0, |&first| table.bits(first, len))
+            })
+            .collect();
+        TokenShapes(bits)
+    }
+
+    /// The first token from `from` on that set `set` may hold, or the
+    /// number of tokens.
+    pub fn next(&self, from: usize, set: usize) -> usize {
+        let bit = 1u8 << set;
+        let mut i = from;
+        while let Some(group) = self.0.get(i..i + 16) {
+            let marks = holding(group.try_into().expect("sixteen tokens"), bit);
+            if marks != 0 {
+                return i + marks.trailing_zeros() as usize;
+            }
+            i += 16;
+        }
+        self.0
+            .get(i..)
+            .and_then(|rest| rest.iter().position(|&b| b & bit != 0))
+            .map_or(self.0.len(), |at| i + at)
+    }
+}
+
+/// One bit per byte of `group` that has `bit`, by SSE2 (part of every x86_64).
+#[cfg(target_arch = "x86_64")]
+#[inline(always)]
+fn holding(group: &[u8; 16], bit: u8) -> u16 {
+    use std::arch::x86_64::{
+        _mm_and_si128, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_set1_epi8,
+        _mm_setzero_si128,
+    };
+    // SAFETY: SSE2 is part of x86_64; the load reads the sixteen bytes of
+    // `group` and the rest read only their arguments.
+    unsafe {
+        let v = _mm_loadu_si128(group.as_ptr().cast());
+        let without = _mm_cmpeq_epi8(
+            _mm_and_si128(v, _mm_set1_epi8(bit as i8)),
+            _mm_setzero_si128(),
+        );
+        !(_mm_movemask_epi8(without) as u16)
+    }
+}
+
+/// [`holding`] a byte at a time, where SSE2 is not to be had.
+#[cfg(not(target_arch = "x86_64"))]
+#[inline(always)]
+fn holding(group: &[u8; 16], bit: u8) -> u16 {
+    group
+        .iter()
+        .enumerate()
+        .fold(0, |marks, (n, &b)| marks | u16::from(b & bit != 0) << n)
 }
 
 /// The bit of a length.

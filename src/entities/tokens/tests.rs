@@ -218,25 +218,61 @@ fn a_full_stop_joins_an_abbreviation_an_initial_or_a_dotted_run_only() {
 }
 
 #[test]
-fn the_next_shaped_token_is_the_first_the_shapes_hold() {
-    let text = "kata Program 12 ( Pasar é pejabat program\nKota “Gowa” x";
+fn the_next_token_of_a_set_is_the_first_its_shapes_hold() {
+    // more than sixteen tokens, so both the wide steps and the tail count
+    let text = "kata Program 12 ( Pasar é pejabat program\nKota “Gowa” x di sini dan \
+                di sana lagi , dan ; juga ( itu ) ini pula ; Kota Pasar program akhir";
     let tokens = tokenize(text);
-    let set = WordShapes::of(&["program", "Kota"]).with_initials(0x80, 0xff);
+    let sets = [
+        WordShapes::of(&["program", "Kota"]).with_initials(0x80, 0xff),
+        WordShapes::of(&["Pasar"]),
+        WordShapes::new(),
+    ];
+    let table = ShapeTable::new(&[&sets[0], &sets[1], &sets[2]]);
+    let shapes = TokenShapes::new(&tokens, &table);
     let n = tokens.len();
-    for from in 0..=n + 2 {
-        let looked = (from..n).find(|&i| tokens.shaped_in(i, &set)).unwrap_or(n);
-        assert_eq!(tokens.next_shaped(from, &set), looked, "from {from}");
+    assert!(n > 32, "{n} tokens");
+    for (k, set) in sets.iter().enumerate() {
+        for from in 0..=n + 2 {
+            let looked = (from..n).find(|&i| tokens.shaped_in(i, set)).unwrap_or(n);
+            assert_eq!(shapes.next(from, k), looked, "set {k} from {from}");
+        }
     }
-    let found: Vec<&str> = std::iter::successors(Some(tokens.next_shaped(0, &set)), |&i| {
-        Some(tokens.next_shaped(i + 1, &set))
-    })
-    .take_while(|&i| i < n)
-    .map(|i| tokens.at(i).text)
-    .collect();
+    let found: Vec<&str> =
+        std::iter::successors(Some(shapes.next(0, 0)), |&i| Some(shapes.next(i + 1, 0)))
+            .take_while(|&i| i < n)
+            .map(|i| tokens.at(i).text)
+            .collect();
     // `Program` has another first byte, `Pasar` another length; `pejabat`
     // has the shape of `program` (shapes only narrow the words down)
-    assert_eq!(found, ["é", "pejabat", "program", "Kota", "“", "”"]);
-    assert_eq!(tokenize("").next_shaped(0, &set), 0);
+    assert_eq!(
+        found,
+        ["é", "pejabat", "program", "Kota", "“", "”", "Kota", "program"]
+    );
+    let none = TokenShapes::new(&tokenize(""), &table);
+    assert_eq!(none.next(0, 0), 0);
+    assert_eq!(none.next(3, 1), 0);
+}
+
+#[test]
+fn a_shape_table_answers_as_each_of_its_sets() {
+    let sets = [
+        WordShapes::of(&["Kota", "kab", "Pemerintah"]),
+        WordShapes::new().with_initials(b'A', b'Z'),
+        WordShapes::of(&["Pengembangan Sumber Daya Manusia Aparatur"]),
+    ];
+    let table = ShapeTable::new(&[&sets[0], &sets[1], &sets[2]]);
+    let text = "Kota kab Pemerintah Kab Kotak kota Pengembangan Sumber Daya Manusia Aparatur \
+                a Z é 123 ( Pengembangan-Sumber-Daya-Manusia-Aparatur-Negara \
+                Pengembangansumberdayamanusiaaparaturnegara";
+    let tokens = tokenize(text);
+    let shapes = TokenShapes::new(&tokens, &table);
+    for i in 0..tokens.len() {
+        for (k, set) in sets.iter().enumerate() {
+            let next = shapes.next(i, k);
+            assert_eq!(next == i, tokens.shaped_in(i, set), "token {i} set {k}");
+        }
+    }
 }
 
 #[test]
