@@ -53,7 +53,7 @@ impl KeyFilter {
     /// False only when `table` certainly holds no key equal to `word` with
     /// its ASCII letters lowered (the key of every case-folded table for an
     /// ASCII word, and a superset of a case-sensitive table's look-up).
-    #[inline]
+    #[inline(always)]
     pub(super) fn may_hold(&self, table: Table, word: &str) -> bool {
         slot(table, word.as_bytes()).is_none_or(|slot| self.bits[slot / 64] >> (slot % 64) & 1 == 1)
     }
@@ -70,7 +70,7 @@ const HIGH: u64 = 0x8080_8080_8080_8080;
 /// The bit of `key` in `table`, from its length and its first and last
 /// eight bytes (or four, or all of a shorter key) read through [`CASE`];
 /// `None` when a byte is not ASCII.
-#[inline]
+#[inline(always)]
 fn slot(table: Table, key: &[u8]) -> Option<usize> {
     let n = key.len();
     let (head, tail) = if n >= 8 {
