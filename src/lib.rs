@@ -6,6 +6,7 @@
 //! [`app`], [`ui`] and [`tui`] are the interactive reader.
 
 pub mod app;
+pub mod byte_group;
 pub mod cli;
 pub mod codec;
 pub mod corpus;

@@ -1,5 +1,6 @@
 //! Splitting a body into word and punctuation tokens with byte spans.
 
+use crate::byte_group::ByteGroup;
 use std::cell::Cell;
 
 mod shapes;
@@ -529,41 +530,14 @@ fn alphanumeric_run_end(bytes: &[u8], mut i: usize) -> usize {
         .unwrap_or(bytes.len() - i)
 }
 
-/// One bit per byte of `group` that is an ASCII letter or digit, by SSE2
-/// (part of every x86_64). (Eight bytes a step by bit tricks on a `u64`
-/// took about twice the instructions.)
-#[cfg(target_arch = "x86_64")]
+/// One bit per byte of `group` that is an ASCII letter or digit. (Eight
+/// bytes a step by bit tricks on a `u64` took about twice the
+/// instructions.)
 #[inline(always)]
 fn alphanumeric_marks(group: &[u8; 16]) -> u16 {
-    use std::arch::x86_64::{
-        _mm_and_si128, _mm_cmpgt_epi8, _mm_cmplt_epi8, _mm_loadu_si128, _mm_movemask_epi8,
-        _mm_or_si128, _mm_set1_epi8,
-    };
-    // SAFETY: SSE2 is part of x86_64; the load reads the sixteen bytes of
-    // `group` and the rest read only their arguments.
-    unsafe {
-        let v = _mm_loadu_si128(group.as_ptr().cast());
-        // Bytes past ASCII are negative as `i8`: below every bound here.
-        let within = |x, lo: u8, hi: u8| {
-            _mm_and_si128(
-                _mm_cmpgt_epi8(x, _mm_set1_epi8(lo as i8 - 1)),
-                _mm_cmplt_epi8(x, _mm_set1_epi8(hi as i8 + 1)),
-            )
-        };
-        // `| 0x20` folds capitals onto small letters (and nothing else onto them)
-        let folded = _mm_or_si128(v, _mm_set1_epi8(0x20));
-        let alnum = _mm_or_si128(within(folded, b'a', b'z'), within(v, b'0', b'9'));
-        _mm_movemask_epi8(alnum) as u16
-    }
-}
-
-/// [`alphanumeric_marks`] a byte at a time, where SSE2 is not to be had.
-#[cfg(not(target_arch = "x86_64"))]
-#[inline(always)]
-fn alphanumeric_marks(group: &[u8; 16]) -> u16 {
-    group.iter().enumerate().fold(0, |marks, (n, &b)| {
-        marks | u16::from(ASCII_ALPHANUMERIC[usize::from(b)]) << n
-    })
+    let g = ByteGroup::load(group);
+    // `| 0x20` folds capitals onto small letters (and nothing else onto them)
+    g.or(0x20).within(b'a', b'z') | g.within(b'0', b'9')
 }
 
 /// The end of the number whose first digit ends at `i`: digits, with `.`

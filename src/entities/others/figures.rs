@@ -1,5 +1,6 @@
 //! Figures: percentages, rupiah amounts and counts with units.
 
+use crate::byte_group::ByteGroup;
 use crate::entities::model::{FigureMention, Span};
 use regex_automata::{
     meta::{Cache, Regex},
@@ -97,38 +98,12 @@ fn next_start(text: &str, at: usize) -> Option<usize> {
 }
 
 /// One bit per byte of `group` that is an ASCII digit, an `R` or part of a
-/// non-ASCII char, by SSE2 (part of every x86_64): three compares for all
-/// sixteen. (Eight bytes a step by bit tricks on a `u64` took 2.5
+/// non-ASCII char. (Eight bytes a step by bit tricks on a `u64` took 2.5
 /// instructions a byte, about 3 % of extraction.)
-#[cfg(target_arch = "x86_64")]
 #[inline(always)]
 fn start_marks(group: &[u8; 16]) -> u16 {
-    use std::arch::x86_64::{
-        _mm_and_si128, _mm_cmpeq_epi8, _mm_cmpgt_epi8, _mm_cmplt_epi8, _mm_loadu_si128,
-        _mm_movemask_epi8, _mm_or_si128, _mm_set1_epi8,
-    };
-    // SAFETY: SSE2 is part of x86_64; the load reads the sixteen bytes of
-    // `group` and the rest read only their arguments.
-    unsafe {
-        let v = _mm_loadu_si128(group.as_ptr().cast());
-        // Bytes past ASCII are negative as `i8`: no digit, but their own
-        // high bit marks them.
-        let digit = _mm_and_si128(
-            _mm_cmpgt_epi8(v, _mm_set1_epi8(b'0' as i8 - 1)),
-            _mm_cmplt_epi8(v, _mm_set1_epi8(b'9' as i8 + 1)),
-        );
-        let r = _mm_cmpeq_epi8(v, _mm_set1_epi8(b'R' as i8));
-        _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(digit, r), v)) as u16
-    }
-}
-
-/// [`start_marks`] a byte at a time, where SSE2 is not to be had.
-#[cfg(not(target_arch = "x86_64"))]
-#[inline(always)]
-fn start_marks(group: &[u8; 16]) -> u16 {
-    group.iter().enumerate().fold(0, |marks, (n, &b)| {
-        marks | u16::from(b.is_ascii_digit() || b == b'R' || !b.is_ascii()) << n
-    })
+    let g = ByteGroup::load(group);
+    g.within(b'0', b'9') | g.eq(b'R') | g.non_ascii()
 }
 
 /// A word character as the pattern's `\b` sees it.

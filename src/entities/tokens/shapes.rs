@@ -3,6 +3,7 @@
 //! where many words share an initial (`Program`, `Pada`, `Para`, `Peserta`).
 
 use super::Tokens;
+use crate::byte_group::ByteGroup;
 use crate::entities::fast_hash::FastSet;
 
 /// Lengths from this on share one bit.
@@ -159,7 +160,7 @@ impl TokenShapes {
         let bit = 1u8 << set;
         let mut i = from;
         while let Some(group) = self.0.get(i..i + 16) {
-            let marks = holding(group.try_into().expect("sixteen tokens"), bit);
+            let marks = ByteGroup::load(group.try_into().expect("sixteen tokens")).any_bit(bit);
             if marks != 0 {
                 return i + marks.trailing_zeros() as usize;
             }
@@ -170,36 +171,6 @@ impl TokenShapes {
             .and_then(|rest| rest.iter().position(|&b| b & bit != 0))
             .map_or(self.0.len(), |at| i + at)
     }
-}
-
-/// One bit per byte of `group` that has `bit`, by SSE2 (part of every x86_64).
-#[cfg(target_arch = "x86_64")]
-#[inline(always)]
-fn holding(group: &[u8; 16], bit: u8) -> u16 {
-    use std::arch::x86_64::{
-        _mm_and_si128, _mm_cmpeq_epi8, _mm_loadu_si128, _mm_movemask_epi8, _mm_set1_epi8,
-        _mm_setzero_si128,
-    };
-    // SAFETY: SSE2 is part of x86_64; the load reads the sixteen bytes of
-    // `group` and the rest read only their arguments.
-    unsafe {
-        let v = _mm_loadu_si128(group.as_ptr().cast());
-        let without = _mm_cmpeq_epi8(
-            _mm_and_si128(v, _mm_set1_epi8(bit as i8)),
-            _mm_setzero_si128(),
-        );
-        !(_mm_movemask_epi8(without) as u16)
-    }
-}
-
-/// [`holding`] a byte at a time, where SSE2 is not to be had.
-#[cfg(not(target_arch = "x86_64"))]
-#[inline(always)]
-fn holding(group: &[u8; 16], bit: u8) -> u16 {
-    group
-        .iter()
-        .enumerate()
-        .fold(0, |marks, (n, &b)| marks | u16::from(b & bit != 0) << n)
 }
 
 /// The bit of a length.
