@@ -7,6 +7,7 @@
 //! with `memchr` and counts chars with a cursor.
 
 use super::scorer::{chunk_bonus, in_place, skim_bound};
+use crate::byte_group::ByteGroup;
 
 /// Fields up to this many bytes are read through bit masks.
 const SHORT: usize = 128;
@@ -134,67 +135,13 @@ impl ShortField {
     }
 
     /// The positions inside the field where `test` holds, 16 bytes at a time.
-    fn mask(&self, test: impl Fn(&Group) -> u16) -> u128 {
+    fn mask(&self, test: impl Fn(ByteGroup) -> u16) -> u128 {
         let mut mask = 0u128;
         for i in 0..self.len.div_ceil(16) {
-            let group = Group::load(&self.bytes, 16 * i);
-            mask |= (test(&group) as u128) << (16 * i);
+            let group = ByteGroup::load_at(&self.bytes, 16 * i);
+            mask |= (test(group) as u128) << (16 * i);
         }
         mask & low_bits(self.len)
-    }
-}
-
-/// 16 bytes of a [`ShortField`], compared all at once.
-#[cfg(target_arch = "x86_64")]
-struct Group(std::arch::x86_64::__m128i);
-
-#[cfg(target_arch = "x86_64")]
-impl Group {
-    fn load(bytes: &[u8; SHORT], at: usize) -> Group {
-        assert!(at + 16 <= SHORT);
-        // SAFETY: SSE2 is part of x86_64, and the 16 bytes read lie inside
-        // `bytes` (checked above).
-        Group(unsafe { std::arch::x86_64::_mm_loadu_si128(bytes.as_ptr().add(at).cast()) })
-    }
-
-    /// One bit per byte equal to `c`.
-    fn eq(&self, c: u8) -> u16 {
-        use std::arch::x86_64::{_mm_cmpeq_epi8, _mm_movemask_epi8, _mm_set1_epi8};
-        // SAFETY: SSE2 is part of x86_64; these read only their arguments.
-        unsafe { _mm_movemask_epi8(_mm_cmpeq_epi8(self.0, _mm_set1_epi8(c as i8))) as u16 }
-    }
-
-    /// One bit per byte below `n`, the bytes read as signed.
-    fn lt(&self, n: i8) -> u16 {
-        use std::arch::x86_64::{_mm_cmplt_epi8, _mm_movemask_epi8, _mm_set1_epi8};
-        // SAFETY: SSE2 is part of x86_64; these read only their arguments.
-        unsafe { _mm_movemask_epi8(_mm_cmplt_epi8(self.0, _mm_set1_epi8(n))) as u16 }
-    }
-}
-
-/// 16 bytes of a [`ShortField`], compared one by one.
-#[cfg(not(target_arch = "x86_64"))]
-struct Group([u8; 16]);
-
-#[cfg(not(target_arch = "x86_64"))]
-impl Group {
-    fn load(bytes: &[u8; SHORT], at: usize) -> Group {
-        Group(bytes[at..at + 16].try_into().expect("16 bytes"))
-    }
-
-    fn bits(&self, test: impl Fn(u8) -> bool) -> u16 {
-        self.0
-            .iter()
-            .enumerate()
-            .fold(0, |m, (j, &b)| m | (test(b) as u16) << j)
-    }
-
-    fn eq(&self, c: u8) -> u16 {
-        self.bits(|b| b == c)
-    }
-
-    fn lt(&self, n: i8) -> u16 {
-        self.bits(|b| (b as i8) < n)
     }
 }
 
