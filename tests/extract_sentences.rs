@@ -1394,6 +1394,31 @@ mod later_mentions {
         );
     }
 
+    /// Pattern: two full mentions of one post, then a bare `Sekda`: it may
+    /// be either of them, so it is a mention of neither.
+    #[test]
+    fn cirebon_bare_sekda_of_two() {
+        check(
+            "Sekda Kota Cirebon, Hilman Sugiarto Permana, dan Sekda Kabupaten Cirebon, Rahmat \
+             Sutrisno, memimpin rapat persiapan Hari Jadi di Griya Sawala, Senin (15/7). Dalam \
+             rapat itu, Sekda meminta setiap perangkat daerah menyiapkan rangkaian acara.",
+            &[
+                want(
+                    "Hilman Sugiarto Permana",
+                    "Sekretaris Daerah",
+                    Some("Kota Cirebon"),
+                )
+                .mentions(1),
+                want(
+                    "Rahmat Sutrisno",
+                    "Sekretaris Daerah",
+                    Some("Kabupaten Cirebon"),
+                )
+                .mentions(1),
+            ],
+        );
+    }
+
     /// Pattern: `Wabup <region>, <name>, ...`, then `Menurut Wabup`.
     #[test]
     fn pidie_bare_wabup() {

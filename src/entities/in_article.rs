@@ -65,28 +65,20 @@ pub(super) fn resolve_in_article<'t>(
     } = merged;
     let at = |s: Span| &text[s.start..s.end];
     fill_institutions(&mut mentions, &people, context);
-    {
+    if !bare.is_empty() {
         // Bare posts after a person's first mention refer to them when only
-        // one person holds that post here.
-        let mut by_post: HashMap<String, Vec<usize>> = HashMap::new();
-        for (i, m) in mentions.iter().enumerate() {
-            by_post.entry(post_key(&m.position)).or_default().push(i);
-        }
+        // one person holds that post here. An article names a few people:
+        // their keys are compared in a list, not hashed.
+        let keys: Vec<String> = mentions.iter().map(|m| post_key(&m.position)).collect();
         for b in &bare {
-            let holders: Vec<usize> = by_post
-                .get(&post_key(posts.position(b.post)))
-                .map(|v| {
-                    v.iter()
-                        .copied()
-                        .filter(|&i| {
-                            posts
-                                .institution(b.post)
-                                .is_none_or(|inst| mentions[i].institution.as_deref() == Some(inst))
-                        })
-                        .collect()
-                })
-                .unwrap_or_default();
-            if let [only] = holders[..] {
+            let key = post_key(posts.position(b.post));
+            let institution = posts.institution(b.post);
+            let mut holders = keys.iter().enumerate().filter(|&(i, k)| {
+                *k == key
+                    && institution
+                        .is_none_or(|inst| mentions[i].institution.as_deref() == Some(inst))
+            });
+            if let (Some((only, _)), None) = (holders.next(), holders.next()) {
                 if people[only].first_token < b.token as usize
                     && !taken[only].iter().any(|t| t.overlaps(b.span()))
                 {
