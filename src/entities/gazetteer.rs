@@ -6,6 +6,7 @@ use super::fast_hash::{FastMap as HashMap, FastSet as HashSet};
 use super::tokens::{ShapedSet, WordShapes};
 use crate::search::fold;
 use key_filter::{KeyFilter, Table};
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// The administrative level of a region in the gazetteer.
@@ -189,7 +190,13 @@ fn with_joined_key<'w, R>(
         // word).
         return f(unsafe { std::str::from_utf8_unchecked(&buf[..n]) });
     }
-    let joined = words.collect::<Vec<_>>().join(" ");
+    // One word (nearly every look-up that gets here: a word or a
+    // punctuation mark with a non-ASCII letter) needs no joining.
+    let mut rest = words.clone();
+    let joined = match (rest.next(), rest.next()) {
+        (Some(only), None) => Cow::Borrowed(only),
+        _ => Cow::Owned(words.collect::<Vec<_>>().join(" ")),
+    };
     if drop_dots {
         f(&degree_key(&joined))
     } else {
@@ -512,6 +519,12 @@ impl Gazetteer {
     /// True for the name of some desa or kelurahan.
     pub fn is_village(&self, name: &str) -> bool {
         with_key(name, false, |k| self.villages.contains(k))
+    }
+
+    /// [`Gazetteer::is_village`] of `words` joined with single spaces,
+    /// without building the name.
+    pub fn is_village_words<'w>(&self, words: impl Iterator<Item = &'w str> + Clone) -> bool {
+        with_joined_key(words, false, |k| self.villages.contains(k))
     }
 
     /// True for the first word of a post form (`Kepala`, `Sekretaris`, `Kapolres`).

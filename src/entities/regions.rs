@@ -226,19 +226,37 @@ fn typed_ref_at(tokens: &Tokens, i: usize) -> Option<RegionRef> {
     let prefix = village?;
     let end = village_name(tokens, start)?;
     Some(RegionRef::new(
-        RegionTarget::Village(format!("{prefix} {}", words(tokens, start, end)).into()),
+        RegionTarget::Village(village_ref_name(prefix, tokens, start, end)),
         i,
         end,
         government,
     ))
 }
 
-fn words(tokens: &Tokens, start: usize, end: usize) -> String {
-    tokens
-        .range(start..end)
-        .map(|t| t.text)
-        .collect::<Vec<_>>()
-        .join(" ")
+/// The texts of tokens `start..end`, in order: a name's words, for the
+/// gazetteer's look-ups that join them without building the name.
+pub(super) fn words<'t>(
+    tokens: &'t Tokens,
+    start: usize,
+    end: usize,
+) -> impl Iterator<Item = &'t str> + Clone + 't {
+    (start..end).map(move |k| tokens.at(k).text)
+}
+
+/// `prefix` and the tokens `start..end`, each after one space (`Desa Suka
+/// Maju`): a village reference's name, in one allocation of its length.
+fn village_ref_name(prefix: &str, tokens: &Tokens, start: usize, end: usize) -> Box<str> {
+    let len = prefix.len()
+        + words(tokens, start, end)
+            .map(|w| w.len() + 1)
+            .sum::<usize>();
+    let mut name = String::with_capacity(len);
+    name.push_str(prefix);
+    for w in words(tokens, start, end) {
+        name.push(' ');
+        name.push_str(w);
+    }
+    name.into_boxed_str()
 }
 
 /// True for words that end a village name (`Kecamatan`, `Kabupaten` …).
@@ -262,7 +280,7 @@ pub fn village_name(tokens: &Tokens, start: usize) -> Option<usize> {
         {
             continue;
         }
-        if g.is_village(&words(tokens, start, start + n)) {
+        if g.is_village_words(words(tokens, start, start + n)) {
             return Some(start + n);
         }
     }
@@ -288,12 +306,12 @@ pub fn village_after(tokens: &Tokens, at: usize, prefix: &str) -> Option<RegionR
             .rev()
             .find(|&n| {
                 !tokens.range(at..at + n).any(ends_village)
-                    && g.is_village(&words(tokens, at, at + n))
+                    && g.is_village_words(words(tokens, at, at + n))
             })
             .map(|n| at + n)?
     };
     Some(RegionRef::new(
-        RegionTarget::Village(format!("{prefix} {}", words(tokens, at, end)).into()),
+        RegionTarget::Village(village_ref_name(prefix, tokens, at, end)),
         at,
         end,
         false,

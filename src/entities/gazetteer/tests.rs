@@ -28,6 +28,31 @@ fn every_region_name_is_found_from_its_first_word() {
 }
 
 #[test]
+fn every_village_is_found_from_its_words_as_written() {
+    let g = &*GAZETTEER;
+    let names = include_str!("../../../assets/villages.txt")
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'));
+    let mut non_ascii = 0;
+    for name in names {
+        non_ascii += usize::from(!name.is_ascii());
+        let words: Vec<&str> = name.split(' ').collect();
+        assert!(g.is_village(name), "{name}");
+        assert!(g.is_village_words(words.iter().copied()), "{name}");
+        let upper = name.to_uppercase();
+        assert!(g.is_village_words(upper.split(' ')), "{upper}");
+    }
+    assert!(non_ascii > 0, "some names hold a non-ASCII letter");
+    // One word past the end of a name, or a name cut short, is no village.
+    assert!(!g.is_village_words(["Sukajadi", "Bupati"].into_iter()));
+    assert!(!g.is_village_words(["Regapu"].into_iter()));
+    // Words that are no name, long or non-ASCII, one or several.
+    assert!(!g.is_village_words(["Sangat"; 12].into_iter()));
+    assert!(!g.is_village_words(["“"].into_iter()));
+    assert!(!g.is_village_words(["Kepala", "Désa"].into_iter()));
+}
+
+#[test]
 fn every_rank_is_found_from_its_first_word_longest_first() {
     let g = &*GAZETTEER;
     for rank in &g.ranks {
