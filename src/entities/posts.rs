@@ -330,7 +330,7 @@ fn local_place(tokens: &Tokens, at: usize) -> Option<usize> {
         .filter(|n| at + n <= tokens.len())
         .find(|&n| {
             tokens.range(at..at + n).all(|t| t.is_capitalized())
-                && GAZETTEER.is_village_words(super::regions::words(tokens, at, at + n))
+                && GAZETTEER.is_village_words(super::regions::token_texts(tokens, at, at + n))
         })
         .map(|n| at + n);
     kecamatan.max(village)

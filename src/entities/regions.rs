@@ -235,7 +235,7 @@ fn typed_ref_at(tokens: &Tokens, i: usize) -> Option<RegionRef> {
 
 /// The texts of tokens `start..end`, in order: a name's words, for the
 /// gazetteer's look-ups that join them without building the name.
-pub(super) fn words<'t>(
+pub(super) fn token_texts<'t>(
     tokens: &'t Tokens,
     start: usize,
     end: usize,
@@ -247,12 +247,12 @@ pub(super) fn words<'t>(
 /// Maju`): a village reference's name, in one allocation of its length.
 fn village_ref_name(prefix: &str, tokens: &Tokens, start: usize, end: usize) -> Box<str> {
     let len = prefix.len()
-        + words(tokens, start, end)
+        + token_texts(tokens, start, end)
             .map(|w| w.len() + 1)
             .sum::<usize>();
     let mut name = String::with_capacity(len);
     name.push_str(prefix);
-    for w in words(tokens, start, end) {
+    for w in token_texts(tokens, start, end) {
         name.push(' ');
         name.push_str(w);
     }
@@ -280,7 +280,7 @@ pub fn village_name(tokens: &Tokens, start: usize) -> Option<usize> {
         {
             continue;
         }
-        if g.is_village_words(words(tokens, start, start + n)) {
+        if g.is_village_words(token_texts(tokens, start, start + n)) {
             return Some(start + n);
         }
     }
@@ -306,7 +306,7 @@ pub fn village_after(tokens: &Tokens, at: usize, prefix: &str) -> Option<RegionR
             .rev()
             .find(|&n| {
                 !tokens.range(at..at + n).any(ends_village)
-                    && g.is_village_words(words(tokens, at, at + n))
+                    && g.is_village_words(token_texts(tokens, at, at + n))
             })
             .map(|n| at + n)?
     };
