@@ -190,8 +190,9 @@ fn with_joined_key<'w, R>(
         // word).
         return f(unsafe { std::str::from_utf8_unchecked(&buf[..n]) });
     }
-    // One word (nearly every look-up that gets here: a word or a
-    // punctuation mark with a non-ASCII letter) needs no joining.
+    // One word (nearly every look-up that gets here: a word with a
+    // non-ASCII letter, a non-ASCII punctuation mark such as `“`, or a
+    // word longer than the buffer) needs no joining.
     let mut rest = words.clone();
     let joined = match (rest.next(), rest.next()) {
         (Some(only), None) => Cow::Borrowed(only),
