@@ -183,6 +183,9 @@ fn match_names(
         .take_while(|(k, t)| (t.is_capitalized() || t.is_upper()) && (*k == 0 || !t.after_break))
         .count();
     for n in (1..=run).rev() {
+        // The words as `token_texts` gives them, mapped here: through that
+        // function this loop cost 2.8 M more of extraction's instructions
+        // over 10 000 articles (0.1 %, callgrind).
         let all = g.regions_named_words((i..i + n).map(|k| tokens.at(k).text));
         if let Some(&first) = all.iter().find(|&&r| accept(r)) {
             return Some((all, first, i + n));
